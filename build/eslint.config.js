@@ -1,0 +1,99 @@
+// One lint config for the whole repository. The boundary rules are the point: they keep the
+// renderer away from Node/Electron, shared/ runtime-neutral, and the till core electron-free.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      'build/.tsbuild/**',
+      'build/out/**',
+      'build/.cache/**',
+      'build/output/**',
+      'renderer/dist/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname + '/..' },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'react', 'react-dom'].map((name) => ({
+            name,
+            message: 'shared/ must stay runtime-neutral: no Node, Electron or DOM APIs.',
+          })),
+          patterns: [
+            { group: ['../electron/*', '../renderer/*', '../sync-service/*', '../build/*'], message: 'shared/ imports only itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kafkajs', 'pg', 'fastify'].map((name) => ({
+            name,
+            message: 'The renderer imports only shared/ and itself (it runs sandboxed).',
+          })),
+          patterns: [
+            { group: ['**/electron/**', '**/sync-service/**', '**/build/**'], message: 'The renderer imports only shared/ and itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The till core is plain Node: no electron import.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/sync-service/**', '../main/*', '../preload/*'], message: 'The till core depends only on shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sync-service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The sync service never imports electron.' }],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'The sync service depends only on shared/.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,49 @@
+// Three projects: fast unit tests; integration tests against the real Kafka and PostgreSQL
+// (started by build/scripts/services-up.sh from the global setup); end-to-end tests driving the
+// real UI in Debian's Chromium through browser mode.
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const common = ['**/node_modules/**', 'build/.tsbuild/**', 'build/out/**', 'build/.cache/**'];
+
+export default defineConfig({
+  test: {
+    root,
+    reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{shared,electron,renderer,sync-service,build}/**/*.test.{ts,tsx}'],
+          exclude: [...common, '**/*.int.test.ts', '**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{electron,sync-service,build}/**/*.int.test.ts'],
+          exclude: common,
+          globalSetup: ['build/test/servicesGlobalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['renderer/e2e/**/*.e2e.test.ts'],
+          exclude: common,
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,151 @@
+// Input schemas of every till API method. The core validates each call with these before doing
+// anything; the renderer reuses them for form validation. Names are `domain-verb`.
+import { z } from 'zod';
+import { TENDER_TYPES } from '../tender';
+
+const minor = z.number().int().min(-1e12).max(1e12);
+const positiveMinor = z.number().int().min(0).max(1e12);
+const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
+const ownerPin = pin.optional();
+const id = z.string().min(1).max(64);
+const quantity = z.number().int().min(1).max(100_000);
+const discount = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('amount'), amount: positiveMinor }),
+    z.object({ kind: z.literal('percent'), bp: z.number().int().min(0).max(10_000) }),
+  ])
+  .nullable();
+const payment = z.object({
+  tender: z.enum(TENDER_TYPES),
+  amount: z.number().int().min(1).max(1e12),
+  reference: z.string().max(100).optional(),
+});
+const productFields = z.object({
+  sku: z.string().trim().min(1).max(64),
+  barcodes: z.array(z.string().trim().min(1).max(64)).max(20),
+  name: z.string().trim().min(1).max(200),
+  category: z.string().trim().max(200),
+  subCategory: z.string().trim().max(200),
+  unitPrice: positiveMinor,
+  taxRateBp: z.number().int().min(0).max(10_000),
+  reorderLevel: z.number().int().min(0).max(1_000_000),
+  leadTimeDays: z.number().int().min(0).max(365),
+  active: z.boolean(),
+});
+const empty = z.object({}).strict();
+
+export const apiInputs = {
+  'setup-status': empty,
+  'setup-init': z.object({
+    storeName: z.string().trim().min(1).max(200),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    locale: z.string().min(2).max(35),
+    timeZone: z.string().min(1).max(64),
+    taxMode: z.enum(['inclusive', 'exclusive']),
+    ownerName: z.string().trim().min(1).max(100),
+    ownerPin: pin,
+    /** Load the demo shop (catalog, users, ~2 years of history). */
+    demo: z.boolean(),
+  }),
+  'settings-get': empty,
+  'settings-update': z.object({
+    storeName: z.string().trim().min(1).max(200).optional(),
+    receiptHeader: z.string().max(500).optional(),
+    discountLimitBp: z.number().int().min(0).max(10_000).optional(),
+    refundLimit: positiveMinor.optional(),
+    ownerPin,
+  }),
+
+  'auth-login': z.object({ userId: id, pin }),
+  'auth-logout': empty,
+  'auth-current': empty,
+  'users-list': empty,
+  'users-create': z.object({ name: z.string().trim().min(1).max(100), role: z.enum(['cashier', 'owner']), pin, ownerPin }),
+  'users-update': z.object({
+    userId: id,
+    name: z.string().trim().min(1).max(100).optional(),
+    pin: pin.optional(),
+    active: z.boolean().optional(),
+    ownerPin,
+  }),
+
+  'catalog-search': z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  'catalog-lookup': z.object({ code: z.string().trim().min(1).max(64) }),
+  'catalog-get': z.object({ productId: id }),
+  'catalog-list': z.object({
+    query: z.string().max(200).default(''),
+    category: z.string().max(200).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  }),
+  'catalog-categories': empty,
+  'catalog-upsert': z.object({ productId: id.optional(), product: productFields, ownerPin }),
+  'catalog-import-preview': z.object({ csv: z.string().max(200_000_000), kind: z.enum(['catalog', 'opening-stock']) }),
+  'catalog-import-commit': z.object({ csv: z.string().max(200_000_000), kind: z.enum(['catalog', 'opening-stock']), ownerPin }),
+
+  'cart-open': empty,
+  'cart-get': z.object({ cartId: id }),
+  'cart-add-item': z.object({
+    cartId: id,
+    /** Barcode or SKU (exact), or a productId picked from search. */
+    code: z.string().trim().min(1).max(64).optional(),
+    productId: id.optional(),
+    quantity: quantity.default(1),
+  }),
+  'cart-set-quantity': z.object({ cartId: id, lineNo: z.number().int().min(1), quantity }),
+  'cart-remove-line': z.object({ cartId: id, lineNo: z.number().int().min(1) }),
+  'cart-set-line-discount': z.object({ cartId: id, lineNo: z.number().int().min(1), discount, ownerPin }),
+  'cart-set-cart-discount': z.object({ cartId: id, discount, ownerPin }),
+  'cart-override-price': z.object({ cartId: id, lineNo: z.number().int().min(1), unitPrice: positiveMinor, ownerPin }),
+  'cart-park': z.object({ cartId: id, note: z.string().max(200).default('') }),
+  'cart-list-parked': empty,
+  'cart-resume': z.object({ cartId: id }),
+  'cart-void': z.object({ cartId: id }),
+  'cart-checkout': z.object({ cartId: id, payments: z.array(payment).min(1).max(20) }),
+
+  'sale-receipt': z.object({ receiptNo: z.string().trim().min(1).max(80).optional(), eventId: id.optional() }),
+  'sale-recent': z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+  'sale-print': z.object({ eventId: id, pdf: z.boolean().default(false) }),
+
+  'return-create': z.object({
+    originalEventId: id,
+    lines: z.array(z.object({ originalLineNo: z.number().int().min(1), quantity })).min(1).max(1_000),
+    refunds: z.array(payment).min(1).max(20),
+    restock: z.boolean(),
+    reason: z.string().trim().max(200).default(''),
+    ownerPin,
+  }),
+
+  'stock-list': z.object({
+    query: z.string().max(200).default(''),
+    onlyRefill: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  }),
+  'stock-moves': z.object({ productId: id, limit: z.number().int().min(1).max(500).default(50) }),
+  'stock-receive': z.object({
+    items: z.array(z.object({ productId: id, quantity, unitCost: positiveMinor.nullable().default(null) })).min(1).max(1_000),
+    note: z.string().max(200).default(''),
+    ownerPin,
+  }),
+  'stock-adjust': z.object({
+    productId: id,
+    delta: z.number().int().min(-100_000).max(100_000).refine((d) => d !== 0, 'An adjustment cannot be zero.'),
+    reason: z.string().trim().min(1, 'Give a reason for the adjustment.').max(200),
+    ownerPin,
+  }),
+
+  'shift-current': empty,
+  'shift-open': z.object({ openingFloat: positiveMinor }),
+  'shift-cash-move': z.object({ amount: minor.refine((a) => a !== 0, 'Amount cannot be zero.'), reason: z.string().trim().min(1).max(200) }),
+  'shift-close': z.object({ countedCash: positiveMinor }),
+  'shift-z-report': z.object({ shiftId: id }),
+
+  'outbox-status': empty,
+  'demo-load': z.object({ ownerPin }),
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+export const API_METHODS = Object.keys(apiInputs) as ApiMethod[];

@@ -1,0 +1,55 @@
+import type {
+  Cart, ImportPreview, ImportResult, OutboxStatus, ParkedCartSummary, Product, Receipt, RecentSale,
+  Session, SetupStatus, ShiftSummary, StockMoveRow, StockRow, StoreSettings, User, ZReport,
+} from './types';
+
+/** What each method returns inside `{ ok: true, value }`. */
+export interface ApiOutputs {
+  'setup-status': SetupStatus;
+  'setup-init': StoreSettings;
+  'settings-get': StoreSettings;
+  'settings-update': StoreSettings;
+  'auth-login': Session;
+  'auth-logout': null;
+  'auth-current': Session | null;
+  'users-list': User[];
+  'users-create': User;
+  'users-update': User;
+  'catalog-search': Product[];
+  'catalog-lookup': Product | null;
+  'catalog-get': Product;
+  'catalog-list': { items: Product[]; total: number };
+  'catalog-categories': string[];
+  'catalog-upsert': Product;
+  'catalog-import-preview': ImportPreview;
+  'catalog-import-commit': ImportResult;
+  'cart-open': Cart;
+  'cart-get': Cart;
+  'cart-add-item': Cart;
+  'cart-set-quantity': Cart;
+  'cart-remove-line': Cart;
+  'cart-set-line-discount': Cart;
+  'cart-set-cart-discount': Cart;
+  'cart-override-price': Cart;
+  'cart-park': null;
+  'cart-list-parked': ParkedCartSummary[];
+  'cart-resume': Cart;
+  'cart-void': null;
+  'cart-checkout': Receipt;
+  'sale-receipt': Receipt;
+  'sale-recent': RecentSale[];
+  /** Electron prints or returns a PDF path; browser mode answers `{ printed: false }` and the UI uses window.print(). */
+  'sale-print': { printed: boolean; pdfPath: string | null };
+  'return-create': Receipt;
+  'stock-list': { items: StockRow[]; total: number };
+  'stock-moves': StockMoveRow[];
+  'stock-receive': { moves: number };
+  'stock-adjust': { onHand: number };
+  'shift-current': ShiftSummary | null;
+  'shift-open': ShiftSummary;
+  'shift-cash-move': ShiftSummary;
+  'shift-close': ZReport;
+  'shift-z-report': ZReport;
+  'outbox-status': OutboxStatus;
+  'demo-load': { sales: number; products: number };
+}

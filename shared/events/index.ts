@@ -1,0 +1,7 @@
+export * from './envelope';
+export * from './sale';
+export * from './return';
+export * from './stock';
+export * from './shift';
+export * from './catalog';
+export * from './common';

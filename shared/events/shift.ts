@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema, minorSchema, tenderSchema, textSchema, uuidSchema } from './common';
+
+export const shiftOpenPayloadSchema = z.object({
+  shiftId: uuidSchema,
+  cashierId: idSchema,
+  openingFloat: minorSchema,
+});
+
+export const cashMovementPayloadSchema = z.object({
+  shiftId: uuidSchema,
+  userId: idSchema,
+  /** Positive = cash put into the drawer, negative = taken out. */
+  amount: minorSchema,
+  reason: textSchema,
+});
+
+export const shiftClosePayloadSchema = z.object({
+  shiftId: uuidSchema,
+  cashierId: idSchema,
+  openedAt: z.number().int(),
+  openingFloat: minorSchema,
+  salesCount: z.number().int().min(0),
+  returnsCount: z.number().int().min(0),
+  netSales: minorSchema,
+  tax: minorSchema,
+  discounts: minorSchema,
+  byTender: z.array(z.object({ tender: tenderSchema, amount: minorSchema })),
+  cashIn: minorSchema,
+  cashOut: minorSchema,
+  expectedCash: minorSchema,
+  countedCash: minorSchema,
+  variance: minorSchema,
+});
+export type ShiftOpenPayload = z.infer<typeof shiftOpenPayloadSchema>;
+export type ShiftClosePayload = z.infer<typeof shiftClosePayloadSchema>;
+export type CashMovementPayload = z.infer<typeof cashMovementPayloadSchema>;

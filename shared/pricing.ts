@@ -1,0 +1,135 @@
+// Cart pricing: the single implementation the till core commits with and the UI displays.
+//
+// Rounding rule (documented in README): per line, after discounts, tax is rounded half away from
+// zero to the minor unit.
+//   gross    = unitPrice × quantity            (shelf terms: tax-inclusive if the store is)
+//   discount = line discount + the line's share of the cart discount (largest remainder)
+//   taxable  = gross − discount
+//   inclusive store: tax = round(taxable × r / (1 + r)), net = taxable − tax, total = taxable
+//   exclusive store: tax = round(taxable × r),           net = taxable,       total = taxable + tax
+// Net is always revenue excluding tax; sale total = Σ line totals.
+import { allocateProportionally, applyBasisPoints, divRoundHalfAwayFromZero, type Minor } from './money';
+
+export type TaxMode = 'inclusive' | 'exclusive';
+
+export type Discount = { kind: 'amount'; amount: Minor } | { kind: 'percent'; bp: number };
+
+export interface PricingLineInput {
+  unitPrice: Minor;
+  quantity: number;
+  /** Tax rate in basis points: 1,800 = 18 %. */
+  taxRateBp: number;
+  discount: Discount | null;
+}
+
+export interface PricedLine {
+  gross: Minor;
+  discount: Minor;
+  tax: Minor;
+  net: Minor;
+  total: Minor;
+}
+
+export interface CartTotals {
+  gross: Minor;
+  discount: Minor;
+  tax: Minor;
+  net: Minor;
+  total: Minor;
+  units: number;
+}
+
+export interface PricedCart {
+  lines: PricedLine[];
+  totals: CartTotals;
+}
+
+export class PricingError extends Error {
+  constructor(
+    readonly reason: 'DISCOUNT_TOO_LARGE' | 'VALIDATION',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const discountAmount = (base: Minor, discount: Discount | null): Minor => {
+  if (!discount) return 0;
+  if (discount.kind === 'amount') return discount.amount;
+  return applyBasisPoints(base, discount.bp);
+};
+
+export const taxFor = (taxable: Minor, taxRateBp: number, mode: TaxMode): Minor =>
+  mode === 'inclusive'
+    ? divRoundHalfAwayFromZero(BigInt(taxable) * BigInt(taxRateBp), BigInt(10_000 + taxRateBp))
+    : applyBasisPoints(taxable, taxRateBp);
+
+export const priceCart = (
+  inputs: readonly PricingLineInput[],
+  cartDiscount: Discount | null,
+  mode: TaxMode,
+): PricedCart => {
+  const afterLine = inputs.map((line) => {
+    if (!Number.isSafeInteger(line.quantity) || line.quantity === 0) {
+      throw new PricingError('VALIDATION', 'Quantity must be a whole number other than zero.');
+    }
+    const gross = line.unitPrice * line.quantity;
+    const lineDiscount = discountAmount(gross, line.discount);
+    if (lineDiscount < 0 || Math.abs(lineDiscount) > Math.abs(gross)) {
+      throw new PricingError('DISCOUNT_TOO_LARGE', 'A line discount cannot exceed the line amount.');
+    }
+    return { gross, lineDiscount, base: gross - lineDiscount };
+  });
+  const base = afterLine.reduce((s, l) => s + l.base, 0);
+  const cartAmount = discountAmount(base, cartDiscount);
+  if (cartAmount < 0 || cartAmount > Math.abs(base)) {
+    throw new PricingError('DISCOUNT_TOO_LARGE', 'The cart discount cannot exceed the cart amount.');
+  }
+  const shares = allocateProportionally(
+    cartAmount,
+    afterLine.map((l) => l.base),
+  );
+  const lines = afterLine.map((l, i): PricedLine => {
+    const discount = l.lineDiscount + (shares[i] ?? 0);
+    const taxable = l.gross - discount;
+    const tax = taxFor(taxable, inputs[i]!.taxRateBp, mode);
+    return mode === 'inclusive'
+      ? { gross: l.gross, discount, tax, net: taxable - tax, total: taxable }
+      : { gross: l.gross, discount, tax, net: taxable, total: taxable + tax };
+  });
+  const totals = lines.reduce<CartTotals>(
+    (t, l, i) => ({
+      gross: t.gross + l.gross,
+      discount: t.discount + l.discount,
+      tax: t.tax + l.tax,
+      net: t.net + l.net,
+      total: t.total + l.total,
+      units: t.units + inputs[i]!.quantity,
+    }),
+    { gross: 0, discount: 0, tax: 0, net: 0, total: 0, units: 0 },
+  );
+  return { lines, totals };
+};
+
+/**
+ * Prices part of an already-sold line for a return, pro rata to the quantity returned, so that
+ * returning every unit (in any number of partial returns) gives back exactly the original
+ * amounts: each partial takes round-down shares, the last one takes what is left.
+ */
+export const proRataLine = (
+  original: PricedLine,
+  soldQuantity: number,
+  alreadyReturnedQuantity: number,
+  returnQuantity: number,
+): PricedLine => {
+  const part = (amount: Minor): Minor => {
+    const before = Math.trunc((amount * alreadyReturnedQuantity) / soldQuantity);
+    const after = Math.trunc((amount * (alreadyReturnedQuantity + returnQuantity)) / soldQuantity);
+    return after - before;
+  };
+  const gross = part(original.gross);
+  const discount = part(original.discount);
+  const tax = part(original.tax);
+  const total = part(original.total);
+  return { gross, discount, tax, net: total - tax, total };
+};
