@@ -1,0 +1,3 @@
+export * from './salesKpis';
+export * from './stockKpis';
+export * from './ranking';
