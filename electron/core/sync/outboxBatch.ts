@@ -1,0 +1,70 @@
+// Cuts the pending outbox into push requests. The stored bodies are already the JSON envelopes
+// the gateway wants, so a request is built by concatenating them: no parse/re-serialise of
+// 100,000 queued sales, and the bytes sent are exactly the bytes that were committed.
+
+export interface PendingRow {
+  seq: number;
+  eventId: string;
+  body: string;
+}
+
+export interface BatchCaps {
+  maxEvents: number;
+  maxBytes: number;
+}
+
+/** The relay's defaults, well inside the gateway's limits (1,000 events, 1 MiB). */
+export const DEFAULT_BATCH_CAPS: BatchCaps = { maxEvents: 500, maxBytes: 512 * 1024 };
+
+export interface Batch {
+  rows: PendingRow[];
+  /** `{"events":[...]}` ready to POST. */
+  payload: string;
+  bytes: number;
+}
+
+export interface Unsendable {
+  row: PendingRow;
+  reason: string;
+}
+
+const WRAPPER_BYTES = Buffer.byteLength('{"events":[]}');
+
+const isJsonObject = (body: string): boolean => {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Takes rows (in seq order) into one batch under both caps. The first row always goes in, even
+ * if it alone exceeds the byte cap: the gateway is the judge of what is too large, and a row the
+ * relay refused to send would block nothing but also never be resolved. Rows whose body is not a
+ * JSON object cannot be sent at all (they would break the whole request) and are returned apart.
+ */
+export const takeBatch = (
+  rows: readonly PendingRow[],
+  caps: BatchCaps,
+): { batch: Batch | null; unsendable: Unsendable[] } => {
+  const taken: PendingRow[] = [];
+  const parts: string[] = [];
+  const unsendable: Unsendable[] = [];
+  let bytes = WRAPPER_BYTES;
+  for (const row of rows) {
+    if (taken.length >= caps.maxEvents) break;
+    if (!isJsonObject(row.body)) {
+      unsendable.push({ row, reason: 'The stored event is not a JSON object.' });
+      continue;
+    }
+    const size = Buffer.byteLength(row.body) + (taken.length > 0 ? 1 : 0);
+    if (taken.length > 0 && bytes + size > caps.maxBytes) break;
+    taken.push(row);
+    parts.push(row.body);
+    bytes += size;
+  }
+  if (taken.length === 0) return { batch: null, unsendable };
+  return { batch: { rows: taken, payload: `{"events":[${parts.join(',')}]}`, bytes }, unsendable };
+};

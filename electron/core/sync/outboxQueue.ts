@@ -1,0 +1,122 @@
+// The relay's own view of the outbox table (owned by the till core). It reads with its own
+// prepared statements and writes only status updates, each in a small transaction, so the
+// checkout's write transactions never wait behind a long relay write.
+import type Database from 'better-sqlite3';
+import type { PendingRow } from './outboxBatch';
+
+export interface EventAnswer {
+  seq: number;
+  status: 'accepted' | 'rejected';
+  code?: string | undefined;
+  message?: string | undefined;
+}
+
+export interface RejectedEvent {
+  eventId: string;
+  type: string;
+  seq: number;
+  code: string;
+  reason: string;
+  at: number;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  rejected: number;
+  lastSeq: number;
+  lastSentAt: number | null;
+}
+
+export interface OutboxQueue {
+  readPending(limit: number): PendingRow[];
+  /** Applies one gateway response in one transaction. Returns how many rows it resolved. */
+  applyAnswers(answers: readonly EventAnswer[], now: number): number;
+  reject(seq: number, code: string, reason: string, now: number): void;
+  countAttempt(seqs: readonly number[]): void;
+  pendingCount(): number;
+  counts(): OutboxCounts;
+  /** Rejected events the owner has not dismissed yet, newest first. */
+  rejectedNeedingAttention(limit: number): RejectedEvent[];
+  dismissRejected(eventId: string, now: number): boolean;
+}
+
+export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
+  const selectPending = db.prepare<[number], PendingRow>(
+    `SELECT seq, event_id AS eventId, body FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
+  );
+  // `status = 'pending'` in the WHERE keeps a late duplicate answer from flipping a row twice.
+  const markSent = db.prepare<[number, number]>(
+    `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE seq = ? AND status = 'pending'`,
+  );
+  const markRejected = db.prepare<[number, string, string, number]>(
+    `UPDATE outbox SET status = 'rejected', sent_at = ?, reject_code = ?, reject_reason = ?, attempts = attempts + 1
+     WHERE seq = ? AND status = 'pending'`,
+  );
+  const bumpAttempts = db.prepare<[number]>(
+    `UPDATE outbox SET attempts = attempts + 1 WHERE seq = ? AND status = 'pending'`,
+  );
+  const countPending = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`,
+  );
+  const countByStatus = db.prepare<[], { status: string; n: number }>(
+    `SELECT status, count(*) AS n FROM outbox GROUP BY status`,
+  );
+  const lastSeq = db.prepare<[], { seq: number | null; sentAt: number | null }>(
+    `SELECT (SELECT max(seq) FROM outbox) AS seq, (SELECT max(sent_at) FROM outbox WHERE status = 'sent') AS sentAt`,
+  );
+  const selectRejected = db.prepare<[number], RejectedEvent>(
+    `SELECT o.event_id AS eventId, o.type, o.seq, coalesce(o.reject_code, '') AS code,
+            coalesce(o.reject_reason, '') AS reason, coalesce(o.sent_at, o.occurred_at) AS at
+     FROM outbox o LEFT JOIN sync_rejection_ack a ON a.event_id = o.event_id
+     WHERE o.status = 'rejected' AND a.event_id IS NULL ORDER BY o.seq DESC LIMIT ?`,
+  );
+  const insertAck = db.prepare<[string, number, string]>(
+    `INSERT INTO sync_rejection_ack (event_id, dismissed_at)
+     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM outbox WHERE event_id = ? AND status = 'rejected')
+     ON CONFLICT (event_id) DO NOTHING`,
+  );
+
+  const applyAnswers = db.transaction((answers: readonly EventAnswer[], now: number): number => {
+    let changed = 0;
+    for (const a of answers) {
+      const info =
+        a.status === 'accepted'
+          ? markSent.run(now, a.seq)
+          : markRejected.run(
+              now,
+              a.code ?? 'REJECTED',
+              a.message ?? 'Rejected by the sync service.',
+              a.seq,
+            );
+      changed += info.changes;
+    }
+    return changed;
+  });
+  const countAttempt = db.transaction((seqs: readonly number[]) => {
+    for (const seq of seqs) bumpAttempts.run(seq);
+  });
+
+  return {
+    readPending: (limit) => selectPending.all(limit),
+    applyAnswers: (answers, now) => applyAnswers(answers, now),
+    reject: (seq, code, reason, now) => {
+      markRejected.run(now, code, reason, seq);
+    },
+    countAttempt: (seqs) => countAttempt(seqs),
+    pendingCount: () => countPending.get()?.n ?? 0,
+    counts: () => {
+      const byStatus = new Map(countByStatus.all().map((r) => [r.status, r.n]));
+      const last = lastSeq.get();
+      return {
+        pending: byStatus.get('pending') ?? 0,
+        sent: byStatus.get('sent') ?? 0,
+        rejected: byStatus.get('rejected') ?? 0,
+        lastSeq: last?.seq ?? 0,
+        lastSentAt: last?.sentAt ?? null,
+      };
+    },
+    rejectedNeedingAttention: (limit) => selectRejected.all(limit),
+    dismissRejected: (eventId, now) => insertAck.run(eventId, now, eventId).changes > 0,
+  };
+};

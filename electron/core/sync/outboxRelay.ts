@@ -1,0 +1,275 @@
+// Pushes the till's outbox to the sync-service gateway, oldest first, and marks a row sent only
+// once the gateway has answered for that very event (which it does only after Kafka acked).
+// Nothing is ever deleted. Network trouble and 5xx are retried forever with jittered backoff; a
+// per-event refusal marks that one event rejected and the queue moves on. Killing the process at
+// any point is safe: unanswered rows are still pending and are pushed again on restart, and the
+// gateway, Kafka consumer and warehouse are idempotent by eventId.
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { pushEvents, type PushResult } from './gatewayClient';
+import { DEFAULT_BATCH_CAPS, takeBatch, type Batch, type BatchCaps } from './outboxBatch';
+import type { EventAnswer, OutboxQueue } from './outboxQueue';
+import type { SyncSettings, TokenVault } from './syncSettings';
+
+export interface RelayState {
+  running: boolean;
+  /** null until the gateway has been tried once since start. */
+  online: boolean | null;
+  enrolled: boolean;
+  needsReenrolment: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  nextRetryAt: number | null;
+}
+
+export interface OutboxRelayOptions {
+  queue: OutboxQueue;
+  settings: SyncSettings;
+  vault: TokenVault;
+  now?: () => number;
+  log?: (message: string) => void;
+  caps?: BatchCaps;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  requestTimeoutMs?: number;
+  /** Runs after a push round that sent something, and on each idle poll (HQ pulls). */
+  afterPush?: () => Promise<void>;
+  /** How long the relay idles with an empty queue before polling HQ again. */
+  idlePollMs?: number;
+}
+
+type StepOutcome = 'drained' | 'progress' | 'retry' | 'stop';
+
+export class OutboxRelay {
+  private readonly opts: OutboxRelayOptions;
+  private readonly now: () => number;
+  private readonly listeners = new Set<(state: RelayState) => void>();
+  private caps: BatchCaps;
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+  private failures = 0;
+  private inFlight: AbortController | null = null;
+  private online: boolean | null = null;
+  private lastError: string | null = null;
+  private nextRetryAt: number | null = null;
+  private retryAfterMs: number | null = null;
+
+  constructor(opts: OutboxRelayOptions) {
+    this.opts = opts;
+    this.now = opts.now ?? Date.now;
+    this.caps = { ...(opts.caps ?? DEFAULT_BATCH_CAPS) };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.failures = 0;
+    this.loopDone = this.loop().catch((e: unknown) => {
+      // A bug or a storage error: log it, stop, and say so in the state rather than spin.
+      this.lastError = e instanceof Error ? e.message : String(e);
+      this.opts.log?.(`sync relay stopped: ${this.lastError}`);
+      this.running = false;
+      this.emit();
+    });
+    this.emit();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.inFlight?.abort();
+    this.wake?.();
+    await this.loopDone;
+    this.loopDone = null;
+    this.emit();
+  }
+
+  /** Called after each local commit so a new sale goes out at once when the queue is idle. */
+  kick(): void {
+    this.kicked = true;
+    if (this.nextRetryAt === null) this.wake?.();
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  state(): RelayState {
+    const { settings, queue } = this.opts;
+    return {
+      running: this.running,
+      online: this.online,
+      enrolled: settings.identity() !== null,
+      needsReenrolment: settings.needsReenrolment(),
+      pending: queue.pendingCount(),
+      lastSyncAt: settings.lastSyncAt(),
+      lastError: this.lastError,
+      nextRetryAt: this.nextRetryAt,
+    };
+  }
+
+  onState(listener: (state: RelayState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One push round; exposed for tests and for a manual "sync now". */
+  async step(): Promise<StepOutcome> {
+    const { queue, settings, vault } = this.opts;
+    const identity = settings.identity();
+    const token = vault.load();
+    if (identity === null || token === null || settings.needsReenrolment()) return 'stop';
+    const rows = queue.readPending(this.caps.maxEvents);
+    if (rows.length === 0) return 'drained';
+    const { batch, unsendable } = takeBatch(rows, this.caps);
+    for (const u of unsendable) queue.reject(u.row.seq, 'UNSENDABLE', u.reason, this.now());
+    if (batch === null) return 'progress';
+
+    this.inFlight = new AbortController();
+    const answer = await pushEvents(
+      identity.hqUrl,
+      token,
+      batch.payload,
+      this.opts.requestTimeoutMs ?? 30_000,
+      this.inFlight.signal,
+    );
+    this.inFlight = null;
+    switch (answer.kind) {
+      case 'ok':
+        return this.applyResults(batch, answer.value);
+      case 'retry':
+        this.online = false;
+        this.lastError = answer.reason;
+        this.retryAfterMs = answer.retryAfterMs;
+        return 'retry';
+      case 'unauthorized':
+        this.online = true;
+        this.lastError = `The sync service refused this till's token (${answer.reason}). Enrol the till again.`;
+        settings.set('needs_reenrolment', '1');
+        this.opts.log?.('sync relay: token refused, re-enrolment needed');
+        return 'stop';
+      case 'too-large':
+      case 'refused':
+        this.online = true;
+        return this.splitOrReject(
+          batch,
+          answer.kind === 'too-large' ? 'TOO_LARGE' : answer.code,
+          answer.reason,
+        );
+    }
+  }
+
+  private applyResults(batch: Batch, results: readonly PushResult[]): StepOutcome {
+    const bySeq = new Map<string, number>(batch.rows.map((r) => [r.eventId, r.seq]));
+    const answers: EventAnswer[] = [];
+    for (const r of results) {
+      // Trust the eventId over the index: the answer is about that event, whatever its position.
+      const seq =
+        bySeq.get(r.eventId) ??
+        (batch.rows[r.index]?.eventId === r.eventId ? batch.rows[r.index]?.seq : undefined);
+      if (seq === undefined) continue;
+      answers.push({ seq, status: r.status, code: r.code, message: r.message });
+    }
+    const now = this.now();
+    const resolved = this.opts.queue.applyAnswers(answers, now);
+    this.online = true;
+    this.lastError = null;
+    this.opts.settings.set('last_sync_at', String(now));
+    // A good answer lets a batch that was shrunk after a 413/400 grow back towards the default.
+    const full = this.opts.caps ?? DEFAULT_BATCH_CAPS;
+    this.caps = {
+      maxEvents: Math.min(full.maxEvents, this.caps.maxEvents * 2),
+      maxBytes: Math.min(full.maxBytes, this.caps.maxBytes * 2),
+    };
+    if (resolved === 0) {
+      this.lastError = 'The sync service answered without resolving any event; retrying later.';
+      return 'retry';
+    }
+    return 'progress';
+  }
+
+  /** A whole request refused: halve until the culprit is alone, then reject just that one. */
+  private splitOrReject(batch: Batch, code: string, reason: string): StepOutcome {
+    const only = batch.rows[0];
+    if (batch.rows.length === 1 && only) {
+      this.opts.queue.reject(only.seq, code, reason, this.now());
+      this.opts.log?.(`sync relay: event ${only.eventId} rejected (${code})`);
+      return 'progress';
+    }
+    this.caps = {
+      maxEvents: Math.max(1, Math.floor(batch.rows.length / 2)),
+      maxBytes: Math.max(1, Math.floor(batch.bytes / 2)),
+    };
+    return 'progress';
+  }
+
+  private async loop(): Promise<void> {
+    let pullDue = true;
+    while (this.running) {
+      this.kicked = false;
+      const outcome = await this.step();
+      if (!this.running) break;
+      if (outcome === 'stop') {
+        this.running = false;
+        break;
+      }
+      if (outcome === 'progress') {
+        this.failures = 0;
+        pullDue = true;
+        this.emit();
+        continue;
+      }
+      if (outcome === 'retry') {
+        this.failures += 1;
+        const delay = backoffDelay(
+          this.failures,
+          this.opts.backoff ?? DEFAULT_BACKOFF,
+          this.opts.random,
+          this.retryAfterMs,
+        );
+        this.retryAfterMs = null;
+        this.nextRetryAt = this.now() + delay;
+        this.emit();
+        await this.sleep(delay);
+        this.nextRetryAt = null;
+        continue;
+      }
+      // Drained. Pull HQ's side after a round that sent something, and now and then when idle.
+      this.failures = 0;
+      this.emit();
+      if (pullDue && this.opts.afterPush) {
+        await this.opts
+          .afterPush()
+          .catch((e: unknown) =>
+            this.opts.log?.(`sync pull failed: ${e instanceof Error ? e.message : String(e)}`),
+          );
+      }
+      if (this.kicked) continue;
+      const woke = await this.sleep(this.opts.idlePollMs ?? 60_000);
+      pullDue = woke === 'timer';
+    }
+    this.emit();
+  }
+
+  /** Sleeps until the delay passes, or until kick() (when not backing off) or stop(). */
+  private sleep(delay: number): Promise<'timer' | 'woken'> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve('timer');
+      }, delay);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve('woken');
+      };
+    });
+  }
+
+  private emit(): void {
+    if (this.listeners.size === 0) return;
+    const state = this.state();
+    for (const l of this.listeners) l(state);
+  }
+}

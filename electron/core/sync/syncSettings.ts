@@ -1,0 +1,95 @@
+// Sync configuration lives in the till's own database (sync_settings, migration 0500) so it
+// survives restarts with the outbox it belongs to. The token goes through a TokenVault: the
+// Electron main can wrap it with safeStorage (OS keychain); the plain vault keeps it in the
+// same table, and nothing here ever logs it.
+import type Database from 'better-sqlite3';
+
+export interface SyncIdentity {
+  hqUrl: string;
+  storeId: string;
+  tillId: string;
+  enrolledAt: number;
+}
+
+type SettingKey =
+  | 'hq_url'
+  | 'store_id'
+  | 'till_id'
+  | 'enrolled_at'
+  | 'token'
+  | 'last_sync_at'
+  | 'needs_reenrolment'
+  | 'catalog_cursor'
+  | 'catalog_synced_at';
+
+export interface SyncSettings {
+  get(key: SettingKey): string | null;
+  set(key: SettingKey, value: string): void;
+  remove(key: SettingKey): void;
+  identity(): SyncIdentity | null;
+  lastSyncAt(): number | null;
+  needsReenrolment(): boolean;
+}
+
+export const createSyncSettings = (db: Database.Database): SyncSettings => {
+  const select = db.prepare<[string], { value: string }>(
+    `SELECT value FROM sync_settings WHERE key = ?`,
+  );
+  const upsert = db.prepare<[string, string]>(
+    `INSERT INTO sync_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  const del = db.prepare<[string]>(`DELETE FROM sync_settings WHERE key = ?`);
+  const get = (key: SettingKey): string | null => select.get(key)?.value ?? null;
+  const num = (key: SettingKey): number | null => {
+    const v = get(key);
+    return v === null ? null : Number(v);
+  };
+  return {
+    get,
+    set: (key, value) => {
+      upsert.run(key, value);
+    },
+    remove: (key) => {
+      del.run(key);
+    },
+    identity: () => {
+      const hqUrl = get('hq_url');
+      const storeId = get('store_id');
+      const tillId = get('till_id');
+      if (hqUrl === null || storeId === null || tillId === null) return null;
+      return { hqUrl, storeId, tillId, enrolledAt: num('enrolled_at') ?? 0 };
+    },
+    lastSyncAt: () => num('last_sync_at'),
+    needsReenrolment: () => get('needs_reenrolment') === '1',
+  };
+};
+
+/** Where the till's gateway token is kept. Implementations must never log the token. */
+export interface TokenVault {
+  load(): string | null;
+  store(token: string): void;
+  clear(): void;
+}
+
+/** Keeps the token in sync_settings as is (used where no OS keychain is available). */
+export const createPlainTokenVault = (settings: SyncSettings): TokenVault => ({
+  load: () => settings.get('token'),
+  store: (token) => settings.set('token', token),
+  clear: () => settings.remove('token'),
+});
+
+/**
+ * Wraps a vault's stored form with a reversible sealing step, e.g. Electron's
+ * safeStorage.encryptString / decryptString (base64 of the ciphertext is what gets stored).
+ */
+export const createSealedTokenVault = (
+  settings: SyncSettings,
+  seal: { encrypt(plain: string): string; decrypt(sealed: string): string },
+): TokenVault => ({
+  load: () => {
+    const sealed = settings.get('token');
+    return sealed === null ? null : seal.decrypt(sealed);
+  },
+  store: (token) => settings.set('token', seal.encrypt(token)),
+  clear: () => settings.remove('token'),
+});
