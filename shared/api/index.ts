@@ -7,6 +7,7 @@ import type { ApiOutputs } from './outputs';
 export * from './inputs';
 export type * from './outputs';
 export type * from './types';
+export type * from './dashboard';
 
 /** Compile-time check that inputs and outputs name the same methods. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

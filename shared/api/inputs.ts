@@ -33,6 +33,15 @@ const productFields = z.object({
   active: z.boolean(),
 });
 const empty = z.object({}).strict();
+/** A local calendar date, YYYY-MM-DD, that exists (no 2025-02-30). */
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD.')
+  .refine((d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, day));
+    return y >= 2000 && y <= 2100 && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+  }, 'Not a calendar date (years 2000 to 2100).');
 
 export const apiInputs = {
   'setup-status': empty,
@@ -143,6 +152,20 @@ export const apiInputs = {
 
   'outbox-status': empty,
   'demo-load': z.object({ ownerPin }),
+
+  // Dashboard (owner analytics). Days are local calendar dates in the store's time zone.
+  'dashboard-today': z.object({ topN: z.number().int().min(1).max(50).default(5) }),
+  'dashboard-trends': z
+    .object({
+      from: localDay,
+      to: localDay,
+      category: z.string().max(200).optional(),
+      rankBy: z.enum(['net', 'units']).default('net'),
+      topN: z.number().int().min(1).max(50).default(5),
+      /** auto: HQ figures when this till has a synced copy, local figures otherwise. */
+      source: z.enum(['auto', 'local', 'hq']).default('auto'),
+    })
+    .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;

@@ -2,6 +2,7 @@ import type {
   Cart, ImportPreview, ImportResult, OutboxStatus, ParkedCartSummary, Product, Receipt, RecentSale,
   Session, SetupStatus, ShiftSummary, StockMoveRow, StockRow, StoreSettings, User, ZReport,
 } from './types';
+import type { DashboardToday, DashboardTrends } from './dashboard';
 
 /** What each method returns inside `{ ok: true, value }`. */
 export interface ApiOutputs {
@@ -52,4 +53,6 @@ export interface ApiOutputs {
   'shift-z-report': ZReport;
   'outbox-status': OutboxStatus;
   'demo-load': { sales: number; products: number };
+  'dashboard-today': DashboardToday;
+  'dashboard-trends': DashboardTrends;
 }

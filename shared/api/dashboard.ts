@@ -1,0 +1,107 @@
+// Shapes the dashboard methods return. Money is integer minor units in `currency`; ratios are
+// plain numbers (0.25 = 25 %) or null where the KPI is undefined (no orders, no base year).
+import type { Minor } from '../money';
+import type { SalesKpis } from '../kpi/salesKpis';
+
+/** Where a period's figures came from: the till's own database, or the HQ warehouse (cached). */
+export type FigureSource = 'local' | 'hq';
+
+export interface ProductFigure {
+  rank: number;
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  netSales: Minor;
+  units: number;
+}
+
+export interface CategoryFigure {
+  category: string;
+  netSales: Minor;
+  units: number;
+  orders: number;
+}
+
+export interface HourFigure {
+  /** Local hour of day, 0..23. */
+  hour: number;
+  netSales: Minor;
+  orders: number;
+  units: number;
+}
+
+export interface CashierFigure {
+  cashierId: string;
+  cashierName: string;
+  netSales: Minor;
+  orders: number;
+  returns: number;
+}
+
+export interface DashboardToday {
+  /** Local date, YYYY-MM-DD, in the store's time zone. */
+  day: string;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  /** When these figures were computed (UTC ms); today's figures are always live. */
+  asOf: number;
+  totals: SalesKpis;
+  /** All 24 hours, empty ones with zeros, so charts keep a stable axis. */
+  byHour: HourFigure[];
+  topProducts: ProductFigure[];
+  byCategory: CategoryFigure[];
+  byCashier: CashierFigure[];
+}
+
+export interface MonthFigure {
+  /** YYYY-MM (local calendar). */
+  month: string;
+  totals: SalesKpis;
+  /** Same month one year earlier (same filters), for the year-over-year comparison. */
+  previousYear: SalesKpis;
+  /** net sales growth over the same month of the previous year. */
+  growth: number | null;
+}
+
+export interface YearFigure {
+  year: number;
+  totals: SalesKpis;
+  /** The previous year over the same calendar span (like for like when this year is partial). */
+  previousYear: SalesKpis;
+  growth: number | null;
+  /** True when the year is not over (or the range cuts it): compared like for like. */
+  partial: boolean;
+}
+
+export interface MonthTopProducts {
+  month: string;
+  items: ProductFigure[];
+}
+
+export interface MonthCategoryFigure {
+  month: string;
+  category: string;
+  netSales: Minor;
+  units: number;
+  orders: number;
+}
+
+export interface DashboardTrends {
+  source: FigureSource;
+  /** For HQ figures, when HQ computed them; for local ones, now. UTC ms. */
+  asOf: number;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  /** The local-day range actually covered, YYYY-MM-DD inclusive. */
+  from: string;
+  to: string;
+  months: MonthFigure[];
+  years: YearFigure[];
+  topProductsByMonth: MonthTopProducts[];
+  categoriesByMonth: MonthCategoryFigure[];
+  /** Every category with sales in the range (for the category filter). */
+  categories: string[];
+}
