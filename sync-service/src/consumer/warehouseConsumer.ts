@@ -1,0 +1,126 @@
+// The warehouse consumer: a kafkajs consumer-group member that applies events to Postgres.
+// eachBatch with manual offset resolution (the kafkajs/PostHog pattern): per sub-batch, one
+// Postgres transaction applies the new events, and only after it commits are the offsets resolved
+// and committed. A crash between the two replays the sub-batch, which the events ledger makes a
+// no-op, so nothing is ever counted twice.
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { MonthPartitions } from '../warehouse/partitionsRepo';
+import type { DeadLetter } from '../warehouse/deadLettersRepo';
+import { positionKey, processSubBatch, type RawMessage, type SubBatchResult } from './subBatchProcessor';
+
+export interface WarehouseConsumerConfig {
+  eventsTopic: string;
+  dlqTopic: string;
+  consumerGroup: string;
+}
+
+export interface WarehouseLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/** What the consumer reports; the process wires it to its metrics registry. */
+export interface WarehouseConsumerMetrics {
+  recordSubBatch(result: SubBatchResult, durationMs: number): void;
+}
+
+export interface WarehouseConsumerOptions {
+  /** Messages per Postgres transaction. */
+  subBatchSize?: number;
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  /** Called after each committed sub-batch (tests, bench, in-process notifications). */
+  onSubBatch?: (result: SubBatchResult) => void;
+}
+
+export interface WarehouseConsumerDeps {
+  kafka: Kafka;
+  pool: Pool;
+  config: WarehouseConsumerConfig;
+  logger: WarehouseLogger;
+  metrics?: WarehouseConsumerMetrics;
+  options?: WarehouseConsumerOptions;
+}
+
+const DEFAULT_SUB_BATCH = 2_000;
+
+const dlqMessages = (letters: readonly DeadLetter[], messages: ReadonlyMap<string, RawMessage>) =>
+  letters.map((l) => {
+    const original = messages.get(positionKey(l.partition, l.offset));
+    return {
+      key: original?.key ?? l.storeId,
+      value: original?.value ?? l.raw ?? '',
+      headers: {
+        'x-dlq-reason-code': l.reasonCode,
+        'x-dlq-reason': l.reason.slice(0, 1_000),
+        'x-dlq-source': `${l.topic}/${l.partition}/${l.offset}`,
+      },
+    };
+  });
+
+export const startWarehouseConsumer = async (deps: WarehouseConsumerDeps): Promise<{ stop(): Promise<void> }> => {
+  const { kafka, pool, config, logger, metrics, options = {} } = deps;
+  const subBatchSize = options.subBatchSize ?? DEFAULT_SUB_BATCH;
+  const partitions = new MonthPartitions();
+  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const consumer: Consumer = kafka.consumer({
+    groupId: config.consumerGroup,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    minBytes: 1,
+    // Short fetch wait: at a trickle of sales, freshness matters more than fetch efficiency.
+    maxWaitTimeInMs: 50,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+    allowAutoTopicCreation: false,
+  });
+
+  const publishDeadLetters = async (letters: readonly DeadLetter[], messages: ReadonlyMap<string, RawMessage>) => {
+    await producer.send({ topic: config.dlqTopic, acks: -1, messages: dlqMessages(letters, messages) });
+    for (const l of letters) {
+      logger.warn({ partition: l.partition, offset: l.offset, reasonCode: l.reasonCode, reason: l.reason }, 'event dead-lettered');
+    }
+  };
+
+  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    for (let i = 0; i < batch.messages.length; i += subBatchSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk: RawMessage[] = batch.messages.slice(i, i + subBatchSize).map((m) => ({
+        partition: batch.partition, offset: m.offset, key: m.key, value: m.value,
+      }));
+      const started = performance.now();
+      const result = await processSubBatch({ pool, partitions, topic: batch.topic, publishDeadLetters }, chunk);
+      const last = chunk[chunk.length - 1];
+      if (last) resolveOffset(last.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+      metrics?.recordSubBatch(result, performance.now() - started);
+      options.onSubBatch?.(result);
+    }
+  };
+
+  await producer.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topic: config.eventsTopic, fromBeginning: options.fromBeginning ?? true });
+  await consumer.run({
+    eachBatchAutoResolve: false,
+    autoCommit: true,
+    autoCommitInterval: 500,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2,
+    eachBatch,
+  });
+  logger.info({ topic: config.eventsTopic, group: config.consumerGroup }, 'warehouse consumer started');
+
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await consumer.disconnect();
+      await producer.disconnect();
+      logger.info({ group: config.consumerGroup }, 'warehouse consumer stopped');
+    },
+  };
+};

@@ -1,0 +1,83 @@
+// Applies validated events in one Postgres transaction: ledger first, then facts and rollups for
+// only the events the ledger newly accepted, then the per-store version bump and NOTIFY. A
+// deadlock or serialization failure (two consumers touching shared dimension rows) is retried.
+import type { Pool, PoolClient } from 'pg';
+import type { PosEvent } from '../../../shared/events';
+import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
+import { upsertCashiers, upsertProducts, upsertStoreProducts } from './dimensionsRepo';
+import { insertNewEvents, type LedgerEntry } from './eventsRepo';
+import { buildFactRows, monthsTouched } from './factRows';
+import type { MonthPartitions } from './partitionsRepo';
+import { insertPayments } from './paymentsRepo';
+import { insertSaleLinesWithRollups } from './saleLinesRepo';
+import { applyShiftEvents } from './shiftsRepo';
+import { insertStockMovesWithOnHand } from './stockMovesRepo';
+
+export interface ApplyOutcome {
+  applied: PosEvent[];
+  duplicates: number;
+  saleLines: number;
+  versions: StoreVersion[];
+}
+
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 5;
+
+const pgCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+
+/**
+ * True for errors caused by the data of an event (bad value, constraint, impossible date) rather
+ * than by the database being unavailable or the code being wrong; only those dead-letter an event.
+ */
+export const isDataError = (e: unknown): boolean => {
+  const code = pgCode(e);
+  if (code === undefined) return e instanceof RangeError || e instanceof TypeError;
+  return code.startsWith('22') || code.startsWith('23');
+};
+
+const applyOnce = async (client: PoolClient, entries: readonly LedgerEntry[]): Promise<ApplyOutcome> => {
+  await client.query('BEGIN');
+  try {
+    const fresh = await insertNewEvents(client, entries);
+    const applied = entries.filter((x) => fresh.has(x.event.eventId)).map((x) => x.event);
+    const rows = buildFactRows(applied);
+    const saleLines = await insertSaleLinesWithRollups(client, rows.saleLines);
+    await insertPayments(client, rows.payments);
+    await insertStockMovesWithOnHand(client, rows.stockMoves);
+    await upsertProducts(client, rows.products);
+    await upsertCashiers(client, rows.cashiers);
+    await upsertStoreProducts(client, rows.catalogChanges);
+    await applyShiftEvents(client, rows.shiftOpens, rows.shiftCloses, rows.cashMovements);
+    const versions = await bumpStoreVersions(client, applied);
+    await client.query('COMMIT');
+    return { applied, duplicates: entries.length - applied.length, saleLines, versions };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+};
+
+export const applyEvents = async (
+  pool: Pool,
+  partitions: MonthPartitions,
+  entries: readonly LedgerEntry[],
+): Promise<ApplyOutcome> => {
+  // The same event twice in one sub-batch (a producer retry) is applied once.
+  const unique = [...new Map(entries.map((x) => [x.event.eventId, x])).values()];
+  await partitions.ensure(pool, monthsTouched(unique.map((x) => x.event.occurredAt)));
+  const client = await pool.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await applyOnce(client, unique);
+        return { ...outcome, duplicates: outcome.duplicates + entries.length - unique.length };
+      } catch (e) {
+        if (!RETRYABLE.has(pgCode(e) ?? '') || attempt >= MAX_ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+      }
+    }
+  } finally {
+    client.release();
+  }
+};

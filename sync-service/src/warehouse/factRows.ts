@@ -1,0 +1,209 @@
+// Flattens a set of events into column arrays, one array per column, ready for a single
+// `INSERT ... SELECT FROM unnest($1::t[], ...)` per fact table. Pure: no database here.
+import type { EventOf, PosEvent } from '../../../shared/events';
+
+export interface SaleLineColumns {
+  eventId: string[];
+  lineNo: number[];
+  occurredMs: number[];
+  storeId: string[];
+  tillId: string[];
+  cashierId: string[];
+  isReturn: boolean[];
+  originalEventId: (string | null)[];
+  originalLineNo: (number | null)[];
+  productId: string[];
+  sku: string[];
+  name: string[];
+  category: string[];
+  subCategory: string[];
+  quantity: number[];
+  unitPrice: number[];
+  gross: number[];
+  discount: number[];
+  tax: number[];
+  net: number[];
+}
+
+export interface PaymentColumns {
+  eventId: string[];
+  paymentNo: number[];
+  occurredMs: number[];
+  storeId: string[];
+  tillId: string[];
+  isRefund: boolean[];
+  tender: string[];
+  amount: number[];
+}
+
+export interface StockMoveColumns {
+  eventId: string[];
+  moveNo: number[];
+  occurredMs: number[];
+  storeId: string[];
+  productId: string[];
+  sku: string[];
+  reason: string[];
+  quantity: number[];
+  unitCost: (number | null)[];
+}
+
+export interface ProductRow {
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  subCategory: string;
+  changedMs: number;
+}
+
+export interface FactRows {
+  saleLines: SaleLineColumns;
+  payments: PaymentColumns;
+  stockMoves: StockMoveColumns;
+  /** Latest snapshot per product among these events. */
+  products: ProductRow[];
+  cashiers: { cashierId: string; name: string }[];
+  catalogChanges: EventOf<'catalog_change'>[];
+  shiftOpens: EventOf<'shift_open'>[];
+  shiftCloses: EventOf<'shift_close'>[];
+  cashMovements: EventOf<'cash_movement'>[];
+}
+
+const emptySaleLines = (): SaleLineColumns => ({
+  eventId: [], lineNo: [], occurredMs: [], storeId: [], tillId: [], cashierId: [], isReturn: [],
+  originalEventId: [], originalLineNo: [], productId: [], sku: [], name: [], category: [],
+  subCategory: [], quantity: [], unitPrice: [], gross: [], discount: [], tax: [], net: [],
+});
+
+const emptyPayments = (): PaymentColumns => ({
+  eventId: [], paymentNo: [], occurredMs: [], storeId: [], tillId: [], isRefund: [], tender: [], amount: [],
+});
+
+const emptyStockMoves = (): StockMoveColumns => ({
+  eventId: [], moveNo: [], occurredMs: [], storeId: [], productId: [], sku: [], reason: [], quantity: [], unitCost: [],
+});
+
+const pushStockMove = (
+  c: StockMoveColumns,
+  e: PosEvent,
+  moveNo: number,
+  m: { productId: string; sku: string; reason: string; quantity: number; unitCost: number | null },
+): void => {
+  c.eventId.push(e.eventId);
+  c.moveNo.push(moveNo);
+  c.occurredMs.push(e.occurredAt);
+  c.storeId.push(e.storeId);
+  c.productId.push(m.productId);
+  c.sku.push(m.sku);
+  c.reason.push(m.reason);
+  c.quantity.push(m.quantity);
+  c.unitCost.push(m.unitCost);
+};
+
+export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
+  const saleLines = emptySaleLines();
+  const payments = emptyPayments();
+  const stockMoves = emptyStockMoves();
+  const products = new Map<string, ProductRow>();
+  const cashiers = new Map<string, string>();
+  const rows: FactRows = {
+    saleLines, payments, stockMoves, products: [], cashiers: [],
+    catalogChanges: [], shiftOpens: [], shiftCloses: [], cashMovements: [],
+  };
+  const seeProduct = (p: ProductRow): void => {
+    const known = products.get(p.productId);
+    if (!known || known.changedMs <= p.changedMs) products.set(p.productId, p);
+  };
+
+  for (const e of events) {
+    if (e.type === 'sale' || e.type === 'return') {
+      const isReturn = e.type === 'return';
+      const p = e.payload;
+      cashiers.set(p.cashierId, p.cashierName);
+      for (const line of p.lines) {
+        saleLines.eventId.push(e.eventId);
+        saleLines.lineNo.push(line.lineNo);
+        saleLines.occurredMs.push(e.occurredAt);
+        saleLines.storeId.push(e.storeId);
+        saleLines.tillId.push(e.tillId);
+        saleLines.cashierId.push(p.cashierId);
+        saleLines.isReturn.push(isReturn);
+        saleLines.originalEventId.push(e.type === 'return' ? e.payload.originalEventId : null);
+        saleLines.originalLineNo.push('originalLineNo' in line ? line.originalLineNo : null);
+        saleLines.productId.push(line.productId);
+        saleLines.sku.push(line.sku);
+        saleLines.name.push(line.name);
+        saleLines.category.push(line.category);
+        saleLines.subCategory.push(line.subCategory);
+        saleLines.quantity.push(line.quantity);
+        saleLines.unitPrice.push(line.unitPrice);
+        saleLines.gross.push(line.gross);
+        saleLines.discount.push(line.discount);
+        saleLines.tax.push(line.tax);
+        saleLines.net.push(line.net);
+        seeProduct({
+          productId: line.productId, sku: line.sku, name: line.name, category: line.category,
+          subCategory: line.subCategory, changedMs: e.occurredAt,
+        });
+        // A sale takes the goods off the shelf; a return puts them back only when restocked.
+        const restocks = e.type === 'return' && e.payload.restock;
+        if (!isReturn || restocks) {
+          pushStockMove(stockMoves, e, line.lineNo, {
+            productId: line.productId, sku: line.sku, reason: isReturn ? 'return' : 'sale',
+            quantity: -line.quantity, unitCost: null,
+          });
+        }
+      }
+      const tenders = e.type === 'sale' ? e.payload.payments : e.payload.refunds;
+      tenders.forEach((t, i) => {
+        payments.eventId.push(e.eventId);
+        payments.paymentNo.push(i + 1);
+        payments.occurredMs.push(e.occurredAt);
+        payments.storeId.push(e.storeId);
+        payments.tillId.push(e.tillId);
+        payments.isRefund.push(isReturn);
+        payments.tender.push(t.tender);
+        payments.amount.push(t.amount);
+      });
+    } else if (e.type === 'stock_move') {
+      const p = e.payload;
+      pushStockMove(stockMoves, e, 1, {
+        productId: p.productId, sku: p.sku, reason: p.reason, quantity: p.quantity, unitCost: p.unitCost,
+      });
+    } else if (e.type === 'catalog_change') {
+      const s = e.payload.product;
+      rows.catalogChanges.push(e);
+      seeProduct({
+        productId: s.productId, sku: s.sku, name: s.name, category: s.category,
+        subCategory: s.subCategory, changedMs: e.occurredAt,
+      });
+    } else if (e.type === 'shift_open') {
+      rows.shiftOpens.push(e);
+    } else if (e.type === 'shift_close') {
+      rows.shiftCloses.push(e);
+    } else {
+      rows.cashMovements.push(e);
+    }
+  }
+  rows.products = [...products.values()].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+  rows.cashiers = [...cashiers.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([cashierId, name]) => ({ cashierId, name }));
+  return rows;
+};
+
+/**
+ * Months (first day, YYYY-MM-01) a set of instants can fall in once converted to any store's
+ * local day: local time is within UTC−12..UTC+14, so both ends are covered.
+ */
+export const monthsTouched = (occurredMs: readonly number[]): string[] => {
+  const months = new Set<string>();
+  for (const ms of occurredMs) {
+    for (const shift of [-12 * 3_600_000, 14 * 3_600_000]) {
+      const d = new Date(ms + shift);
+      months.add(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-01`);
+    }
+  }
+  return [...months].sort();
+};
