@@ -1,0 +1,90 @@
+// Browser mode: the till core served over HTTP on 127.0.0.1 only, for kiosk/tablet use and for the
+// end-to-end tests that drive the real UI in Chromium.
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openTillCore } from '../core/tillCore';
+import { ensureDemoShop } from '../main/demoShop';
+import { createHostHandler } from './hostRequestHandler';
+import { newToken } from './hostSecurity';
+
+/** The only interface the host ever binds. */
+export const HOST_ADDRESS = '127.0.0.1';
+export const DEFAULT_PORT = 5174;
+
+export interface BrowserHostOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** The built renderer (renderer/dist). */
+  distDir: string;
+  /** On a fresh data directory, create the demo shop first. */
+  demo: boolean;
+  bodyLimitBytes?: number;
+  log?: (message: string) => void;
+}
+
+export interface BrowserHost {
+  /** `http://127.0.0.1:<port>/?token=<token>` */
+  url: string;
+  token: string;
+  port: number;
+  /** True when `demo` was asked for and this launch created the demo shop. */
+  demoCreated: boolean;
+  close(): Promise<void>;
+}
+
+const listen = (server: Server, port: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen({ port, host: HOST_ADDRESS, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+
+export const startBrowserHost = async (options: BrowserHostOptions): Promise<BrowserHost> => {
+  const log = options.log ?? ((message: string) => console.error(message));
+  mkdirSync(options.dataDir, { recursive: true });
+  const core = openTillCore({ dataDir: options.dataDir, log });
+  const token = newToken();
+  let demoCreated = false;
+  let boundPort = 0;
+  const server = createServer(
+    createHostHandler({
+      dispatch: core.dispatch,
+      token,
+      distDir: options.distDir,
+      port: () => boundPort,
+      ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
+      log,
+    }),
+  );
+  try {
+    if (options.demo) {
+      const demo = await ensureDemoShop(core.dispatch);
+      if (!demo.ok) throw new Error(`Could not create the demo shop: ${demo.error.message}`);
+      demoCreated = demo.value.created;
+    }
+    boundPort = await listen(server, options.port);
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }).finally(() => core.close());
+    return closing;
+  };
+  return {
+    url: `http://${HOST_ADDRESS}:${boundPort}/?token=${token}`,
+    token,
+    port: boundPort,
+    demoCreated,
+    close,
+  };
+};

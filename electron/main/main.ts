@@ -1,0 +1,109 @@
+// Electron main: one hardened window showing the renderer from app://pos, the till core in this
+// process, and one IPC handler per API method. Everything testable lives in the modules it wires.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import path from 'node:path';
+import { openTillCore } from '../core/tillCore';
+import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { DEMO_OWNER_PIN, ensureDemoShop } from './demoShop';
+import { registerIpcHandlers } from './ipcHandlers';
+import { createSalePrint } from './receiptPrinter';
+import { APP_INDEX_URL, isAppUrl } from './senderCheck';
+import { mainWindowOptions } from './windowOptions';
+
+const log = (message: string): void => console.error(message);
+let mainWindow: BrowserWindow | null = null;
+
+const hardenSession = (): void => {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+};
+
+/** Applies to every webContents, including ones we never meant to create. */
+const lockDownContents = (): void => {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+};
+
+const createMainWindow = async (): Promise<void> => {
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      devTools: !app.isPackaged,
+    }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  await window.loadURL(APP_INDEX_URL);
+};
+
+const focusMainWindow = (): void => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+};
+
+const start = async (): Promise<void> => {
+  const dataDir = process.env.POS_DATA_DIR ?? app.getPath('userData');
+  const core = openTillCore({ dataDir, log });
+  let closed = false;
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    core.close();
+  });
+
+  if (process.argv.includes('--demo')) {
+    log('Preparing the demo shop (first run takes a moment)...');
+    const demo = await ensureDemoShop(core.dispatch);
+    if (!demo.ok) log(`Could not create the demo shop: ${demo.error.message}`);
+    else if (demo.value.created) log(`Demo shop created. Owner PIN: ${DEMO_OWNER_PIN}`);
+  }
+
+  hardenSession();
+  serveRendererOnAppScheme(path.join(app.getAppPath(), 'renderer', 'dist'));
+  registerIpcHandlers(ipcMain, core.dispatch, {
+    overrides: { 'sale-print': createSalePrint(core.dispatch, path.join(dataDir, 'receipts')) },
+    log,
+  });
+  await createMainWindow();
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  lockDownContents();
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log(
+        `Counterline POS failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      app.exit(1);
+    });
+}
