@@ -10,7 +10,6 @@ import { newToken } from './hostSecurity';
 
 /** The only interface the host ever binds. */
 export const HOST_ADDRESS = '127.0.0.1';
-export const DEFAULT_PORT = 5174;
 
 export interface BrowserHostOptions {
   /** 0 picks a free port. */

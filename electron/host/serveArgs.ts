@@ -1,7 +1,8 @@
 // Command-line and environment options of `npm run serve` (browser mode), parsed without side
 // effects so they can be tested.
 import path from 'node:path';
-import { DEFAULT_PORT } from './browserHost';
+
+export const DEFAULT_PORT = 5174;
 
 export interface ServeArgs {
   port: number;

@@ -41,8 +41,8 @@ export const resolveStaticPath = (distDir: string, urlPath: string): string | nu
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const root = path.resolve(distDir);
+  if (decoded.split('/').includes('..')) return null;
   const relative = path.posix.normalize(decoded.startsWith('/') ? decoded : `/${decoded}`);
-  if (relative.split('/').includes('..')) return null;
   if (relative === '/' || path.posix.extname(relative) === '') return path.join(root, 'index.html');
   const resolved = path.resolve(root, `.${relative}`);
   return resolved.startsWith(root + path.sep) ? resolved : null;

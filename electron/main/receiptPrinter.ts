@@ -6,13 +6,10 @@ import path from 'node:path';
 import { apiInputs, type PosDispatch } from '../../shared/api';
 import { err, ok, type Result } from '../../shared/result';
 import { receiptHtml } from './receiptHtml';
+import { receiptPdfName } from './receiptPdfName';
 import { receiptWindowOptions } from './windowOptions';
 
 export type PrintOutcome = { printed: boolean; pdfPath: string | null };
-
-/** A file name that is safe on every OS, derived from the receipt number. */
-export const receiptPdfName = (receiptNo: string): string =>
-  `${receiptNo.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'receipt'}.pdf`;
 
 const printDialog = (window: BrowserWindow): Promise<boolean> =>
   new Promise((resolve) => {

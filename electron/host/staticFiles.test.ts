@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from './staticFiles';
+import { hostHeaderAllowed, newToken, tokenMatches } from './hostSecurity';
+
+const dist = path.resolve('/srv/dist');
+
+describe('resolveStaticPath', () => {
+  it('maps asset paths inside the dist directory', () => {
+    expect(resolveStaticPath(dist, '/assets/index-abc.js')).toBe(
+      path.join(dist, 'assets', 'index-abc.js'),
+    );
+    expect(resolveStaticPath(dist, '/')).toBe(path.join(dist, 'index.html'));
+    expect(resolveStaticPath(dist, '/checkout')).toBe(path.join(dist, 'index.html'));
+  });
+
+  it('refuses anything that would leave it', () => {
+    for (const bad of [
+      '/../secret.txt',
+      '/assets/../../etc/passwd.txt',
+      '/%2e%2e/x.js',
+      '/a%00.js',
+      '/%E0%A4%A.js',
+      '/..%5cx.js',
+    ]) {
+      expect(resolveStaticPath(dist, bad)).toBeNull();
+    }
+  });
+
+  it('names content types', () => {
+    expect(contentTypeFor('a.js')).toBe('text/javascript; charset=utf-8');
+    expect(contentTypeFor('a.css')).toBe('text/css; charset=utf-8');
+    expect(contentTypeFor('a.svg')).toBe('image/svg+xml');
+    expect(contentTypeFor('a.unknown')).toBe('application/octet-stream');
+  });
+});
+
+describe('prepareIndexHtml', () => {
+  it('injects the token and CSP metas right after <head>', () => {
+    const html = prepareIndexHtml('<!doctype html><html><head><title>x</title></head></html>', {
+      token: 'a"b',
+    });
+    expect(html).toMatch(
+      /^<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*"><meta name="pos-token" content="a&quot;b"><title>/,
+    );
+  });
+
+  it('leaves an existing CSP meta alone and adds no token in Electron', () => {
+    const page =
+      '<head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"></head>';
+    expect(prepareIndexHtml(page, {})).toBe(page);
+  });
+});
+
+describe('host security', () => {
+  it('makes 43-character base64url tokens, different every launch', () => {
+    const a = newToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newToken()).not.toBe(a);
+  });
+
+  it('compares tokens exactly', () => {
+    expect(tokenMatches('secret', 'secret')).toBe(true);
+    expect(tokenMatches('secret', 'secreT')).toBe(false);
+    expect(tokenMatches('secret', 'secret2')).toBe(false);
+    expect(tokenMatches('secret', undefined)).toBe(false);
+    expect(tokenMatches('secret', ['secret'])).toBe(false);
+    expect(tokenMatches('secret', '')).toBe(false);
+  });
+
+  it('accepts only loopback Host headers on our port', () => {
+    expect(hostHeaderAllowed('127.0.0.1:5174', 5174)).toBe(true);
+    expect(hostHeaderAllowed('LOCALHOST:5174', 5174)).toBe(true);
+    for (const host of [
+      undefined,
+      '127.0.0.1',
+      '127.0.0.1:5175',
+      'evil.example:5174',
+      'localhost.evil:5174',
+      '[::1]:5174',
+    ]) {
+      expect(hostHeaderAllowed(host, 5174)).toBe(false);
+    }
+  });
+});
