@@ -1,0 +1,165 @@
+// Enrols the till with HQ: trades a one-time code for the HQ-assigned storeId/tillId and a
+// token. The HQ ids replace the local ones everywhere a not-yet-sent fact carries them, in one
+// transaction, so the warehouse never sees the provisional ids (nothing left the till before
+// enrolment, and a re-enrolment re-keys only what is still pending).
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { err, ok, type Result } from '../../../shared/result';
+import { callGateway, type GatewayFailure } from './gatewayClient';
+import type { SyncSettings, TokenVault } from './syncSettings';
+
+const enrollResponseSchema = z.object({
+  storeId: z.string().min(1),
+  tillId: z.string().min(1),
+  token: z.string().min(1),
+  store: z
+    .object({
+      name: z.string().optional(),
+      currency: z.string().optional(),
+      timeZone: z.string().optional(),
+    })
+    .loose()
+    .optional(),
+});
+
+export interface EnrollInput {
+  url: string;
+  code: string;
+}
+
+export interface EnrollOutcome {
+  storeId: string;
+  tillId: string;
+  storeName: string | null;
+  hqUrl: string;
+  /** Pending outbox events re-keyed to the HQ ids. */
+  rekeyed: number;
+}
+
+export interface EnrollDeps {
+  db: Database.Database;
+  settings: SyncSettings;
+  vault: TokenVault;
+  now: () => number;
+  timeoutMs?: number;
+  /** Lets the core drop caches of the settings row after the ids changed. */
+  onIdentityChanged?: () => void;
+}
+
+/** Accepts http(s) URLs only and normalises away a trailing slash. */
+export const normaliseHqUrl = (raw: string): string | null => {
+  try {
+    const u = new URL(raw.trim());
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    if (u.username || u.password) return null;
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+};
+
+const failureMessage = (f: GatewayFailure): string => {
+  switch (f.kind) {
+    case 'retry':
+      return `The sync service could not be reached: ${f.reason}`;
+    case 'unauthorized':
+      return 'The enrolment code was refused. Ask HQ for a new code.';
+    case 'too-large':
+      return 'The sync service refused the request.';
+    case 'refused':
+      return `The sync service refused the enrolment: ${f.reason}`;
+  }
+};
+
+export const enrollTill = async (
+  deps: EnrollDeps,
+  input: EnrollInput,
+): Promise<Result<EnrollOutcome>> => {
+  const hqUrl = normaliseHqUrl(input.url);
+  if (hqUrl === null)
+    return err('VALIDATION', 'Give the sync service address as an http:// or https:// URL.');
+  const code = input.code.trim();
+  if (code === '') return err('VALIDATION', 'Enter the one-time enrolment code from HQ.');
+
+  const answer = await callGateway(
+    {
+      baseUrl: hqUrl,
+      path: '/v1/enroll',
+      method: 'POST',
+      body: JSON.stringify({ code }),
+      timeoutMs: deps.timeoutMs ?? 15_000,
+    },
+    (body) => {
+      const parsed = enrollResponseSchema.safeParse(body);
+      return parsed.success ? parsed.data : null;
+    },
+  );
+  if (answer.kind === 'not-modified')
+    return err('SYNC_ERROR', 'Unexpected answer from the sync service.');
+  if (answer.kind !== 'ok') {
+    const codeForUi =
+      answer.kind === 'retry'
+        ? 'SYNC_ERROR'
+        : answer.kind === 'unauthorized'
+          ? 'UNAUTHENTICATED'
+          : 'VALIDATION';
+    return err(codeForUi, failureMessage(answer));
+  }
+  const hq = answer.value;
+  const localCurrency = readLocalCurrency(deps.db);
+  if (hq.store?.currency && localCurrency !== null && hq.store.currency !== localCurrency) {
+    return err(
+      'CONFLICT',
+      `HQ's store trades in ${hq.store.currency} but this till in ${localCurrency}; the till was not enrolled.`,
+    );
+  }
+
+  const rekeyed = applyEnrolment(deps, {
+    hqUrl,
+    storeId: hq.storeId,
+    tillId: hq.tillId,
+    token: hq.token,
+  });
+  deps.onIdentityChanged?.();
+  return ok({
+    storeId: hq.storeId,
+    tillId: hq.tillId,
+    storeName: hq.store?.name ?? null,
+    hqUrl,
+    rekeyed,
+  });
+};
+
+const readLocalCurrency = (db: Database.Database): string | null => {
+  const row = db
+    .prepare<[], { currency: string }>('SELECT currency FROM settings WHERE id = 1')
+    .get();
+  return row?.currency ?? null;
+};
+
+/** One transaction: settings, token, the core's store/till ids and every pending body. */
+export const applyEnrolment = (
+  deps: Pick<EnrollDeps, 'db' | 'settings' | 'vault' | 'now'>,
+  ids: { hqUrl: string; storeId: string; tillId: string; token: string },
+): number => {
+  const { db, settings, vault } = deps;
+  const rekey = db.prepare<[string, string]>(
+    `UPDATE outbox SET body = json_set(body, '$.storeId', ?, '$.tillId', ?)
+     WHERE status = 'pending' AND json_valid(body)`,
+  );
+  const updateCoreIds = db.prepare<[string, string]>(
+    'UPDATE settings SET store_id = ?, till_id = ? WHERE id = 1',
+  );
+  return db.transaction(() => {
+    settings.set('hq_url', ids.hqUrl);
+    settings.set('store_id', ids.storeId);
+    settings.set('till_id', ids.tillId);
+    settings.set('enrolled_at', String(deps.now()));
+    settings.remove('needs_reenrolment');
+    // A new identity may mean a different HQ catalog: pull it from the start (idempotent).
+    settings.remove('catalog_cursor');
+    vault.store(ids.token);
+    updateCoreIds.run(ids.storeId, ids.tillId);
+    return rekey.run(ids.storeId, ids.tillId).changes;
+  })();
+};

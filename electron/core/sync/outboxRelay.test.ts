@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
+import { OutboxRelay, type OutboxRelayOptions } from './outboxRelay';
+import { createPlainTokenVault, createSyncSettings, type SyncSettings } from './syncSettings';
+import {
+  answerPush,
+  insertOutboxRows,
+  json,
+  openTempTillDb,
+  startHttpPeer,
+  waitFor,
+  type PeerHandler,
+  type TempDb,
+} from './syncTestSupport';
+
+let temp: TempDb;
+let queue: OutboxQueue;
+let settings: SyncSettings;
+let peer: Awaited<ReturnType<typeof startHttpPeer>> | null = null;
+let relay: OutboxRelay | null = null;
+let handler: PeerHandler = answerPush;
+
+const statusOf = (seq: number) =>
+  temp.db
+    .prepare<
+      [number],
+      { status: string; reject_code: string | null; reject_reason: string | null }
+    >('SELECT status, reject_code, reject_reason FROM outbox WHERE seq = ?')
+    .get(seq);
+const pushes = () => (peer?.requests ?? []).filter((r) => r.url === '/v1/events');
+
+const startRelay = async (extra: Partial<OutboxRelayOptions> = {}): Promise<OutboxRelay> => {
+  peer = await startHttpPeer((req, res) => handler(req, res));
+  settings.set('hq_url', peer.url);
+  relay = new OutboxRelay({
+    queue,
+    settings,
+    vault: createPlainTokenVault(settings),
+    backoff: { baseMs: 20, maxMs: 50, minMs: 5 },
+    ...extra,
+  });
+  relay.start();
+  return relay;
+};
+
+beforeEach(() => {
+  temp = openTempTillDb();
+  queue = createOutboxQueue(temp.db);
+  settings = createSyncSettings(temp.db);
+  settings.set('store_id', 'S1');
+  settings.set('till_id', 'T1');
+  settings.set('token', 'secret-token');
+  handler = answerPush;
+});
+
+afterEach(async () => {
+  await relay?.stop();
+  await peer?.close();
+  relay = null;
+  peer = null;
+  temp.close();
+});
+
+describe('OutboxRelay', () => {
+  it('drains the queue in seq order in capped batches, with the bearer token', async () => {
+    insertOutboxRows(temp.db, 1_200);
+    await startRelay();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(
+      pushes().map((r) => (JSON.parse(r.body) as { events: unknown[] }).events.length),
+    ).toEqual([500, 500, 200]);
+    const firstSeqs = pushes().map(
+      (r) => (JSON.parse(r.body) as { events: { seq: number }[] }).events[0]?.seq,
+    );
+    expect(firstSeqs).toEqual([1, 501, 1001]);
+    expect(pushes()[0]?.headers.authorization).toBe('Bearer secret-token');
+    expect(queue.counts()).toMatchObject({ pending: 0, sent: 1_200, rejected: 0 });
+    expect(relay?.state()).toMatchObject({ online: true, pending: 0 });
+    expect(settings.lastSyncAt()).not.toBeNull();
+  });
+
+  it('marks a refused event rejected with its reason and keeps going', async () => {
+    const ids = insertOutboxRows(temp.db, 10);
+    handler = (req, res) => answerPush(req, res, new Set([ids[3]!]));
+    await startRelay();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(statusOf(4)).toEqual({
+      status: 'rejected',
+      reject_code: 'INVALID_EVENT',
+      reject_reason: 'payload.lines: too small',
+    });
+    expect(statusOf(5)?.status).toBe('sent');
+    expect(queue.rejectedNeedingAttention(10).map((r) => r.eventId)).toEqual([ids[3]]);
+    expect(queue.dismissRejected(ids[3]!, Date.now())).toBe(true);
+    expect(queue.rejectedNeedingAttention(10)).toEqual([]);
+    expect(statusOf(4)?.status).toBe('rejected');
+    expect(queue.dismissRejected(ids[4]!, Date.now())).toBe(false);
+  });
+
+  it('keeps events pending through 503s and network errors, then delivers them', async () => {
+    insertOutboxRows(temp.db, 5);
+    let failuresLeft = 3;
+    handler = (req, res) => {
+      if (failuresLeft-- > 0)
+        json(
+          res,
+          503,
+          { code: 'KAFKA_UNAVAILABLE', message: 'Kafka is down' },
+          { 'retry-after': '0' },
+        );
+      else answerPush(req, res);
+    };
+    const states: (boolean | null)[] = [];
+    const r = await startRelay();
+    r.onState((s) => states.push(s.online));
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(pushes()).toHaveLength(4);
+    expect(states).toContain(false);
+    expect(r.state().online).toBe(true);
+  });
+
+  it('retries against an address where nothing listens without losing anything', async () => {
+    insertOutboxRows(temp.db, 3);
+    settings.set('hq_url', 'http://127.0.0.1:9');
+    relay = new OutboxRelay({
+      queue,
+      settings,
+      vault: createPlainTokenVault(settings),
+      backoff: { baseMs: 10, maxMs: 20, minMs: 5 },
+    });
+    relay.start();
+    await waitFor(() => relay?.state().online === false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(queue.counts()).toMatchObject({ pending: 3, sent: 0 });
+    expect(relay.state().nextRetryAt).not.toBeNull();
+  });
+
+  it('stops and asks for re-enrolment on 401', async () => {
+    insertOutboxRows(temp.db, 3);
+    handler = (_req, res) => json(res, 401, { code: 'UNAUTHENTICATED', message: 'token revoked' });
+    const r = await startRelay();
+    await waitFor(() => !r.isRunning());
+    expect(r.state()).toMatchObject({ needsReenrolment: true, pending: 3 });
+    expect(pushes()).toHaveLength(1);
+  });
+
+  it('halves the batch on 413 until the gateway takes it', async () => {
+    insertOutboxRows(temp.db, 40);
+    handler = (req, res) => {
+      const { events } = JSON.parse(req.body) as { events: unknown[] };
+      if (events.length > 10) json(res, 413, { code: 'TOO_LARGE', message: 'too many' });
+      else answerPush(req, res);
+    };
+    await startRelay({ caps: { maxEvents: 40, maxBytes: 1_000_000 } });
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(queue.counts()).toMatchObject({ sent: 40, rejected: 0 });
+  });
+
+  it('isolates the one event a whole-request 400 is about', async () => {
+    const ids = insertOutboxRows(temp.db, 8);
+    handler = (req, res) => {
+      const { events } = JSON.parse(req.body) as { events: { eventId: string }[] };
+      if (events.some((e) => e.eventId === ids[5]))
+        json(res, 400, { code: 'VALIDATION', message: 'events.5 is malformed' });
+      else answerPush(req, res);
+    };
+    await startRelay();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(statusOf(6)).toMatchObject({ status: 'rejected', reject_code: 'VALIDATION' });
+    expect(queue.counts()).toMatchObject({ sent: 7, rejected: 1 });
+  });
+
+  it('rejects locally a stored body that is not JSON, without sending it', async () => {
+    insertOutboxRows(temp.db, 3);
+    temp.db.prepare("UPDATE outbox SET body = '{broken' WHERE seq = 2").run();
+    await startRelay();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(statusOf(2)?.status).toBe('rejected');
+    expect(statusOf(2)?.reject_code).toBe('UNSENDABLE');
+    expect(queue.counts()).toMatchObject({ sent: 2, rejected: 1 });
+  });
+
+  it('sends a new event within milliseconds of a kick when idle', async () => {
+    const r = await startRelay();
+    await waitFor(() => r.state().online !== null || pushes().length === 0);
+    await new Promise((res) => setTimeout(res, 30));
+    insertOutboxRows(temp.db, 1);
+    const t0 = Date.now();
+    r.kick();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(Date.now() - t0).toBeLessThan(500);
+  });
+});
