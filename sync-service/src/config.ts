@@ -1,0 +1,102 @@
+// The sync service's settings, from environment variables with local-development defaults that
+// match build/scripts/services-up.sh. Invalid values fail at start-up with a clear message.
+export interface SyncConfig {
+  kafkaBrokers: string[];
+  kafkaClientId: string;
+  databaseUrl: string;
+  eventsTopic: string;
+  eventsTopicPartitions: number;
+  dlqTopic: string;
+  consumerGroup: string;
+  host: string;
+  port: number;
+  adminToken: string;
+  /** True when SYNC_ADMIN_TOKEN was not set and the well-known development token is in use. */
+  adminTokenIsDefault: boolean;
+  /** How long the gateway waits for Kafka to acknowledge a batch before answering 503. */
+  kafkaSendTimeoutMs: number;
+  /** Seconds sent in Retry-After when Kafka or Postgres is unavailable. */
+  retryAfterSeconds: number;
+  /** Cache lifetime of a verified till token (revocation takes at most this long to bite). */
+  tokenCacheTtlMs: number;
+  logLevel: LogLevelName;
+}
+
+export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
+
+export const DEFAULT_ADMIN_TOKEN = 'dev-admin-token';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const text = (env: Env, name: string, fallback: string): string => {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+};
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+};
+
+const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+const topic = (env: Env, name: string, fallback: string): string => {
+  const value = text(env, name, fallback);
+  if (!TOPIC.test(value))
+    throw new ConfigError(`${name} is not a valid Kafka topic name: "${value}"`);
+  return value;
+};
+
+const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
+
+export function loadConfig(env: Env = process.env): SyncConfig {
+  const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:19092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+  for (const broker of brokers) {
+    if (!/^[^\s:]+:\d{1,5}$/.test(broker)) {
+      throw new ConfigError(`KAFKA_BROKERS entries must be host:port, got "${broker}"`);
+    }
+  }
+  const databaseUrl = text(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:15432/pos');
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const adminTokenRaw = env.SYNC_ADMIN_TOKEN?.trim();
+  if (!adminTokenRaw && env.NODE_ENV === 'production') {
+    throw new ConfigError('SYNC_ADMIN_TOKEN must be set when NODE_ENV=production');
+  }
+  if (adminTokenRaw !== undefined && adminTokenRaw !== '' && adminTokenRaw.length < 16) {
+    throw new ConfigError('SYNC_ADMIN_TOKEN must be at least 16 characters');
+  }
+  const logLevel = text(env, 'LOG_LEVEL', 'info') as LogLevelName;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return {
+    kafkaBrokers: brokers,
+    kafkaClientId: text(env, 'KAFKA_CLIENT_ID', 'pos-sync-service'),
+    databaseUrl,
+    eventsTopic: topic(env, 'EVENTS_TOPIC', 'pos.events.v1'),
+    eventsTopicPartitions: integer(env, 'EVENTS_TOPIC_PARTITIONS', 12, 1, 1_000),
+    dlqTopic: topic(env, 'DLQ_TOPIC', 'pos.events.dlq.v1'),
+    consumerGroup: text(env, 'CONSUMER_GROUP', 'warehouse'),
+    host: text(env, 'HOST', '127.0.0.1'),
+    port: integer(env, 'PORT', 8787, 0, 65_535),
+    adminToken: adminTokenRaw || DEFAULT_ADMIN_TOKEN,
+    adminTokenIsDefault: !adminTokenRaw,
+    kafkaSendTimeoutMs: integer(env, 'KAFKA_SEND_TIMEOUT_MS', 10_000, 100, 300_000),
+    retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 5, 1, 3_600),
+    tokenCacheTtlMs: integer(env, 'TOKEN_CACHE_TTL_MS', 60_000, 0, 3_600_000),
+    logLevel,
+  };
+}
