@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayKeyOf, isKnownTimeZone, localDateAt, localDayKeySql, localHourSql, localMidnightUtc, offsetAt,
+  addDays,
+  dayKeyOf,
+  isKnownTimeZone,
+  localDateAt,
+  localDayKeySql,
+  localHourSql,
+  localMidnightUtc,
+  offsetAt,
   offsetSegments,
 } from './timeZoneOffsets';
 
@@ -32,16 +39,27 @@ describe('local days in SQL', () => {
   const sqlDay = (tz: string, utc: number): { day: number; hour: number } => {
     const segs = offsetSegments(tz, utc - 40 * 24 * H, utc + 40 * 24 * H);
     return db
-      .prepare(`SELECT ${localDayKeySql('t', segs)} AS day, ${localHourSql('t', segs)} AS hour FROM (SELECT ? AS t)`)
+      .prepare(
+        `SELECT ${localDayKeySql('t', segs)} AS day, ${localHourSql('t', segs)} AS hour FROM (SELECT ? AS t)`,
+      )
       .get(utc) as { day: number; hour: number };
   };
   it('matches Intl on both sides of every 2025 change in Berlin and New York', () => {
     for (const tz of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney']) {
       for (const seg of offsetSegments(tz, Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1))) {
-        for (const t of [seg.fromUtc - 1, seg.fromUtc, seg.fromUtc + 22 * H, seg.fromUtc - 23 * H]) {
+        for (const t of [
+          seg.fromUtc - 1,
+          seg.fromUtc,
+          seg.fromUtc + 22 * H,
+          seg.fromUtc - 23 * H,
+        ]) {
           const expected = localDateAt(tz, t);
           const hour = Number(
-            new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(new Date(t)),
+            new Intl.DateTimeFormat('en-US', {
+              timeZone: tz,
+              hour: 'numeric',
+              hourCycle: 'h23',
+            }).format(new Date(t)),
           );
           expect(sqlDay(tz, t)).toEqual({ day: dayKeyOf(expected), hour });
         }
@@ -52,9 +70,15 @@ describe('local days in SQL', () => {
 
 describe('localMidnightUtc', () => {
   it('starts a normal day at local midnight', () => {
-    expect(localMidnightUtc('Europe/Berlin', { year: 2025, month: 7, day: 1 })).toBe(Date.UTC(2025, 5, 30, 22));
-    expect(localMidnightUtc('America/New_York', { year: 2025, month: 3, day: 9 })).toBe(Date.UTC(2025, 2, 9, 5));
-    expect(localMidnightUtc('America/New_York', { year: 2025, month: 3, day: 10 })).toBe(Date.UTC(2025, 2, 10, 4));
+    expect(localMidnightUtc('Europe/Berlin', { year: 2025, month: 7, day: 1 })).toBe(
+      Date.UTC(2025, 5, 30, 22),
+    );
+    expect(localMidnightUtc('America/New_York', { year: 2025, month: 3, day: 9 })).toBe(
+      Date.UTC(2025, 2, 9, 5),
+    );
+    expect(localMidnightUtc('America/New_York', { year: 2025, month: 3, day: 10 })).toBe(
+      Date.UTC(2025, 2, 10, 4),
+    );
   });
   it('gives DST days their true length (23 h and 25 h)', () => {
     const tz = 'America/New_York';

@@ -48,8 +48,16 @@ export const isKnownTimeZone = (timeZone: string): boolean => {
 /** Local wall-clock minus UTC at `utcMs`, in ms (whole seconds; sub-second is irrelevant). */
 export const offsetAt = (timeZone: string, utcMs: number): number => {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 };
 
@@ -67,7 +75,11 @@ const findChange = (timeZone: string, lo: number, hi: number): number => {
 };
 
 /** Offset segments covering [startUtc, endUtc); the first segment starts at startUtc. */
-export const offsetSegments = (timeZone: string, startUtc: number, endUtc: number): OffsetSegment[] => {
+export const offsetSegments = (
+  timeZone: string,
+  startUtc: number,
+  endUtc: number,
+): OffsetSegment[] => {
   const segments: OffsetSegment[] = [{ fromUtc: startUtc, offsetMs: offsetAt(timeZone, startUtc) }];
   let t = startUtc;
   while (t < endUtc) {
@@ -133,7 +145,11 @@ export const localMidnightUtc = (timeZone: string, date: LocalDate): number => {
     .sort((a, b) => a - b);
   if (candidates[0] !== undefined) return candidates[0];
   // Midnight does not exist: the day begins at the change that jumped over it.
-  return findChange(timeZone, wall - Math.max(before, after) - HOUR, wall - Math.min(before, after) + HOUR);
+  return findChange(
+    timeZone,
+    wall - Math.max(before, after) - HOUR,
+    wall - Math.min(before, after) + HOUR,
+  );
 };
 
 export const dayKeyOf = (d: LocalDate): number => d.year * 10_000 + d.month * 100 + d.day;

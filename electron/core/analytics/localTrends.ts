@@ -1,0 +1,169 @@
+// Month and year figures from the till's own daily rollups (see analyticsSchema.ts). Every query
+// is a primary-key range over local day keys (YYYYMMDD), so a year of months reads a few hundred
+// rollup rows however many sales the till holds. The KPI arithmetic is shared/kpi's, the same code
+// HQ uses, so a one-till store shows the same numbers either way.
+import type Database from 'better-sqlite3';
+import type {
+  DashboardTrends,
+  MonthCategoryFigure,
+  MonthFigure,
+  MonthTopProducts,
+  ProductFigure,
+  YearFigure,
+} from '../../../shared/api/dashboard';
+import { topN } from '../../../shared/kpi/ranking';
+import {
+  EMPTY_TOTALS,
+  growthRatio,
+  salesKpis,
+  type SalesTotals,
+} from '../../../shared/kpi/salesKpis';
+import { ensureAnalyticsSchema } from './analyticsSchema';
+import { catchUpRollups } from './rollupCatchUp';
+import {
+  dayKeyOfText,
+  dayTextOfKey,
+  formatMonthKey,
+  readStoreFacts,
+  type StoreFacts,
+} from './storeCalendar';
+
+export interface TrendsQuery {
+  from: string;
+  to: string;
+  category?: string | undefined;
+  rankBy: 'net' | 'units';
+  topN: number;
+}
+
+const SUMS = `sum(orders) AS orders, sum(returns) AS returns, sum(net) AS netSales, sum(units) AS units,
+  sum(tax) AS tax, sum(discount) AS discount, sum(gross) AS gross`;
+
+/** The statements, exported so tests can assert their query plans. */
+export const trendsSql = (byCategory: boolean) => {
+  const source = byCategory ? 'analytics_day_categories' : 'analytics_day_totals';
+  const where = `day BETWEEN @from AND @to${byCategory ? ' AND category = @category' : ''}`;
+  return {
+    months: `SELECT day / 100 AS month, ${SUMS} FROM ${source} WHERE ${where} GROUP BY month`,
+    span: `SELECT ${SUMS} FROM ${source} WHERE ${where}`,
+    products: `SELECT day / 100 AS month, product_id AS productId, max(sku) AS sku, max(name) AS name,
+        max(category) AS category, sum(net) AS netSales, sum(units) AS units
+      FROM analytics_day_products WHERE ${where} GROUP BY month, product_id`,
+    categories: `SELECT day / 100 AS month, category, sum(net) AS netSales, sum(units) AS units, sum(orders) AS orders
+      FROM analytics_day_categories WHERE day BETWEEN @from AND @to${byCategory ? ' AND category = @category' : ''}
+      GROUP BY month, category ORDER BY month, netSales DESC, category`,
+    categoryNames: `SELECT DISTINCT category FROM analytics_day_categories WHERE day BETWEEN @from AND @to ORDER BY category`,
+  };
+};
+
+type Row = SalesTotals & { month: number };
+type ProductRow = Omit<ProductFigure, 'rank'> & { month: number };
+
+const totalsOf = (row: SalesTotals | undefined): SalesTotals => {
+  if (!row || row.orders === null) return EMPTY_TOTALS;
+  return row;
+};
+
+/** Month keys (YYYYMM) from the month of `fromKey` to the month of `toKey`, inclusive. */
+const monthsBetween = (fromKey: number, toKey: number): number[] => {
+  const out: number[] = [];
+  let y = Math.floor(fromKey / 10_000);
+  let m = Math.floor(fromKey / 100) % 100;
+  const last = Math.floor(toKey / 100);
+  while (y * 100 + m <= last) {
+    out.push(y * 100 + m);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+};
+
+export const localTrends = (
+  db: Database.Database,
+  now: number,
+  query: TrendsQuery,
+  store: StoreFacts = readStoreFacts(db),
+): DashboardTrends => {
+  ensureAnalyticsSchema(db, store.timeZone);
+  catchUpRollups(db, store.timeZone);
+  const from = dayKeyOfText(query.from);
+  const to = dayKeyOfText(query.to);
+  const byCategory = query.category !== undefined && query.category !== '';
+  const sql = trendsSql(byCategory);
+  const base = byCategory ? { category: query.category } : {};
+  const read = db.transaction(() => {
+    const monthly = (f: number, t: number): Map<number, SalesTotals> =>
+      new Map(
+        (db.prepare(sql.months).all({ ...base, from: f, to: t }) as Row[]).map(
+          ({ month, ...r }) => [month, r],
+        ),
+      );
+    const span = (f: number, t: number): SalesTotals =>
+      totalsOf(db.prepare(sql.span).get({ ...base, from: f, to: t }) as SalesTotals | undefined);
+
+    const current = monthly(from, to);
+    const previous = monthly(from - 10_000, to - 10_000);
+    const months: MonthFigure[] = monthsBetween(from, to).map((key) => {
+      const t = current.get(key) ?? EMPTY_TOTALS;
+      const p = previous.get(key - 100) ?? EMPTY_TOTALS;
+      return {
+        month: formatMonthKey(key),
+        totals: salesKpis(t),
+        previousYear: salesKpis(p),
+        growth: growthRatio(t.netSales, p.netSales),
+      };
+    });
+
+    const years: YearFigure[] = [];
+    for (let y = Math.floor(from / 10_000); y <= Math.floor(to / 10_000); y += 1) {
+      const f = Math.max(from, y * 10_000 + 101);
+      const t = Math.min(to, y * 10_000 + 1231);
+      const cur = span(f, t);
+      const prev = span(f - 10_000, t - 10_000);
+      const partial = f !== y * 10_000 + 101 || t !== y * 10_000 + 1231;
+      years.push({
+        year: y,
+        totals: salesKpis(cur),
+        previousYear: salesKpis(prev),
+        growth: growthRatio(cur.netSales, prev.netSales),
+        partial,
+      });
+    }
+
+    const productRows = db.prepare(sql.products).all({ ...base, from, to }) as ProductRow[];
+    const byMonth = new Map<number, ProductRow[]>();
+    for (const r of productRows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
+    const value =
+      query.rankBy === 'units' ? (p: ProductRow) => p.units : (p: ProductRow) => p.netSales;
+    const topProductsByMonth: MonthTopProducts[] = monthsBetween(from, to).map((key) => ({
+      month: formatMonthKey(key),
+      items: topN(byMonth.get(key) ?? [], query.topN, value, (p) => p.productId).map(
+        ({ rank, item }) => {
+          const { month: _month, ...figure } = item;
+          return { rank, ...figure };
+        },
+      ),
+    }));
+
+    const categoriesByMonth: MonthCategoryFigure[] = (
+      db.prepare(sql.categories).all({ ...base, from, to }) as (Omit<
+        MonthCategoryFigure,
+        'month'
+      > & { month: number })[]
+    ).map((r) => ({ ...r, month: formatMonthKey(r.month) }));
+    const categories = (
+      db.prepare(sql.categoryNames).all({ from, to }) as { category: string }[]
+    ).map((r) => r.category);
+    return { months, years, topProductsByMonth, categoriesByMonth, categories };
+  });
+  return {
+    source: 'local',
+    asOf: now,
+    currency: store.currency,
+    locale: store.locale,
+    timeZone: store.timeZone,
+    from: dayTextOfKey(from),
+    to: dayTextOfKey(to),
+    ...read(),
+  };
+};
