@@ -4,14 +4,16 @@
 // and its cursor commit in one transaction, so a crash mid-pull resumes at the right page.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { productSnapshotSchema, type ProductSnapshot } from '../../../shared/events/catalog';
+import type { ProductSnapshot } from '../../../shared/events/catalog';
+import { catalogItemSchema, type CatalogItem } from '../../../shared/sync/gatewayApi';
 import { catalogRepo, type ProductFields } from '../catalog/catalogRepo';
 import { callGateway, type GatewayFailure } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
 
-const catalogPageSchema = z.object({
+// Items are checked one by one (catalogItemSchema) so one bad product cannot stall the pull.
+const lenientPageSchema = z.object({
   items: z.array(z.unknown()),
-  cursor: z.union([z.string(), z.number()]).nullable(),
+  cursor: z.string(),
   hasMore: z.boolean(),
 });
 
@@ -60,8 +62,9 @@ export const createCatalogApplier = (db: Database.Database) => {
      ON CONFLICT (product_id) DO UPDATE SET snapshot = excluded.snapshot, applied_at = excluded.applied_at`,
   );
 
-  /** Applies one HQ snapshot; must run inside a transaction. Returns the local product id. */
-  return (p: ProductSnapshot, at: number): string => {
+  /** Applies one HQ item; must run inside a transaction. Returns the local product id. */
+  return (item: CatalogItem, at: number): string => {
+    const p = item.product;
     const fields = toFields(p);
     // Same product id first; else a product this till created under the same SKU (created
     // before enrolment) becomes the HQ product, keeping its local id and stock history.
@@ -71,7 +74,7 @@ export const createCatalogApplier = (db: Database.Database) => {
     for (const barcode of p.barcodes) releaseBarcode.run(barcode, localId);
     if (existing) catalog.update(localId, fields, at);
     else catalog.insert(localId, fields, at);
-    remember.run(p.productId, JSON.stringify(p), at);
+    remember.run(p.productId, JSON.stringify(item), at);
     return localId;
   };
 };
@@ -85,13 +88,11 @@ export const pullCatalog = async (
   if (identity === null || token === null)
     return { ok: true, value: { applied: 0, skipped: 0, pages: 0 } };
   const apply = createCatalogApplier(db);
-  const applyPage = db.transaction(
-    (items: ProductSnapshot[], cursor: string | null, at: number) => {
-      for (const item of items) apply(item, at);
-      if (cursor !== null) settings.set('catalog_cursor', cursor);
-      settings.set('catalog_synced_at', String(at));
-    },
-  );
+  const applyPage = db.transaction((items: CatalogItem[], cursor: string, at: number) => {
+    for (const item of items) apply(item, at);
+    settings.set('catalog_cursor', cursor);
+    settings.set('catalog_synced_at', String(at));
+  });
 
   const outcome: CatalogPullOutcome = { applied: 0, skipped: 0, pages: 0 };
   const limit = deps.pageSize ?? 500;
@@ -108,15 +109,15 @@ export const pullCatalog = async (
         timeoutMs: deps.timeoutMs ?? 30_000,
       },
       (body) => {
-        const parsed = catalogPageSchema.safeParse(body);
+        const parsed = lenientPageSchema.safeParse(body);
         return parsed.success ? parsed.data : null;
       },
     );
     if (answer.kind === 'not-modified') break;
     if (answer.kind !== 'ok') return { ok: false, failure: answer };
-    const valid: ProductSnapshot[] = [];
+    const valid: CatalogItem[] = [];
     for (const raw of answer.value.items) {
-      const parsed = productSnapshotSchema.safeParse(raw);
+      const parsed = catalogItemSchema.safeParse(raw);
       if (parsed.success) valid.push(parsed.data);
       else outcome.skipped += 1;
     }
@@ -124,7 +125,7 @@ export const pullCatalog = async (
       deps.log?.(
         `catalog pull: skipped ${answer.value.items.length - valid.length} invalid products`,
       );
-    const cursor = answer.value.cursor === null ? null : String(answer.value.cursor);
+    const cursor = answer.value.cursor;
     applyPage(valid, cursor, deps.now());
     outcome.applied += valid.length;
     outcome.pages += 1;

@@ -3,24 +3,10 @@
 // transaction, so the warehouse never sees the provisional ids (nothing left the till before
 // enrolment, and a re-enrolment re-keys only what is still pending).
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
+import { enrollResponseSchema } from '../../../shared/sync/gatewayApi';
 import { callGateway, type GatewayFailure } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
-
-const enrollResponseSchema = z.object({
-  storeId: z.string().min(1),
-  tillId: z.string().min(1),
-  token: z.string().min(1),
-  store: z
-    .object({
-      name: z.string().optional(),
-      currency: z.string().optional(),
-      timeZone: z.string().optional(),
-    })
-    .loose()
-    .optional(),
-});
 
 export interface EnrollInput {
   url: string;
@@ -64,6 +50,7 @@ const failureMessage = (f: GatewayFailure): string => {
       return `The sync service could not be reached: ${f.reason}`;
     case 'unauthorized':
       return 'The enrolment code was refused. Ask HQ for a new code.';
+    case 'forbidden':
     case 'too-large':
       return 'The sync service refused the request.';
     case 'refused':
@@ -107,7 +94,7 @@ export const enrollTill = async (
   }
   const hq = answer.value;
   const localCurrency = readLocalCurrency(deps.db);
-  if (hq.store?.currency && localCurrency !== null && hq.store.currency !== localCurrency) {
+  if (localCurrency !== null && hq.store.currency !== localCurrency) {
     return err(
       'CONFLICT',
       `HQ's store trades in ${hq.store.currency} but this till in ${localCurrency}; the till was not enrolled.`,
@@ -124,7 +111,7 @@ export const enrollTill = async (
   return ok({
     storeId: hq.storeId,
     tillId: hq.tillId,
-    storeName: hq.store?.name ?? null,
+    storeName: hq.store.name,
     hqUrl,
     rekeyed,
   });

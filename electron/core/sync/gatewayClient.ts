@@ -2,29 +2,24 @@
 // answer is classified into what the caller must do next; nothing here throws for a network or
 // server problem. The token is sent as a header and never appears in a message or log.
 import { z } from 'zod';
+import { pushResponseSchema, type PushResult } from '../../../shared/sync/gatewayApi';
 import { parseRetryAfter } from './backoff';
+
+export type { PushResult };
 
 export type GatewayFailure =
   /** Network error, timeout, 5xx, 429: try again later. */
   | { kind: 'retry'; reason: string; retryAfterMs: number | null }
-  /** 401/403: the token is no longer valid for this till. */
+  /** 401: the token is no longer valid for this till. */
   | { kind: 'unauthorized'; reason: string }
+  /** 403: the gateway refused the batch (an event of another store or till). */
+  | { kind: 'forbidden'; reason: string }
   /** 413: the request was too large. */
   | { kind: 'too-large'; reason: string }
   /** Any other 4xx: the request itself was refused. */
   | { kind: 'refused'; status: number; code: string; reason: string };
 
 export type GatewayAnswer<T> = { kind: 'ok'; value: T } | GatewayFailure;
-
-const pushResultSchema = z.object({
-  eventId: z.string(),
-  index: z.number().int().min(0),
-  status: z.enum(['accepted', 'rejected']),
-  code: z.string().optional(),
-  message: z.string().optional(),
-});
-const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
-export type PushResult = z.infer<typeof pushResultSchema>;
 
 const errorBodySchema = z.object({
   code: z.string().optional(),
@@ -97,8 +92,8 @@ export const callGateway = async <T>(
       return { kind: 'ok', value };
     }
     const { code, message } = await describeError(res);
-    if (res.status === 401 || res.status === 403)
-      return { kind: 'unauthorized', reason: `${res.status} ${message}` };
+    if (res.status === 401) return { kind: 'unauthorized', reason: message };
+    if (res.status === 403) return { kind: 'forbidden', reason: message };
     if (res.status === 413) return { kind: 'too-large', reason: message };
     if (res.status === 408 || res.status === 429 || res.status >= 500) {
       return {

@@ -170,6 +170,24 @@ describe('OutboxRelay', () => {
     expect(queue.counts()).toMatchObject({ sent: 7, rejected: 1 });
   });
 
+  it('on 403 rejects only the events of another store or till', async () => {
+    insertOutboxRows(temp.db, 4, 1, 'S1');
+    temp.db.prepare(`UPDATE outbox SET body = json_set(body, '$.tillId', 'T1')`).run();
+    temp.db
+      .prepare(`UPDATE outbox SET body = json_set(body, '$.storeId', 'S9') WHERE seq = 3`)
+      .run();
+    handler = (req, res) => {
+      const { events } = JSON.parse(req.body) as { events: { storeId: string }[] };
+      if (events.some((e) => e.storeId !== 'S1'))
+        json(res, 403, { code: 'FORBIDDEN', message: 'not your store' });
+      else answerPush(req, res);
+    };
+    await startRelay();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(statusOf(3)?.status).toBe('rejected');
+    expect(queue.counts()).toMatchObject({ sent: 3, rejected: 1 });
+  });
+
   it('rejects locally a stored body that is not JSON, without sending it', async () => {
     insertOutboxRows(temp.db, 3);
     temp.db.prepare("UPDATE outbox SET body = '{broken' WHERE seq = 2").run();

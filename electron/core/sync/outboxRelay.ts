@@ -8,7 +8,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { pushEvents, type PushResult } from './gatewayClient';
 import { DEFAULT_BATCH_CAPS, takeBatch, type Batch, type BatchCaps } from './outboxBatch';
 import type { EventAnswer, OutboxQueue } from './outboxQueue';
-import type { SyncSettings, TokenVault } from './syncSettings';
+import type { SyncIdentity, SyncSettings, TokenVault } from './syncSettings';
 
 export interface RelayState {
   running: boolean;
@@ -135,20 +135,26 @@ export class OutboxRelay {
       this.inFlight.signal,
     );
     this.inFlight = null;
+    if (answer.kind === 'ok') return this.applyResults(batch, answer.value);
+    // Re-enrolled while the request was out (bodies re-keyed, new token): judge nothing by it.
+    const now = settings.identity();
+    if (
+      vault.load() !== token ||
+      now?.storeId !== identity.storeId ||
+      now.tillId !== identity.tillId
+    )
+      return 'progress';
     switch (answer.kind) {
-      case 'ok':
-        return this.applyResults(batch, answer.value);
       case 'retry':
         this.online = false;
         this.lastError = answer.reason;
         this.retryAfterMs = answer.retryAfterMs;
         return 'retry';
       case 'unauthorized':
+        return this.needReenrolment(answer.reason);
+      case 'forbidden':
         this.online = true;
-        this.lastError = `The sync service refused this till's token (${answer.reason}). Enrol the till again.`;
-        settings.set('needs_reenrolment', '1');
-        this.opts.log?.('sync relay: token refused, re-enrolment needed');
-        return 'stop';
+        return this.rejectForeign(batch, identity, answer.reason);
       case 'too-large':
       case 'refused':
         this.online = true;
@@ -158,6 +164,35 @@ export class OutboxRelay {
           answer.reason,
         );
     }
+  }
+
+  private needReenrolment(reason: string): StepOutcome {
+    this.online = true;
+    this.lastError = `The sync service refused this till's token (${reason}). Enrol the till again.`;
+    this.opts.settings.set('needs_reenrolment', '1');
+    this.opts.log?.('sync relay: token refused, re-enrolment needed');
+    return 'stop';
+  }
+
+  /**
+   * 403: the gateway refuses a whole batch holding an event of another store or till. Reject
+   * exactly those events; if every event carries this till's own ids, the till itself is refused.
+   */
+  private rejectForeign(batch: Batch, identity: SyncIdentity, reason: string): StepOutcome {
+    const foreign = batch.rows.filter((row) => {
+      const body = JSON.parse(row.body) as { storeId?: unknown; tillId?: unknown };
+      return body.storeId !== identity.storeId || body.tillId !== identity.tillId;
+    });
+    if (foreign.length === 0) return this.needReenrolment(reason);
+    for (const row of foreign) {
+      this.opts.queue.reject(
+        row.seq,
+        'FORBIDDEN',
+        `The event belongs to another store or till than ${identity.storeId}/${identity.tillId}.`,
+        this.now(),
+      );
+    }
+    return 'progress';
   }
 
   private applyResults(batch: Batch, results: readonly PushResult[]): StepOutcome {
