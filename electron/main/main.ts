@@ -1,6 +1,6 @@
 // Electron main: one hardened window showing the renderer from app://pos, the till core in this
 // process, and one IPC handler per API method. Everything testable lives in the modules it wires.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { openTillCore } from '../core/tillCore';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
@@ -101,9 +101,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
       log(
-        `Counterline POS failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `Counterline POS failed to start: ${error instanceof Error ? (error.stack ?? message) : message}`,
       );
+      dialog.showErrorBox('Counterline POS could not start', message);
       app.exit(1);
     });
 }
