@@ -1,0 +1,94 @@
+// The app shell: first-run setup, then PIN login, then the till screens with a nav bar and the
+// status strip. The owner-approval dialog is always mounted so any call can ask for the PIN.
+import { useCallback, useEffect, useState } from 'react';
+import type { SetupStatus, StoreSettings } from '../../shared/api';
+import { call } from './api/client';
+import { errorText } from './api/errorText';
+import { ErrorBanner } from './components/ErrorBanner';
+import { NavBar, type ScreenName } from './components/NavBar';
+import { OwnerApprovalDialog } from './components/OwnerApprovalDialog';
+import { StatusStrip } from './components/StatusStrip';
+import { CheckoutScreen } from './screens/checkout/CheckoutScreen';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { ProductsScreen } from './screens/products/ProductsScreen';
+import { RecentReceiptsDialog } from './screens/receipt/RecentReceiptsDialog';
+import { ReturnsScreen } from './screens/returns/ReturnsScreen';
+import { SetupScreen } from './screens/setup/SetupScreen';
+import { ShiftScreen } from './screens/shift/ShiftScreen';
+import { StockScreen } from './screens/stock/StockScreen';
+import { UsersScreen } from './screens/users/UsersScreen';
+import { SettingsContext } from './state/settingsContext';
+import { useSession } from './state/useSession';
+import { useShortcuts } from './state/useShortcuts';
+
+export function App() {
+  const [setup, setSetup] = useState<SetupStatus | null>(null);
+  const [bootError, setBootError] = useState<string | null>(null);
+  const [screen, setScreen] = useState<ScreenName>('checkout');
+  const [showReceipts, setShowReceipts] = useState(false);
+  const settings: StoreSettings | null = setup?.settings ?? null;
+  const { session, setSession, refresh, logout } = useSession(settings !== null);
+
+  const loadSetup = useCallback(async () => {
+    const r = await call('setup-status', {});
+    if (r.ok) setSetup(r.value);
+    else setBootError(errorText(r.error));
+  }, []);
+  useEffect(() => void loadSetup(), [loadSetup]);
+
+  const loggedIn = Boolean(session);
+  useShortcuts(
+    {
+      F5: () => setShowReceipts(true),
+      F6: () => setScreen('returns'),
+      F7: () => setScreen('shift'),
+      Escape: () => setScreen('checkout'),
+    },
+    loggedIn,
+  );
+
+  if (bootError) return <ErrorBanner message={bootError} testId="boot-error" />;
+  if (!setup) return <p className="loading">Starting the till…</p>;
+  if (!setup.initialised || !settings) {
+    return (
+      <SetupScreen
+        onDone={(s) => setSetup({ initialised: true, hasDemoData: false, settings: s })}
+      />
+    );
+  }
+
+  return (
+    <SettingsContext.Provider value={settings}>
+      <div className="app">
+        {session === undefined ? (
+          <p className="loading">Loading…</p>
+        ) : session === null ? (
+          <LoginScreen onLogin={setSession} />
+        ) : (
+          <>
+            <NavBar
+              screen={screen}
+              role={session.user.role}
+              onNavigate={setScreen}
+              onReceipts={() => setShowReceipts(true)}
+              onLogout={() => void logout().then(() => setScreen('checkout'))}
+            />
+            <main className="screen">
+              {screen === 'checkout' && (
+                <CheckoutScreen session={session} onSessionChange={refresh} />
+              )}
+              {screen === 'returns' && <ReturnsScreen />}
+              {screen === 'shift' && <ShiftScreen session={session} onSessionChange={refresh} />}
+              {screen === 'products' && <ProductsScreen />}
+              {screen === 'stock' && <StockScreen />}
+              {screen === 'users' && <UsersScreen currentUserId={session.user.id} />}
+            </main>
+            {showReceipts && <RecentReceiptsDialog onClose={() => setShowReceipts(false)} />}
+          </>
+        )}
+        <StatusStrip session={session ?? null} />
+      </div>
+      <OwnerApprovalDialog />
+    </SettingsContext.Provider>
+  );
+}

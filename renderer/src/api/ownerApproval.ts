@@ -1,0 +1,21 @@
+// The bridge between the API client and the owner-approval dialog: the dialog registers an asker,
+// and the client uses it whenever a call answers OWNER_APPROVAL_REQUIRED.
+
+/** Resolves with the owner's PIN, or null when the cashier cancels. */
+export type OwnerPinAsker = (
+  reason: string,
+  previousError: string | null,
+) => Promise<string | null>;
+
+let asker: OwnerPinAsker | null = null;
+
+export const setOwnerPinAsker = (next: OwnerPinAsker | null): void => {
+  asker = next;
+};
+
+export const askOwnerPin = (
+  reason: string,
+  previousError: string | null,
+): Promise<string | null> => (asker ? asker(reason, previousError) : Promise.resolve(null));
+
+export const hasOwnerPinAsker = (): boolean => asker !== null;

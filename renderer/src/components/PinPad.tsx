@@ -1,0 +1,61 @@
+// A numeric keypad for PINs: large touch targets, and the physical keyboard works too (the input
+// keeps the focus).
+import { useEffect, useRef } from 'react';
+
+interface Props {
+  value: string;
+  onChange: (pin: string) => void;
+  onSubmit: () => void;
+  testId: string;
+  disabled?: boolean;
+}
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'] as const;
+
+export function PinPad({ value, onChange, onSubmit, testId, disabled }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const press = (key: (typeof KEYS)[number]) => {
+    if (key === 'clear') onChange('');
+    else if (key === 'enter') onSubmit();
+    else if (value.length < 8) onChange(value + key);
+    input.current?.focus();
+  };
+
+  return (
+    <div className="pinpad">
+      <input
+        ref={input}
+        className="pin-input"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-label="PIN"
+        data-testid={testId}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 8))}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onSubmit();
+          }
+        }}
+      />
+      <div className="pinpad-keys">
+        {KEYS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className={k === 'enter' ? 'btn-primary pinpad-key' : 'pinpad-key'}
+            disabled={disabled}
+            onClick={() => press(k)}
+          >
+            {k === 'clear' ? 'Clear' : k === 'enter' ? 'Enter' : k}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Cart } from '../../../../shared/api';
+import type { Discount } from '../../../../shared/pricing';
+import { useMoney } from '../../state/settingsContext';
+
+interface Props {
+  cart: Cart | null;
+  selected: number | null;
+  onSelect: (lineNo: number) => void;
+}
+
+const discountLabel = (d: Discount | null, format: (m: number) => string): string =>
+  !d ? '' : d.kind === 'percent' ? `${d.bp / 100}%` : format(d.amount);
+
+/** The sale's lines; the selected one is what F2, F3 and Delete act on. */
+export function CartTable({ cart, selected, onSelect }: Props) {
+  const money = useMoney();
+  const lines = cart?.lines ?? [];
+  if (lines.length === 0) {
+    return (
+      <div className="cart-empty" data-testid="cart-empty">
+        Scan a barcode or type to search. The sale starts with the first item.
+      </div>
+    );
+  }
+  return (
+    <table className="cart-table" data-testid="cart-table">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Item</th>
+          <th className="num">Qty</th>
+          <th className="num">Price</th>
+          <th className="num">Discount</th>
+          <th className="num">Amount</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr
+            key={l.lineNo}
+            className={l.lineNo === selected ? 'cart-line cart-selected' : 'cart-line'}
+            aria-selected={l.lineNo === selected}
+            data-testid={`cart-line-${l.lineNo}`}
+            onClick={() => onSelect(l.lineNo)}
+          >
+            <td>{l.lineNo}</td>
+            <td>
+              <div className="line-name">{l.name}</div>
+              <div className="line-sku">{l.sku}</div>
+            </td>
+            <td className="num" data-testid={`cart-line-qty-${l.lineNo}`}>
+              {l.quantity}
+            </td>
+            <td className="num">{money.format(l.unitPrice)}</td>
+            <td className="num" data-testid={`cart-line-discount-${l.lineNo}`}>
+              {l.discount > 0 ? `−${money.format(l.discount)}` : ''}
+              {l.lineDiscount && (
+                <span className="line-sku"> {discountLabel(l.lineDiscount, money.format)}</span>
+              )}
+            </td>
+            <td className="num" data-testid={`cart-line-total-${l.lineNo}`}>
+              {money.format(l.total)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

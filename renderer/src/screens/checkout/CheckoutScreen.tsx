@@ -1,0 +1,214 @@
+// The sale screen. Focus lives in the scan field; function keys open the dialogs; the total is
+// always in view on the right.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Receipt, Session } from '../../../../shared/api';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { isDialogOpen } from '../../components/Dialog';
+import { useCart } from '../../state/useCart';
+import { useShortcuts } from '../../state/useShortcuts';
+import { ReceiptDialog } from '../receipt/ReceiptDialog';
+import { CartTable } from './CartTable';
+import { DiscountDialog } from './DiscountDialog';
+import { OpenShiftDialog } from './OpenShiftDialog';
+import { ParkedDialog } from './ParkedDialog';
+import { PaymentDialog } from './PaymentDialog';
+import { QuantityDialog } from './QuantityDialog';
+import { ScanField } from './ScanField';
+import { ShortcutBar } from './ShortcutBar';
+import { TotalsPanel } from './TotalsPanel';
+
+type DialogKind = 'quantity' | 'line-discount' | 'cart-discount' | 'pay' | 'parked' | 'open-shift';
+
+interface Props {
+  session: Session;
+  onSessionChange: () => Promise<void>;
+}
+
+export function CheckoutScreen({ session, onSessionChange }: Props) {
+  const cart = useCart();
+  const [dialog, setDialog] = useState<DialogKind | null>(session.shiftId ? null : 'open-shift');
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const scan = useRef<HTMLInputElement>(null);
+  const lines = cart.cart?.lines ?? [];
+  const selectedLine = lines.find((l) => l.lineNo === cart.selected) ?? null;
+  const hasItems = lines.length > 0;
+
+  const focusScan = useCallback(() => {
+    window.setTimeout(() => {
+      if (!isDialogOpen()) scan.current?.focus();
+    }, 0);
+  }, []);
+  useEffect(focusScan, [dialog, receipt, focusScan]);
+
+  const needLine = (kind: DialogKind) => () => {
+    if (selectedLine) setDialog(kind);
+    else cart.setError('Select a line first: add an item, or use ↑/↓ to pick one.');
+  };
+  const openPay = () => {
+    if (hasItems) setDialog('pay');
+    else cart.setError('The sale has no items yet: scan or search for a product first.');
+  };
+  const moveSelection = (dir: -1 | 1) => {
+    if (!lines.length) return;
+    const i = lines.findIndex((l) => l.lineNo === cart.selected);
+    const next = lines[Math.max(0, Math.min(lines.length - 1, (i < 0 ? lines.length : i) + dir))];
+    if (next) cart.setSelected(next.lineNo);
+  };
+  const removeSelected = () => {
+    if (selectedLine) void cart.removeLine(selectedLine.lineNo);
+  };
+
+  useShortcuts({
+    F2: needLine('quantity'),
+    F3: needLine('line-discount'),
+    F4: () =>
+      hasItems
+        ? setDialog('cart-discount')
+        : cart.setError('Add an item before giving a sale discount.'),
+    F8: () => void cart.park(),
+    F9: () => setDialog('parked'),
+    F10: openPay,
+    'Ctrl+Enter': openPay,
+  });
+
+  const close = () => setDialog(null);
+  return (
+    <div className="checkout" onClick={focusScan}>
+      <section className="checkout-main">
+        {!session.shiftId && (
+          <div className="warn-banner" data-testid="no-shift">
+            No shift is open.{' '}
+            <button type="button" onClick={() => setDialog('open-shift')}>
+              Open shift
+            </button>
+          </div>
+        )}
+        <ScanField
+          ref={scan}
+          onCode={(code, q) => void cart.addByCode(code, q)}
+          onPick={(p) => void cart.addProduct(p.id)}
+          onArrow={moveSelection}
+          onDeleteLine={removeSelected}
+          onClear={() => cart.setError(null)}
+        />
+        <ErrorBanner
+          message={cart.error}
+          testId="checkout-error"
+          onDismiss={() => cart.setError(null)}
+        />
+        <div className="cart-scroll">
+          <CartTable cart={cart.cart} selected={cart.selected} onSelect={cart.setSelected} />
+        </div>
+        <ShortcutBar
+          actions={[
+            {
+              key: 'F2',
+              label: 'Quantity',
+              run: needLine('quantity'),
+              testId: 'btn-quantity',
+              disabled: !selectedLine,
+            },
+            {
+              key: 'F3',
+              label: 'Line discount',
+              run: needLine('line-discount'),
+              testId: 'btn-line-discount',
+              disabled: !selectedLine,
+            },
+            {
+              key: 'F4',
+              label: 'Sale discount',
+              run: () => setDialog('cart-discount'),
+              testId: 'btn-cart-discount',
+              disabled: !hasItems,
+            },
+            {
+              key: 'Del',
+              label: 'Remove line',
+              run: removeSelected,
+              testId: 'btn-remove',
+              disabled: !selectedLine,
+            },
+            {
+              key: 'F8',
+              label: 'Park',
+              run: () => void cart.park(),
+              testId: 'btn-park',
+              disabled: !hasItems,
+            },
+            { key: 'F9', label: 'Parked', run: () => setDialog('parked'), testId: 'btn-parked' },
+            {
+              key: '',
+              label: 'Void sale',
+              run: () => void cart.voidCart(),
+              testId: 'btn-void',
+              disabled: !hasItems,
+            },
+          ]}
+        />
+      </section>
+      <aside className="checkout-side">
+        <TotalsPanel cart={cart.cart} />
+        <button
+          type="button"
+          className="btn-primary btn-pay"
+          data-testid="btn-pay"
+          disabled={!hasItems}
+          onClick={openPay}
+        >
+          Pay <kbd>F10</kbd>
+        </button>
+      </aside>
+
+      {dialog === 'quantity' && selectedLine && (
+        <QuantityDialog
+          line={selectedLine}
+          onApply={(q) => cart.setQuantity(selectedLine.lineNo, q)}
+          onClose={close}
+        />
+      )}
+      {dialog === 'line-discount' && selectedLine && (
+        <DiscountDialog
+          title={`Line discount — ${selectedLine.name}`}
+          testId="line-discount-dialog"
+          current={selectedLine.lineDiscount}
+          base={selectedLine.gross}
+          onApply={(d) => cart.setLineDiscount(selectedLine.lineNo, d)}
+          onClose={close}
+        />
+      )}
+      {dialog === 'cart-discount' && cart.cart && (
+        <DiscountDialog
+          title="Sale discount"
+          testId="cart-discount-dialog"
+          current={cart.cart.cartDiscount}
+          base={cart.cart.totals.gross}
+          onApply={cart.setCartDiscount}
+          onClose={close}
+        />
+      )}
+      {dialog === 'pay' && cart.cart && (
+        <PaymentDialog
+          total={cart.cart.totals.total}
+          onPay={cart.checkout}
+          onDone={(r) => {
+            setDialog(null);
+            setReceipt(r);
+          }}
+          onClose={close}
+        />
+      )}
+      {dialog === 'parked' && <ParkedDialog onResume={cart.resume} onClose={close} />}
+      {dialog === 'open-shift' && (
+        <OpenShiftDialog
+          onOpened={() => {
+            close();
+            void onSessionChange();
+          }}
+          onClose={close}
+        />
+      )}
+      {receipt && <ReceiptDialog receipt={receipt} showChange onClose={() => setReceipt(null)} />}
+    </div>
+  );
+}

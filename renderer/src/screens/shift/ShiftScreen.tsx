@@ -1,0 +1,117 @@
+// The shift: open it with a float, record cash in/out, close it with the counted cash and read
+// the Z report.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Session, ShiftSummary, ZReport } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { errorText } from '../../api/errorText';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useDateTime, useMoney } from '../../state/settingsContext';
+import { OpenShiftDialog } from '../checkout/OpenShiftDialog';
+import { CashMoveForm } from './CashMoveForm';
+import { ZReportView } from './ZReportView';
+
+interface Props {
+  session: Session;
+  onSessionChange: () => Promise<void>;
+}
+
+export function ShiftScreen({ session, onSessionChange }: Props) {
+  const money = useMoney();
+  const when = useDateTime();
+  const [shift, setShift] = useState<ShiftSummary | null | undefined>(undefined);
+  const [counted, setCounted] = useState('');
+  const [report, setReport] = useState<ZReport | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await call('shift-current', {});
+    if (r.ok) setShift(r.value);
+    else setError(errorText(r.error));
+  }, []);
+  useEffect(() => void load(), [load, session.shiftId]);
+
+  const close = async (e: FormEvent) => {
+    e.preventDefault();
+    const countedCash = money.parse(counted);
+    if (countedCash === null || countedCash < 0)
+      return setError('Count the cash in the drawer and type the amount.');
+    const r = await call('shift-close', { countedCash });
+    if (!r.ok) return setError(errorText(r.error));
+    setError(null);
+    setCounted('');
+    setReport(r.value);
+    await onSessionChange();
+    await load();
+  };
+
+  return (
+    <div className="page" data-testid="shift-screen">
+      <h1>Shift</h1>
+      <ErrorBanner message={error} testId="shift-error" onDismiss={() => setError(null)} />
+      {note && <p className="info-note">{note}</p>}
+      {shift === null && (
+        <section className="card">
+          <p>No shift is open on this till.</p>
+          <button
+            type="button"
+            className="btn-primary btn-large"
+            data-testid="shift-open"
+            autoFocus
+            onClick={() => setOpening(true)}
+          >
+            Open shift
+          </button>
+        </section>
+      )}
+      {shift && (
+        <>
+          <section className="card" data-testid="shift-current">
+            <p>
+              Open since {when(shift.openedAt)} · {shift.cashierName} · float{' '}
+              {money.format(shift.openingFloat)}
+            </p>
+          </section>
+          <CashMoveForm onDone={setNote} />
+          <form className="card" onSubmit={(e) => void close(e)}>
+            <h2>Close shift</h2>
+            <div className="form-row">
+              <input
+                autoFocus
+                className="big-input"
+                inputMode="decimal"
+                aria-label="Counted cash"
+                placeholder="Counted cash in drawer"
+                data-testid="shift-counted"
+                value={counted}
+                onChange={(e) => setCounted(e.target.value)}
+              />
+              <button type="submit" className="btn-primary" data-testid="shift-close">
+                Close shift and print Z <kbd>Enter</kbd>
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+      {report && (
+        <>
+          <ZReportView report={report} />
+          <button type="button" className="no-print" onClick={() => window.print()}>
+            Print Z report
+          </button>
+        </>
+      )}
+      {opening && (
+        <OpenShiftDialog
+          onOpened={() => {
+            setOpening(false);
+            setReport(null);
+            void onSessionChange();
+          }}
+          onClose={() => setOpening(false)}
+        />
+      )}
+    </div>
+  );
+}

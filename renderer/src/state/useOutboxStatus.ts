@@ -1,0 +1,24 @@
+// Polls the outbox so the status strip shows whether sales are reaching HQ.
+import { useEffect, useState } from 'react';
+import type { OutboxStatus } from '../../../shared/api';
+import { call } from '../api/client';
+
+const POLL_MS = 10_000;
+
+export const useOutboxStatus = (): OutboxStatus | null => {
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      const r = await call('outbox-status', {});
+      if (alive && r.ok) setStatus(r.value);
+    };
+    void load();
+    const timer = window.setInterval(() => void load(), POLL_MS);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+  return status;
+};
