@@ -59,8 +59,8 @@ export interface MonthFigure {
   /** YYYY-MM (local calendar). */
   month: string;
   totals: SalesKpis;
-  /** Same month one year earlier (same filters), for the year-over-year comparison. */
-  previousYear: SalesKpis;
+  /** Same month one year earlier (same filters); null when HQ's synced copy does not reach back. */
+  previousYear: SalesKpis | null;
   /** net sales growth over the same month of the previous year. */
   growth: number | null;
 }
@@ -69,7 +69,7 @@ export interface YearFigure {
   year: number;
   totals: SalesKpis;
   /** The previous year over the same calendar span (like for like when this year is partial). */
-  previousYear: SalesKpis;
+  previousYear: SalesKpis | null;
   growth: number | null;
   /** True when the year is not over (or the range cuts it): compared like for like. */
   partial: boolean;
@@ -89,7 +89,11 @@ export interface MonthCategoryFigure {
 }
 
 export interface DashboardTrends {
+  /** Source of the months and years. */
   source: FigureSource;
+  /** HQ's synced copy holds fewer breakdowns than the till; each section says where it came from. */
+  topProductsSource: FigureSource;
+  categoriesSource: FigureSource;
   /** For HQ figures, when HQ computed them; for local ones, now. UTC ms. */
   asOf: number;
   currency: string;

@@ -158,6 +158,8 @@ export const localTrends = (
   });
   return {
     source: 'local',
+    topProductsSource: 'local',
+    categoriesSource: 'local',
     asOf: now,
     currency: store.currency,
     locale: store.locale,
