@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { averageOrderValue, growthRatio, ordersPerMinute, rateOfReturn, salesKpis, sumTotals } from './salesKpis';
+import {
+  averageOrderValue,
+  growthRatio,
+  ordersPerMinute,
+  rateOfReturn,
+  salesKpis,
+  sumTotals,
+} from './salesKpis';
 
 describe('sales KPIs', () => {
   it('rate of return is returns over all transactions', () => {
@@ -33,8 +40,15 @@ describe('sales KPIs', () => {
       { netSales: -200, orders: 0, returns: 1, units: -1, tax: -36, discount: 0, gross: -236 },
     ]);
     expect(salesKpis(t)).toEqual({
-      netSales: 800, orders: 2, returns: 1, units: 4, tax: 144, discount: 10, gross: 954,
-      rateOfReturn: 1 / 3, averageOrderValue: 400,
+      netSales: 800,
+      orders: 2,
+      returns: 1,
+      units: 4,
+      tax: 144,
+      discount: 10,
+      gross: 954,
+      rateOfReturn: 1 / 3,
+      averageOrderValue: 400,
     });
   });
 });

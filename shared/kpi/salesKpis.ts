@@ -18,7 +18,15 @@ export interface SalesTotals {
   gross: Minor;
 }
 
-export const EMPTY_TOTALS: SalesTotals = { netSales: 0, orders: 0, returns: 0, units: 0, tax: 0, discount: 0, gross: 0 };
+export const EMPTY_TOTALS: SalesTotals = {
+  netSales: 0,
+  orders: 0,
+  returns: 0,
+  units: 0,
+  tax: 0,
+  discount: 0,
+  gross: 0,
+};
 
 export const addTotals = (a: SalesTotals, b: SalesTotals): SalesTotals => ({
   netSales: a.netSales + b.netSales,
@@ -30,7 +38,8 @@ export const addTotals = (a: SalesTotals, b: SalesTotals): SalesTotals => ({
   gross: a.gross + b.gross,
 });
 
-export const sumTotals = (rows: readonly SalesTotals[]): SalesTotals => rows.reduce(addTotals, EMPTY_TOTALS);
+export const sumTotals = (rows: readonly SalesTotals[]): SalesTotals =>
+  rows.reduce(addTotals, EMPTY_TOTALS);
 
 /** returns / (orders + returns); null when there was no transaction at all. */
 export const rateOfReturn = (orders: number, returns: number): number | null =>

@@ -12,11 +12,20 @@ describe('stock KPIs', () => {
 
   it('refills at or below the reorder level', () => {
     const d = refillDecision({ onHand: 5, reorderLevel: 5, leadTimeDays: 0, unitsLast28Days: 0 });
-    expect(d).toEqual({ daysOfCover: null, needsRefill: true, reasons: ['at_or_below_reorder_level'] });
+    expect(d).toEqual({
+      daysOfCover: null,
+      needsRefill: true,
+      reasons: ['at_or_below_reorder_level'],
+    });
   });
 
   it('refills when cover is shorter than the lead time', () => {
-    const d = refillDecision({ onHand: 20, reorderLevel: 5, leadTimeDays: 7, unitsLast28Days: 112 });
+    const d = refillDecision({
+      onHand: 20,
+      reorderLevel: 5,
+      leadTimeDays: 7,
+      unitsLast28Days: 112,
+    });
     expect(d.daysOfCover).toBe(5);
     expect(d.reasons).toEqual(['cover_below_lead_time']);
   });

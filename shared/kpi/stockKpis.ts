@@ -5,8 +5,10 @@
 export const DAYS_OF_COVER_WINDOW = 28;
 
 /** Average units sold per day over the window (returns net off; never below zero). */
-export const averageDailyUnits = (unitsInWindow: number, windowDays: number = DAYS_OF_COVER_WINDOW): number =>
-  windowDays <= 0 ? 0 : Math.max(0, unitsInWindow) / windowDays;
+export const averageDailyUnits = (
+  unitsInWindow: number,
+  windowDays: number = DAYS_OF_COVER_WINDOW,
+): number => (windowDays <= 0 ? 0 : Math.max(0, unitsInWindow) / windowDays);
 
 /**
  * on hand / average daily units. Null when nothing sold in the window (cover is unbounded);

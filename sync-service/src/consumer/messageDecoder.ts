@@ -12,7 +12,12 @@ export type DecodedMessage =
   | {
       ok: false;
       position: KafkaPosition;
-      reasonCode: 'EMPTY_MESSAGE' | 'MALFORMED_JSON' | 'INVALID_EVENT' | 'UNSUPPORTED_SCHEMA_VERSION' | 'UNPROCESSABLE';
+      reasonCode:
+        | 'EMPTY_MESSAGE'
+        | 'MALFORMED_JSON'
+        | 'INVALID_EVENT'
+        | 'UNSUPPORTED_SCHEMA_VERSION'
+        | 'UNPROCESSABLE';
       reason: string;
       raw: string | null;
       eventId: string | null;
@@ -27,7 +32,15 @@ const stringField = (value: unknown, field: string): string | null => {
 
 export const decodeMessage = (value: Buffer | null, position: KafkaPosition): DecodedMessage => {
   if (value === null || value.length === 0) {
-    return { ok: false, position, reasonCode: 'EMPTY_MESSAGE', reason: 'message has no value', raw: null, eventId: null, storeId: null };
+    return {
+      ok: false,
+      position,
+      reasonCode: 'EMPTY_MESSAGE',
+      reason: 'message has no value',
+      raw: null,
+      eventId: null,
+      storeId: null,
+    };
   }
   const raw = value.toString('utf8');
   let parsed: unknown;
@@ -35,7 +48,15 @@ export const decodeMessage = (value: Buffer | null, position: KafkaPosition): De
     parsed = JSON.parse(raw);
   } catch (e) {
     const reason = `not JSON: ${(e as Error).message}`;
-    return { ok: false, position, reasonCode: 'MALFORMED_JSON', reason, raw, eventId: null, storeId: null };
+    return {
+      ok: false,
+      position,
+      reasonCode: 'MALFORMED_JSON',
+      reason,
+      raw,
+      eventId: null,
+      storeId: null,
+    };
   }
   const validation = validateEvent(parsed);
   if (validation.ok) return { ok: true, event: validation.event, position };

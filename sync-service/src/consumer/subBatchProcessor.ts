@@ -30,12 +30,18 @@ export interface SubBatchDeps {
   partitions: MonthPartitions;
   topic: string;
   /** Publishes dead letters to the DLQ topic; called before they are recorded in Postgres. */
-  publishDeadLetters: (letters: readonly DeadLetter[], messages: ReadonlyMap<string, RawMessage>) => Promise<void>;
+  publishDeadLetters: (
+    letters: readonly DeadLetter[],
+    messages: ReadonlyMap<string, RawMessage>,
+  ) => Promise<void>;
 }
 
 const positionKey = (partition: number, offset: string): string => `${partition}:${offset}`;
 
-export const processSubBatch = async (deps: SubBatchDeps, messages: readonly RawMessage[]): Promise<SubBatchResult> => {
+export const processSubBatch = async (
+  deps: SubBatchDeps,
+  messages: readonly RawMessage[],
+): Promise<SubBatchResult> => {
   const entries: LedgerEntry[] = [];
   const deadLetters: DeadLetter[] = [];
   for (const m of messages) {
@@ -44,13 +50,25 @@ export const processSubBatch = async (deps: SubBatchDeps, messages: readonly Raw
       entries.push({ event: decoded.event, position: decoded.position });
     } else {
       deadLetters.push({
-        topic: deps.topic, partition: m.partition, offset: m.offset, eventId: decoded.eventId,
-        storeId: decoded.storeId, reasonCode: decoded.reasonCode, reason: decoded.reason, raw: decoded.raw,
+        topic: deps.topic,
+        partition: m.partition,
+        offset: m.offset,
+        eventId: decoded.eventId,
+        storeId: decoded.storeId,
+        reasonCode: decoded.reasonCode,
+        reason: decoded.reason,
+        raw: decoded.raw,
       });
     }
   }
 
-  const result: SubBatchResult = { applied: 0, duplicates: 0, saleLines: 0, deadLetters, versions: [] };
+  const result: SubBatchResult = {
+    applied: 0,
+    duplicates: 0,
+    saleLines: 0,
+    deadLetters,
+    versions: [],
+  };
   const addOutcome = (o: Awaited<ReturnType<typeof applyEvents>>): void => {
     result.applied += o.applied.length;
     result.duplicates += o.duplicates;
@@ -68,9 +86,14 @@ export const processSubBatch = async (deps: SubBatchDeps, messages: readonly Raw
       } catch (single) {
         if (!isDataError(single)) throw single;
         deadLetters.push({
-          topic: deps.topic, partition: entry.position.partition, offset: entry.position.offset,
-          eventId: entry.event.eventId, storeId: entry.event.storeId, reasonCode: 'UNPROCESSABLE',
-          reason: (single as Error).message, raw: JSON.stringify(entry.event),
+          topic: deps.topic,
+          partition: entry.position.partition,
+          offset: entry.position.offset,
+          eventId: entry.event.eventId,
+          storeId: entry.event.storeId,
+          reasonCode: 'UNPROCESSABLE',
+          reason: (single as Error).message,
+          raw: JSON.stringify(entry.event),
         });
       }
     }

@@ -7,7 +7,14 @@ import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
 import type { DeadLetter } from '../warehouse/deadLettersRepo';
-import { positionKey, processSubBatch, type RawMessage, type SubBatchResult } from './subBatchProcessor';
+import type { MetricsRegistry } from '../ops/metrics';
+import { warehouseConsumerMetrics } from './consumerMetrics';
+import {
+  positionKey,
+  processSubBatch,
+  type RawMessage,
+  type SubBatchResult,
+} from './subBatchProcessor';
 
 export interface WarehouseConsumerConfig {
   eventsTopic: string;
@@ -40,7 +47,8 @@ export interface WarehouseConsumerDeps {
   pool: Pool;
   config: WarehouseConsumerConfig;
   logger: WarehouseLogger;
-  metrics?: WarehouseConsumerMetrics;
+  /** The process's registry; the consumer registers its own metrics on it. */
+  metrics?: MetricsRegistry;
   options?: WarehouseConsumerOptions;
 }
 
@@ -60,8 +68,11 @@ const dlqMessages = (letters: readonly DeadLetter[], messages: ReadonlyMap<strin
     };
   });
 
-export const startWarehouseConsumer = async (deps: WarehouseConsumerDeps): Promise<{ stop(): Promise<void> }> => {
-  const { kafka, pool, config, logger, metrics, options = {} } = deps;
+export const startWarehouseConsumer = async (
+  deps: WarehouseConsumerDeps,
+): Promise<{ stop(): Promise<void> }> => {
+  const { kafka, pool, config, logger, options = {} } = deps;
+  const metrics = deps.metrics ? warehouseConsumerMetrics(deps.metrics) : undefined;
   const subBatchSize = options.subBatchSize ?? DEFAULT_SUB_BATCH;
   const partitions = new MonthPartitions();
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -76,22 +87,39 @@ export const startWarehouseConsumer = async (deps: WarehouseConsumerDeps): Promi
     allowAutoTopicCreation: false,
   });
 
-  const publishDeadLetters = async (letters: readonly DeadLetter[], messages: ReadonlyMap<string, RawMessage>) => {
-    await producer.send({ topic: config.dlqTopic, acks: -1, messages: dlqMessages(letters, messages) });
+  const publishDeadLetters = async (
+    letters: readonly DeadLetter[],
+    messages: ReadonlyMap<string, RawMessage>,
+  ) => {
+    await producer.send({
+      topic: config.dlqTopic,
+      acks: -1,
+      messages: dlqMessages(letters, messages),
+    });
     for (const l of letters) {
-      logger.warn({ partition: l.partition, offset: l.offset, reasonCode: l.reasonCode, reason: l.reason }, 'event dead-lettered');
+      logger.warn(
+        { partition: l.partition, offset: l.offset, reasonCode: l.reasonCode, reason: l.reason },
+        'event dead-lettered',
+      );
     }
   };
 
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
+      payload;
     for (let i = 0; i < batch.messages.length; i += subBatchSize) {
       if (!isRunning() || isStale()) return;
       const chunk: RawMessage[] = batch.messages.slice(i, i + subBatchSize).map((m) => ({
-        partition: batch.partition, offset: m.offset, key: m.key, value: m.value,
+        partition: batch.partition,
+        offset: m.offset,
+        key: m.key,
+        value: m.value,
       }));
       const started = performance.now();
-      const result = await processSubBatch({ pool, partitions, topic: batch.topic, publishDeadLetters }, chunk);
+      const result = await processSubBatch(
+        { pool, partitions, topic: batch.topic, publishDeadLetters },
+        chunk,
+      );
       const last = chunk[chunk.length - 1];
       if (last) resolveOffset(last.offset);
       await commitOffsetsIfNecessary();
@@ -103,7 +131,10 @@ export const startWarehouseConsumer = async (deps: WarehouseConsumerDeps): Promi
 
   await producer.connect();
   await consumer.connect();
-  await consumer.subscribe({ topic: config.eventsTopic, fromBeginning: options.fromBeginning ?? true });
+  await consumer.subscribe({
+    topic: config.eventsTopic,
+    fromBeginning: options.fromBeginning ?? true,
+  });
   await consumer.run({
     eachBatchAutoResolve: false,
     autoCommit: true,
@@ -111,7 +142,10 @@ export const startWarehouseConsumer = async (deps: WarehouseConsumerDeps): Promi
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2,
     eachBatch,
   });
-  logger.info({ topic: config.eventsTopic, group: config.consumerGroup }, 'warehouse consumer started');
+  logger.info(
+    { topic: config.eventsTopic, group: config.consumerGroup },
+    'warehouse consumer started',
+  );
 
   let stopped = false;
   return {

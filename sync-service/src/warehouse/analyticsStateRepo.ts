@@ -24,7 +24,10 @@ RETURNING store_id, version::text AS version, (extract(epoch FROM as_of) * 1000)
 /** Keeps each NOTIFY payload well under Postgres's 8,000-byte limit. */
 const NOTIFY_CHUNK = 60;
 
-export const bumpStoreVersions = async (db: SqlClient, applied: readonly PosEvent[]): Promise<StoreVersion[]> => {
+export const bumpStoreVersions = async (
+  db: SqlClient,
+  applied: readonly PosEvent[],
+): Promise<StoreVersion[]> => {
   const perStore = new Map<string, { maxMs: number; n: number }>();
   for (const e of applied) {
     const s = perStore.get(e.storeId) ?? { maxMs: 0, n: 0 };
@@ -39,9 +42,16 @@ export const bumpStoreVersions = async (db: SqlClient, applied: readonly PosEven
     ids.map((id) => perStore.get(id)?.maxMs ?? 0),
     ids.map((id) => perStore.get(id)?.n ?? 0),
   ]);
-  const versions = result.rows.map((r) => ({ storeId: r.store_id, version: Number(r.version), asOf: Number(r.as_of_ms) }));
+  const versions = result.rows.map((r) => ({
+    storeId: r.store_id,
+    version: Number(r.version),
+    asOf: Number(r.as_of_ms),
+  }));
   for (let i = 0; i < versions.length; i += NOTIFY_CHUNK) {
-    await db.query('SELECT pg_notify($1, $2)', [ANALYTICS_CHANNEL, JSON.stringify(versions.slice(i, i + NOTIFY_CHUNK))]);
+    await db.query('SELECT pg_notify($1, $2)', [
+      ANALYTICS_CHANNEL,
+      JSON.stringify(versions.slice(i, i + NOTIFY_CHUNK)),
+    ]);
   }
   return versions;
 };

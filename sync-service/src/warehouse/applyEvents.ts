@@ -24,7 +24,9 @@ const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_ATTEMPTS = 5;
 
 const pgCode = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+  typeof e === 'object' && e !== null && 'code' in e
+    ? String((e as { code: unknown }).code)
+    : undefined;
 
 /**
  * True for errors caused by the data of an event (bad value, constraint, impossible date) rather
@@ -36,7 +38,10 @@ export const isDataError = (e: unknown): boolean => {
   return code.startsWith('22') || code.startsWith('23');
 };
 
-const applyOnce = async (client: PoolClient, entries: readonly LedgerEntry[]): Promise<ApplyOutcome> => {
+const applyOnce = async (
+  client: PoolClient,
+  entries: readonly LedgerEntry[],
+): Promise<ApplyOutcome> => {
   await client.query('BEGIN');
   try {
     const fresh = await insertNewEvents(client, entries);

@@ -18,9 +18,13 @@ SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[]
 ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING`;
 
 /** Postgres text cannot hold NUL; the raw value is kept for humans, so replace it visibly. */
-const storable = (s: string | null, max: number): string | null => (s === null ? null : s.replace(/\u0000/g, '\\0').slice(0, max));
+const storable = (s: string | null, max: number): string | null =>
+  s === null ? null : s.replace(/\u0000/g, '\\0').slice(0, max);
 
-export const insertDeadLetters = async (db: SqlClient, rows: readonly DeadLetter[]): Promise<void> => {
+export const insertDeadLetters = async (
+  db: SqlClient,
+  rows: readonly DeadLetter[],
+): Promise<void> => {
   if (rows.length === 0) return;
   await db.query(INSERT_DEAD_LETTERS, [
     rows.map((r) => r.topic),

@@ -31,7 +31,10 @@ INSERT INTO cashiers AS c (cashier_id, name)
 SELECT * FROM unnest($1::text[], $2::text[])
 ON CONFLICT (cashier_id) DO UPDATE SET name = EXCLUDED.name WHERE c.name IS DISTINCT FROM EXCLUDED.name`;
 
-export const upsertCashiers = async (db: SqlClient, rows: readonly { cashierId: string; name: string }[]): Promise<void> => {
+export const upsertCashiers = async (
+  db: SqlClient,
+  rows: readonly { cashierId: string; name: string }[],
+): Promise<void> => {
   if (rows.length === 0) return;
   await db.query(UPSERT_CASHIERS, [rows.map((r) => r.cashierId), rows.map((r) => r.name)]);
 };
@@ -44,7 +47,10 @@ ON CONFLICT (store_id, product_id) DO UPDATE
       lead_time_days = EXCLUDED.lead_time_days, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
   WHERE sp.changed_at <= EXCLUDED.changed_at`;
 
-export const upsertStoreProducts = async (db: SqlClient, changes: readonly EventOf<'catalog_change'>[]): Promise<void> => {
+export const upsertStoreProducts = async (
+  db: SqlClient,
+  changes: readonly EventOf<'catalog_change'>[],
+): Promise<void> => {
   // Latest change per (store, product) only: one statement may not touch a row twice.
   const latest = new Map<string, EventOf<'catalog_change'>>();
   for (const c of changes) {

@@ -18,7 +18,10 @@ ORDER BY u.event_id
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id::text`;
 
-export const insertNewEvents = async (db: SqlClient, entries: readonly LedgerEntry[]): Promise<Set<string>> => {
+export const insertNewEvents = async (
+  db: SqlClient,
+  entries: readonly LedgerEntry[],
+): Promise<Set<string>> => {
   if (entries.length === 0) return new Set();
   const result = await db.query<{ event_id: string }>(INSERT_EVENTS, [
     entries.map((x) => x.event.eventId),

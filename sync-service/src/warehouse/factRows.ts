@@ -71,17 +71,49 @@ export interface FactRows {
 }
 
 const emptySaleLines = (): SaleLineColumns => ({
-  eventId: [], lineNo: [], occurredMs: [], storeId: [], tillId: [], cashierId: [], isReturn: [],
-  originalEventId: [], originalLineNo: [], productId: [], sku: [], name: [], category: [],
-  subCategory: [], quantity: [], unitPrice: [], gross: [], discount: [], tax: [], net: [],
+  eventId: [],
+  lineNo: [],
+  occurredMs: [],
+  storeId: [],
+  tillId: [],
+  cashierId: [],
+  isReturn: [],
+  originalEventId: [],
+  originalLineNo: [],
+  productId: [],
+  sku: [],
+  name: [],
+  category: [],
+  subCategory: [],
+  quantity: [],
+  unitPrice: [],
+  gross: [],
+  discount: [],
+  tax: [],
+  net: [],
 });
 
 const emptyPayments = (): PaymentColumns => ({
-  eventId: [], paymentNo: [], occurredMs: [], storeId: [], tillId: [], isRefund: [], tender: [], amount: [],
+  eventId: [],
+  paymentNo: [],
+  occurredMs: [],
+  storeId: [],
+  tillId: [],
+  isRefund: [],
+  tender: [],
+  amount: [],
 });
 
 const emptyStockMoves = (): StockMoveColumns => ({
-  eventId: [], moveNo: [], occurredMs: [], storeId: [], productId: [], sku: [], reason: [], quantity: [], unitCost: [],
+  eventId: [],
+  moveNo: [],
+  occurredMs: [],
+  storeId: [],
+  productId: [],
+  sku: [],
+  reason: [],
+  quantity: [],
+  unitCost: [],
 });
 
 const pushStockMove = (
@@ -108,8 +140,15 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
   const products = new Map<string, ProductRow>();
   const cashiers = new Map<string, string>();
   const rows: FactRows = {
-    saleLines, payments, stockMoves, products: [], cashiers: [],
-    catalogChanges: [], shiftOpens: [], shiftCloses: [], cashMovements: [],
+    saleLines,
+    payments,
+    stockMoves,
+    products: [],
+    cashiers: [],
+    catalogChanges: [],
+    shiftOpens: [],
+    shiftCloses: [],
+    cashMovements: [],
   };
   const seeProduct = (p: ProductRow): void => {
     const known = products.get(p.productId);
@@ -143,15 +182,22 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
         saleLines.tax.push(line.tax);
         saleLines.net.push(line.net);
         seeProduct({
-          productId: line.productId, sku: line.sku, name: line.name, category: line.category,
-          subCategory: line.subCategory, changedMs: e.occurredAt,
+          productId: line.productId,
+          sku: line.sku,
+          name: line.name,
+          category: line.category,
+          subCategory: line.subCategory,
+          changedMs: e.occurredAt,
         });
         // A sale takes the goods off the shelf; a return puts them back only when restocked.
         const restocks = e.type === 'return' && e.payload.restock;
         if (!isReturn || restocks) {
           pushStockMove(stockMoves, e, line.lineNo, {
-            productId: line.productId, sku: line.sku, reason: isReturn ? 'return' : 'sale',
-            quantity: -line.quantity, unitCost: null,
+            productId: line.productId,
+            sku: line.sku,
+            reason: isReturn ? 'return' : 'sale',
+            quantity: -line.quantity,
+            unitCost: null,
           });
         }
       }
@@ -169,14 +215,22 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     } else if (e.type === 'stock_move') {
       const p = e.payload;
       pushStockMove(stockMoves, e, 1, {
-        productId: p.productId, sku: p.sku, reason: p.reason, quantity: p.quantity, unitCost: p.unitCost,
+        productId: p.productId,
+        sku: p.sku,
+        reason: p.reason,
+        quantity: p.quantity,
+        unitCost: p.unitCost,
       });
     } else if (e.type === 'catalog_change') {
       const s = e.payload.product;
       rows.catalogChanges.push(e);
       seeProduct({
-        productId: s.productId, sku: s.sku, name: s.name, category: s.category,
-        subCategory: s.subCategory, changedMs: e.occurredAt,
+        productId: s.productId,
+        sku: s.sku,
+        name: s.name,
+        category: s.category,
+        subCategory: s.subCategory,
+        changedMs: e.occurredAt,
       });
     } else if (e.type === 'shift_open') {
       rows.shiftOpens.push(e);

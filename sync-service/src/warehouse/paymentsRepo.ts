@@ -14,5 +14,14 @@ ON CONFLICT DO NOTHING`;
 
 export const insertPayments = async (db: SqlClient, c: PaymentColumns): Promise<void> => {
   if (c.eventId.length === 0) return;
-  await db.query(INSERT_PAYMENTS, [c.eventId, c.paymentNo, c.occurredMs, c.storeId, c.tillId, c.isRefund, c.tender, c.amount]);
+  await db.query(INSERT_PAYMENTS, [
+    c.eventId,
+    c.paymentNo,
+    c.occurredMs,
+    c.storeId,
+    c.tillId,
+    c.isRefund,
+    c.tender,
+    c.amount,
+  ]);
 };

@@ -68,12 +68,32 @@ WITH input AS (
 SELECT count(*)::int AS inserted FROM ins`;
 
 /** Returns how many lines were new. */
-export const insertSaleLinesWithRollups = async (db: SqlClient, c: SaleLineColumns): Promise<number> => {
+export const insertSaleLinesWithRollups = async (
+  db: SqlClient,
+  c: SaleLineColumns,
+): Promise<number> => {
   if (c.eventId.length === 0) return 0;
   const result = await db.query<{ inserted: number }>(INSERT_LINES_WITH_ROLLUPS, [
-    c.eventId, c.lineNo, c.occurredMs, c.storeId, c.tillId, c.cashierId, c.isReturn, c.originalEventId,
-    c.originalLineNo, c.productId, c.sku, c.name, c.category, c.subCategory, c.quantity, c.unitPrice,
-    c.gross, c.discount, c.tax, c.net,
+    c.eventId,
+    c.lineNo,
+    c.occurredMs,
+    c.storeId,
+    c.tillId,
+    c.cashierId,
+    c.isReturn,
+    c.originalEventId,
+    c.originalLineNo,
+    c.productId,
+    c.sku,
+    c.name,
+    c.category,
+    c.subCategory,
+    c.quantity,
+    c.unitPrice,
+    c.gross,
+    c.discount,
+    c.tax,
+    c.net,
   ]);
   return result.rows[0]?.inserted ?? 0;
 };

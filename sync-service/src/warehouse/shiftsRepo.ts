@@ -38,24 +38,40 @@ export const applyShiftEvents = async (
   const o = byShift(opens);
   if (o.length > 0) {
     await db.query(UPSERT_OPENS, [
-      o.map((e) => e.payload.shiftId), o.map((e) => e.storeId), o.map((e) => e.tillId),
-      o.map((e) => e.payload.cashierId), o.map((e) => iso(e.occurredAt)), o.map((e) => e.payload.openingFloat),
+      o.map((e) => e.payload.shiftId),
+      o.map((e) => e.storeId),
+      o.map((e) => e.tillId),
+      o.map((e) => e.payload.cashierId),
+      o.map((e) => iso(e.occurredAt)),
+      o.map((e) => e.payload.openingFloat),
     ]);
   }
   const c = byShift(closes);
   if (c.length > 0) {
     await db.query(UPSERT_CLOSES, [
-      c.map((e) => e.payload.shiftId), c.map((e) => e.storeId), c.map((e) => e.tillId),
-      c.map((e) => e.payload.cashierId), c.map((e) => iso(e.payload.openedAt)), c.map((e) => e.payload.openingFloat),
-      c.map((e) => iso(e.occurredAt)), c.map((e) => e.payload.salesCount), c.map((e) => e.payload.returnsCount),
-      c.map((e) => e.payload.netSales), c.map((e) => e.payload.expectedCash), c.map((e) => e.payload.countedCash),
+      c.map((e) => e.payload.shiftId),
+      c.map((e) => e.storeId),
+      c.map((e) => e.tillId),
+      c.map((e) => e.payload.cashierId),
+      c.map((e) => iso(e.payload.openedAt)),
+      c.map((e) => e.payload.openingFloat),
+      c.map((e) => iso(e.occurredAt)),
+      c.map((e) => e.payload.salesCount),
+      c.map((e) => e.payload.returnsCount),
+      c.map((e) => e.payload.netSales),
+      c.map((e) => e.payload.expectedCash),
+      c.map((e) => e.payload.countedCash),
       c.map((e) => e.payload.variance),
     ]);
   }
   if (cash.length > 0) {
     await db.query(INSERT_CASH, [
-      cash.map((e) => e.eventId), cash.map((e) => e.payload.shiftId), cash.map((e) => e.storeId),
-      cash.map((e) => e.tillId), cash.map((e) => iso(e.occurredAt)), cash.map((e) => e.payload.amount),
+      cash.map((e) => e.eventId),
+      cash.map((e) => e.payload.shiftId),
+      cash.map((e) => e.storeId),
+      cash.map((e) => e.tillId),
+      cash.map((e) => iso(e.occurredAt)),
+      cash.map((e) => e.payload.amount),
       cash.map((e) => e.payload.reason),
     ]);
   }

@@ -3,8 +3,12 @@
 import type { QueryResult, QueryResultRow } from 'pg';
 
 export interface SqlClient {
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>>;
 }
 
 /** bigint/numeric columns arrive as strings from pg; money sums stay within safe integers. */
-export const toInt = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+export const toInt = (value: unknown): number =>
+  value === null || value === undefined ? 0 : Number(value);

@@ -20,10 +20,21 @@ WITH ins AS (
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
-export const insertStockMovesWithOnHand = async (db: SqlClient, c: StockMoveColumns): Promise<number> => {
+export const insertStockMovesWithOnHand = async (
+  db: SqlClient,
+  c: StockMoveColumns,
+): Promise<number> => {
   if (c.eventId.length === 0) return 0;
   const result = await db.query<{ inserted: number }>(INSERT_MOVES_WITH_ON_HAND, [
-    c.eventId, c.moveNo, c.occurredMs, c.storeId, c.productId, c.sku, c.reason, c.quantity, c.unitCost,
+    c.eventId,
+    c.moveNo,
+    c.occurredMs,
+    c.storeId,
+    c.productId,
+    c.sku,
+    c.reason,
+    c.quantity,
+    c.unitCost,
   ]);
   return result.rows[0]?.inserted ?? 0;
 };

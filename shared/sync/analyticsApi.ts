@@ -1,0 +1,155 @@
+// The HTTP contract of the HQ analytics API (GET /v1/analytics/...), consumed by the till
+// dashboard and HQ screens. Both sides use these schemas and types. Money is integer minor units
+// of the store's currency; days are the store's local calendar days (YYYY-MM-DD).
+//
+// Every 200 answer carries an ETag (also in `meta.version`) and `meta.asOf`; send it back as
+// If-None-Match to get 304 when nothing in scope changed. Errors: `{ code, message }` with 400
+// BAD_REQUEST, 401 UNAUTHENTICATED, 403 FORBIDDEN (a till asking for another store or the chain).
+import { z } from 'zod';
+import type { RefillReason, SalesKpis } from '../kpi';
+
+const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const ANALYTICS_GRAINS = ['day', 'month', 'year'] as const;
+export type AnalyticsGrain = (typeof ANALYTICS_GRAINS)[number];
+
+export const BREAKDOWN_DIMENSIONS = [
+  'category',
+  'store',
+  'region',
+  'till',
+  'cashier',
+  'hour',
+] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/** Who the figures are for: the whole chain (admin only) or one store. */
+export const scopeQuerySchema = z.object({
+  scope: z.enum(['chain', 'store']).default('store'),
+  /** Required for an admin asking for a store; a till may omit it (its own store). */
+  storeId: z.string().min(1).max(64).optional(),
+});
+
+export const rangeQuerySchema = scopeQuerySchema.extend({
+  from: daySchema,
+  to: daySchema,
+});
+
+export const summaryQuerySchema = rangeQuerySchema.extend({
+  grain: z.enum(ANALYTICS_GRAINS).default('month'),
+});
+export const topProductsQuerySchema = rangeQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+export const breakdownQuerySchema = rangeQuerySchema.extend({ by: z.enum(BREAKDOWN_DIMENSIONS) });
+export const stockQuerySchema = scopeQuerySchema.extend({
+  /** The day the 28-day sales window ends on; defaults to today (UTC). */
+  at: daySchema.optional(),
+  refillOnly: z.enum(['true', 'false']).default('false'),
+});
+
+export type SummaryQuery = z.input<typeof summaryQuerySchema>;
+export type TopProductsQuery = z.input<typeof topProductsQuerySchema>;
+export type BreakdownQuery = z.input<typeof breakdownQuerySchema>;
+export type StockQuery = z.input<typeof stockQuerySchema>;
+
+export interface AnalyticsMeta {
+  scope: 'chain' | 'store';
+  storeId: string | null;
+  /** Latest occurredAt (UTC ms) applied for the scope; null before any event. */
+  asOf: number | null;
+  /** When that was applied (UTC ms). */
+  appliedAt: number | null;
+  /** Same value as the ETag header. */
+  version: string;
+  /** The one currency of the stores in scope, or null when they differ. */
+  currency: string | null;
+}
+
+export interface PeriodFigures extends SalesKpis {
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  period: string;
+  /** Net sales growth over the previous period of the same grain (month-over-month for months). */
+  previousPeriodGrowth: number | null;
+  /** Net sales growth over the same period one year earlier. */
+  yearOverYearGrowth: number | null;
+}
+
+export interface SummaryResponse {
+  meta: AnalyticsMeta;
+  grain: AnalyticsGrain;
+  from: string;
+  to: string;
+  periods: PeriodFigures[];
+  totals: SalesKpis;
+}
+
+export interface TopProductRow {
+  rank: number;
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  netSales: number;
+  units: number;
+}
+
+export interface TopProductsMonth {
+  /** YYYY-MM. */
+  month: string;
+  byNetSales: TopProductRow[];
+  byUnits: TopProductRow[];
+}
+
+export interface TopProductsResponse {
+  meta: AnalyticsMeta;
+  from: string;
+  to: string;
+  months: TopProductsMonth[];
+}
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  netSales: number;
+  /** Null for category: an order spans categories. */
+  orders: number | null;
+  returns: number | null;
+  units: number;
+}
+
+export interface BreakdownResponse {
+  meta: AnalyticsMeta;
+  by: BreakdownDimension;
+  from: string;
+  to: string;
+  rows: BreakdownRow[];
+}
+
+export interface StockRow {
+  storeId: string;
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  onHand: number;
+  reorderLevel: number;
+  leadTimeDays: number;
+  unitsLast28Days: number;
+  daysOfCover: number | null;
+  needsRefill: boolean;
+  reasons: RefillReason[];
+}
+
+export interface StockResponse {
+  meta: AnalyticsMeta;
+  at: string;
+  rows: StockRow[];
+}
+
+/** One SSE message (`event: analytics`) on GET /v1/analytics/stream: a store's figures changed. */
+export interface AnalyticsChange {
+  storeId: string;
+  version: number;
+  asOf: number;
+}

@@ -1,0 +1,128 @@
+// SQL for the analytics API. Figures come from the rollups; `source: 'facts'` runs the same
+// question on the raw fact table (the benchmark's baseline, and a cross-check in tests).
+// `storeId` null means the whole chain.
+import type { SalesTotals } from '../../../shared/kpi';
+import type { SqlClient } from '../warehouse/sqlClient';
+import { toInt } from '../warehouse/sqlClient';
+
+export type FigureSource = 'rollups' | 'facts';
+
+export interface ScopeState {
+  version: number;
+  asOf: number | null;
+  appliedAt: number | null;
+  currency: string | null;
+}
+
+export const readScopeState = async (
+  db: SqlClient,
+  storeId: string | null,
+): Promise<ScopeState> => {
+  const state = await db.query<{ v: string; as_of: string | null; applied_at: string | null }>(
+    `SELECT coalesce(sum(version), 0)::text AS v,
+       (extract(epoch FROM max(as_of)) * 1000)::bigint::text AS as_of,
+       (extract(epoch FROM max(applied_at)) * 1000)::bigint::text AS applied_at
+     FROM store_analytics_state WHERE ($1::text IS NULL OR store_id = $1)`,
+    [storeId],
+  );
+  const currencies = await db.query<{ currency: string }>(
+    'SELECT DISTINCT currency FROM stores WHERE ($1::text IS NULL OR store_id = $1)',
+    [storeId],
+  );
+  const row = state.rows[0];
+  return {
+    version: toInt(row?.v),
+    asOf: row?.as_of ? Number(row.as_of) : null,
+    appliedAt: row?.applied_at ? Number(row.applied_at) : null,
+    currency: currencies.rows.length === 1 ? (currencies.rows[0]?.currency ?? null) : null,
+  };
+};
+
+export interface DayTotals extends SalesTotals {
+  day: string;
+}
+
+const totalsOf = (r: Record<string, unknown>): SalesTotals => ({
+  netSales: toInt(r.net),
+  orders: toInt(r.orders),
+  returns: toInt(r.returns),
+  units: toInt(r.units),
+  tax: toInt(r.tax),
+  discount: toInt(r.discount),
+  gross: toInt(r.gross),
+});
+
+/** Sales figures per local day in [from, to] for the scope. */
+export const dailyTotals = async (
+  db: SqlClient,
+  storeId: string | null,
+  from: string,
+  to: string,
+  source: FigureSource = 'rollups',
+): Promise<DayTotals[]> => {
+  const sql =
+    source === 'rollups'
+      ? `SELECT day::text AS day, sum(orders) orders, sum(returns) returns, sum(net) net, sum(gross) gross,
+         sum(discount) discount, sum(tax) tax, sum(units) units
+       FROM rollup_day_store WHERE day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1)
+       GROUP BY day ORDER BY day`
+      : `SELECT local_day::text AS day, count(DISTINCT event_id) FILTER (WHERE NOT is_return) orders,
+         count(DISTINCT event_id) FILTER (WHERE is_return) returns, sum(net) net, sum(gross) gross,
+         sum(discount) discount, sum(tax) tax, sum(quantity) units
+       FROM sale_lines WHERE local_day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1)
+       GROUP BY local_day ORDER BY local_day`;
+  const result = await db.query(sql, [storeId, from, to]);
+  return result.rows.map((r: Record<string, unknown>) => ({ day: String(r.day), ...totalsOf(r) }));
+};
+
+export interface ProductMonthFigures {
+  month: string;
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  netSales: number;
+  units: number;
+}
+
+const isMonthStart = (day: string): boolean => day.endsWith('-01');
+const isMonthEnd = (day: string): boolean => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.getUTCDate() === 1;
+};
+
+/** Net sales and units per month × product. Whole-month ranges read the month rollup. */
+export const productMonthFigures = async (
+  db: SqlClient,
+  storeId: string | null,
+  from: string,
+  to: string,
+  source: FigureSource = 'rollups',
+): Promise<ProductMonthFigures[]> => {
+  const inner =
+    source === 'facts'
+      ? `SELECT date_trunc('month', local_day)::date AS month, product_id, sum(net) net, sum(quantity) units
+       FROM sale_lines WHERE local_day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1) GROUP BY 1, 2`
+      : isMonthStart(from) && isMonthEnd(to)
+        ? `SELECT month, product_id, sum(net) net, sum(units) units FROM rollup_month_store_product
+         WHERE month BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1) GROUP BY 1, 2`
+        : `SELECT date_trunc('month', day)::date AS month, product_id, sum(net) net, sum(units) units
+         FROM rollup_day_store_product WHERE day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1)
+         GROUP BY 1, 2`;
+  const result = await db.query(
+    `SELECT to_char(f.month, 'YYYY-MM') AS month, f.product_id, coalesce(p.sku, f.product_id) sku,
+       coalesce(p.name, f.product_id) name, coalesce(p.category, '') category, f.net, f.units
+     FROM (${inner}) f LEFT JOIN products p ON p.product_id = f.product_id ORDER BY 1, 2`,
+    [storeId, from, to],
+  );
+  return result.rows.map((r: Record<string, unknown>) => ({
+    month: String(r.month),
+    productId: String(r.product_id),
+    sku: String(r.sku),
+    name: String(r.name),
+    category: String(r.category),
+    netSales: toInt(r.net),
+    units: toInt(r.units),
+  }));
+};

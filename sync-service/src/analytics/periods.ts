@@ -1,0 +1,51 @@
+// Calendar periods of a grain over a day range, and the period before / a year before, as the
+// string keys the summary uses (YYYY-MM-DD, YYYY-MM, YYYY).
+import type { AnalyticsGrain } from '../../../shared/sync/analyticsApi';
+
+export const periodOf = (day: string, grain: AnalyticsGrain): string =>
+  grain === 'day' ? day : grain === 'month' ? day.slice(0, 7) : day.slice(0, 4);
+
+const parseDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
+const formatDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+export const addDays = (day: string, n: number): string => {
+  const d = parseDay(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return formatDay(d);
+};
+
+export const isValidDay = (day: string): boolean => {
+  const d = parseDay(day);
+  return !Number.isNaN(d.getTime()) && formatDay(d) === day;
+};
+
+/** Every period of `grain` that intersects [from, to], in order. */
+export const periodsBetween = (from: string, to: string, grain: AnalyticsGrain): string[] => {
+  const out: string[] = [];
+  for (let day = from; day <= to;) {
+    const p = periodOf(day, grain);
+    if (out[out.length - 1] !== p) out.push(p);
+    day =
+      grain === 'day'
+        ? addDays(day, 1)
+        : grain === 'month'
+          ? `${nextMonth(p)}-01`
+          : `${Number(p) + 1}-01-01`;
+  }
+  return out;
+};
+
+const nextMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+export const previousPeriod = (period: string, grain: AnalyticsGrain): string => {
+  if (grain === 'day') return addDays(period, -1);
+  if (grain === 'year') return String(Number(period) - 1);
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+export const yearBefore = (period: string): string =>
+  `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;

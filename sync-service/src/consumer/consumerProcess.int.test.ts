@@ -1,0 +1,160 @@
+// Consumer processes against the real Kafka and Postgres: one SIGKILLed mid-batch and restarted
+// leaves facts equal to the events and rollups equal to what the facts recompute to; two
+// instances in one group share the partitions and the totals stay exact.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AssignerProtocol, type Producer } from 'kafkajs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PosEvent } from '../../../shared/events';
+import { auditRollups } from '../warehouse/rollupAudit';
+import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
+import { expectedFigures } from './expectedFigures';
+import { figuresFromRollups } from './warehouseFigures';
+import {
+  countRows,
+  createWarehouseFixture,
+  insertStores,
+  produceEvents,
+  waitFor,
+  type WarehouseFixture,
+} from './warehouseTestKit';
+
+const STORES = [
+  { storeId: 'store-a', timeZone: 'America/Los_Angeles', region: 'West', tills: ['a-1', 'a-2'] },
+  { storeId: 'store-b', timeZone: 'Asia/Tokyo', region: 'Asia', tills: ['b-1'] },
+  { storeId: 'store-c', timeZone: 'UTC', region: 'Europe', tills: ['c-1'] },
+];
+const OPTIONS = {
+  seed: 7,
+  stores: STORES,
+  products: 40,
+  fromMs: Date.UTC(2024, 5, 1),
+  toMs: Date.UTC(2025, 2, 1),
+};
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const zones = new Map(STORES.map((s) => [s.storeId, s.timeZone]));
+
+const startConsumer = (fx: WarehouseFixture, group: string, subBatchSize: number): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/consumer/consumerProcess.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: fx.url,
+      EVENTS_TOPIC: fx.topic,
+      DLQ_TOPIC: fx.dlqTopic,
+      CONSUMER_GROUP: group,
+      SUB_BATCH_SIZE: String(subBatchSize),
+      PARTITIONS_CONCURRENTLY: '1',
+      LOG_LEVEL: 'warn',
+    },
+  });
+
+const exited = (p: ChildProcess): Promise<void> =>
+  p.exitCode !== null || p.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => p.once('exit', () => r()));
+
+describe('warehouse consumer processes', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c();
+  });
+
+  const setUp = async (
+    label: string,
+  ): Promise<{ fx: WarehouseFixture; producer: Producer; events: PosEvent[] }> => {
+    const fx = await createWarehouseFixture(label);
+    cleanup.push(() => fx.dispose());
+    await insertStores(fx.pool, STORES);
+    const producer = fx.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    cleanup.push(() => producer.disconnect());
+    const events = [
+      ...catalogEvents(OPTIONS, Date.UTC(2024, 4, 1)),
+      ...generateEvents(10_000 - 120, OPTIONS),
+    ];
+    return { fx, producer, events };
+  };
+
+  const stopOnCleanup = (p: ChildProcess): void => {
+    cleanup.push(async () => {
+      if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
+      await exited(p);
+    });
+  };
+
+  const expectExact = async (fx: WarehouseFixture, events: readonly PosEvent[]): Promise<void> => {
+    const expected = expectedFigures(events, zones);
+    expect(await countRows(fx.pool, 'events')).toBe(expected.events);
+    expect(await countRows(fx.pool, 'sale_lines')).toBe(expected.saleLines);
+    expect(await countRows(fx.pool, 'stock_moves')).toBe(expected.stockMoves);
+    const actual = await figuresFromRollups(fx.pool);
+    expect(actual.byStore).toEqual(expected.byStore);
+    expect(actual.netByStoreDay).toEqual(expected.netByStoreDay);
+    expect(actual.onHand).toEqual(expected.onHand);
+    expect(await auditRollups(fx.pool)).toEqual(
+      Object.fromEntries(Object.keys(await auditRollups(fx.pool)).map((k) => [k, 0])),
+    );
+  };
+
+  it('survives SIGKILL mid-batch: facts equal events, rollups equal facts', async () => {
+    const { fx, producer, events } = await setUp('crash');
+    await produceEvents(producer, fx.topic, events);
+    const group = `${fx.topic}.warehouse`;
+    const first = startConsumer(fx, group, 100);
+    stopOnCleanup(first);
+    await waitFor(
+      'a third applied',
+      async () => (await countRows(fx.pool, 'events')) >= events.length / 3,
+    );
+    first.kill('SIGKILL');
+    await exited(first);
+    const atKill = await countRows(fx.pool, 'events');
+    expect(atKill).toBeLessThan(events.length);
+
+    const second = startConsumer(fx, group, 100);
+    stopOnCleanup(second);
+    await waitFor(
+      'all applied after restart',
+      async () => (await countRows(fx.pool, 'events')) === events.length,
+    );
+    await expectExact(fx, events);
+  });
+
+  it('shares partitions between two instances of one group with exact totals', async () => {
+    const { fx, producer, events } = await setUp('pair');
+    const group = `${fx.topic}.warehouse`;
+    const one = startConsumer(fx, group, 500);
+    const two = startConsumer(fx, group, 500);
+    stopOnCleanup(one);
+    stopOnCleanup(two);
+
+    const admin = fx.kafka.admin();
+    await admin.connect();
+    cleanup.push(() => admin.disconnect());
+    const assignments = async (): Promise<number[][]> => {
+      const { groups } = await admin.describeGroups([group]);
+      return (groups[0]?.members ?? []).map((m) => {
+        const decoded = AssignerProtocol.MemberAssignment.decode(m.memberAssignment);
+        return Object.values(decoded?.assignment ?? {}).flat();
+      });
+    };
+    await waitFor(
+      'both members assigned',
+      async () => {
+        const a = await assignments();
+        return a.length === 2 && a.every((parts) => parts.length > 0);
+      },
+      60_000,
+    );
+    expect((await assignments()).flat().sort()).toEqual([0, 1, 2]);
+
+    await produceEvents(producer, fx.topic, events);
+    await waitFor(
+      'all applied',
+      async () => (await countRows(fx.pool, 'events')) === events.length,
+    );
+    await expectExact(fx, events);
+  });
+});
