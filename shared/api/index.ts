@@ -8,6 +8,7 @@ export * from './inputs';
 export type * from './outputs';
 export type * from './types';
 export type * from './dashboard';
+export type * from './sync';
 
 /** Compile-time check that inputs and outputs name the same methods. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -166,6 +166,17 @@ export const apiInputs = {
       source: z.enum(['auto', 'local', 'hq']).default('auto'),
     })
     .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
+
+  // Sync with HQ (electron/core/sync). Enrolment trades a one-time code from HQ for a token.
+  'sync-enroll': z.object({
+    url: z.string().trim().min(1, 'Enter the sync service address.').max(500),
+    code: z.string().trim().min(1, 'Enter the enrolment code.').max(100),
+  }),
+  'sync-status': empty,
+  /** Push and pull now instead of waiting for the next round. */
+  'sync-now': empty,
+  /** Acknowledges a rejected event; it stays rejected (a fact is never edited). */
+  'sync-dismiss-rejected': z.object({ eventId: id }),
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;

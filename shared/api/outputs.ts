@@ -3,6 +3,7 @@ import type {
   Session, SetupStatus, ShiftSummary, StockMoveRow, StockRow, StoreSettings, User, ZReport,
 } from './types';
 import type { DashboardToday, DashboardTrends } from './dashboard';
+import type { SyncStatus } from './sync';
 
 /** What each method returns inside `{ ok: true, value }`. */
 export interface ApiOutputs {
@@ -55,4 +56,8 @@ export interface ApiOutputs {
   'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;
   'dashboard-trends': DashboardTrends;
+  'sync-enroll': SyncStatus;
+  'sync-status': SyncStatus;
+  'sync-now': SyncStatus;
+  'sync-dismiss-rejected': SyncStatus;
 }

@@ -109,6 +109,11 @@ export class OutboxRelay {
     };
   }
 
+  /** Drops every state listener (the owner is closing; the database may be gone next). */
+  detach(): void {
+    this.listeners.clear();
+  }
+
   onState(listener: (state: RelayState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

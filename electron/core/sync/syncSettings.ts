@@ -20,7 +20,8 @@ type SettingKey =
   | 'last_sync_at'
   | 'needs_reenrolment'
   | 'catalog_cursor'
-  | 'catalog_synced_at';
+  | 'catalog_synced_at'
+  | 'analytics_fetched_at';
 
 export interface SyncSettings {
   get(key: SettingKey): string | null;

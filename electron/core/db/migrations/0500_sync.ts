@@ -18,9 +18,11 @@ CREATE TABLE sync_rejection_ack (
   dismissed_at INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
--- One row per analytics query (path + query string). The dashboard reads it offline.
+-- One row per dashboard query (a stable key; url is the request last made for it, since its
+-- date range moves with the calendar). The dashboard reads it offline, stamped 'as of'.
 CREATE TABLE analytics_cache (
   query_key TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
   etag TEXT,
   body TEXT NOT NULL,
   as_of INTEGER,

@@ -1,0 +1,60 @@
+// The till API's sync methods. Enrolling and dismissing are the owner's business; the status
+// holds no secret (the token never leaves the core). The engine is found through the context,
+// attached by openTillCore, so this map registers like every other domain's.
+import type { ApiParsedInput } from '../../../shared/api/inputs';
+import type { ApiOutputs } from '../../../shared/api/outputs';
+import { AppFailure, type Result } from '../../../shared/result';
+import { requireUser, type CoreContext } from '../context';
+import type { SyncEngine } from './syncEngine';
+
+type SyncMethod = 'sync-enroll' | 'sync-status' | 'sync-now' | 'sync-dismiss-rejected';
+
+/** Async-capable handlers: enrolment waits on the network (dispatch awaits every handler). */
+export type SyncHandlers = {
+  [M in SyncMethod]: (
+    ctx: CoreContext,
+    input: ApiParsedInput<M>,
+  ) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+};
+
+const engines = new WeakMap<CoreContext, SyncEngine>();
+
+export const attachSyncEngine = (ctx: CoreContext, engine: SyncEngine): void => {
+  engines.set(ctx, engine);
+};
+
+export const syncEngineOf = (ctx: CoreContext): SyncEngine | null => engines.get(ctx) ?? null;
+
+const engineOf = (ctx: CoreContext): SyncEngine => {
+  const engine = engines.get(ctx);
+  if (!engine) throw new AppFailure('SYNC_ERROR', 'Sync is not available in this till.');
+  return engine;
+};
+
+const requireOwner = (ctx: CoreContext): void => {
+  if (requireUser(ctx).role !== 'owner')
+    throw new AppFailure('FORBIDDEN', 'Only an owner can change how this till syncs.');
+};
+
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new AppFailure(r.error.code, r.error.message, r.error.details);
+  return r.value;
+};
+
+export const syncHandlers: SyncHandlers = {
+  'sync-enroll': async (ctx, input) => {
+    requireOwner(ctx);
+    return unwrap(await engineOf(ctx).enroll({ url: input.url, code: input.code }));
+  },
+  'sync-status': (ctx) => engineOf(ctx).status(),
+  'sync-now': (ctx) => {
+    const engine = engineOf(ctx);
+    engine.kick();
+    void engine.pullFromHq();
+    return engine.status();
+  },
+  'sync-dismiss-rejected': (ctx, input) => {
+    requireOwner(ctx);
+    return unwrap(engineOf(ctx).dismissRejected(input.eventId));
+  },
+};
