@@ -1,0 +1,40 @@
+// Builds the Cart the UI shows from the stored lines, priced by shared/pricing.ts, the same
+// function checkout commits with, so the screen and the receipt can never disagree.
+import type { Cart, CartLine } from '../../../shared/api/types';
+import { priceCart, type PricedCart, type TaxMode } from '../../../shared/pricing';
+import type { CartLineRow, CartRow } from './cartRepo';
+
+export const priceCartLines = (lines: readonly CartLineRow[], cart: CartRow, taxMode: TaxMode): PricedCart =>
+  priceCart(
+    lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, discount: l.lineDiscount })),
+    lines.length > 0 ? cart.cartDiscount : null,
+    taxMode,
+  );
+
+export const cartView = (cart: CartRow, lines: readonly CartLineRow[], taxMode: TaxMode): Cart => {
+  const priced = priceCartLines(lines, cart, taxMode);
+  return {
+    id: cart.id,
+    status: cart.status,
+    openedAt: cart.openedAt,
+    note: cart.note,
+    cartDiscount: cart.cartDiscount,
+    totals: priced.totals,
+    lines: lines.map(
+      (l, i): CartLine => ({
+        lineNo: l.lineNo,
+        productId: l.productId,
+        sku: l.sku,
+        name: l.name,
+        category: l.category,
+        subCategory: l.subCategory,
+        unitPrice: l.unitPrice,
+        catalogPrice: l.catalogPrice,
+        quantity: l.quantity,
+        taxRateBp: l.taxRateBp,
+        lineDiscount: l.lineDiscount,
+        ...priced.lines[i]!,
+      }),
+    ),
+  };
+};

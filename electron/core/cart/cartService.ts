@@ -1,0 +1,136 @@
+// Cart editing rules: only open carts change, every change is re-priced inside its transaction
+// (so an edit that would make a discount exceed its line rolls back), and discounts or price
+// cuts beyond the store's limit need an owner.
+import type { ApiParsedInput } from '../../../shared/api/inputs';
+import type { Cart } from '../../../shared/api/types';
+import { discountAmount, type Discount } from '../../../shared/pricing';
+import { AppFailure } from '../../../shared/result';
+import { inTransaction, newEventId, requireSettings, requireUser, type CoreContext } from '../context';
+import { requireOpenShift } from '../shifts/shiftService';
+import { requireOwnerApproval } from '../users/ownerApproval';
+import { cartView } from './cartPricing';
+import type { CartRow } from './cartRepo';
+
+export const loadCart = (ctx: CoreContext, cartId: string): CartRow => {
+  const cart = ctx.repos.cart.get(cartId);
+  if (!cart) throw new AppFailure('CART_NOT_FOUND', 'That sale no longer exists.');
+  return cart;
+};
+
+export const loadOpenCart = (ctx: CoreContext, cartId: string): CartRow => {
+  const cart = loadCart(ctx, cartId);
+  if (cart.status !== 'open') throw new AppFailure('CART_NOT_OPEN', `That sale is ${cart.status}.`);
+  return cart;
+};
+
+export const viewCart = (ctx: CoreContext, cartId: string): Cart =>
+  cartView(loadCart(ctx, cartId), ctx.repos.cart.lines(cartId), requireSettings(ctx).taxMode);
+
+/** Runs a cart edit and returns the re-priced cart, all in one transaction. */
+export const editCart = (ctx: CoreContext, cartId: string, edit: (cart: CartRow) => void): Cart =>
+  inTransaction(ctx, () => {
+    requireUser(ctx);
+    edit(loadOpenCart(ctx, cartId));
+    return viewCart(ctx, cartId);
+  });
+
+export const openCart = (ctx: CoreContext): Cart =>
+  inTransaction(ctx, () => {
+    const user = requireUser(ctx);
+    requireOpenShift(ctx);
+    const id = newEventId(ctx);
+    ctx.repos.cart.open(id, user.id, ctx.clock.now());
+    return viewCart(ctx, id);
+  });
+
+export const addItem = (ctx: CoreContext, input: ApiParsedInput<'cart-add-item'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    const { catalog } = ctx.repos;
+    let product;
+    if (input.productId !== undefined) product = catalog.get(input.productId);
+    else if (input.code !== undefined) product = catalog.lookup(input.code);
+    else throw new AppFailure('VALIDATION', 'code: give a barcode, SKU or productId.');
+    if (!product) throw new AppFailure('PRODUCT_NOT_FOUND', `No product matches ${input.code ?? input.productId}.`);
+    if (!product.active) throw new AppFailure('PRODUCT_INACTIVE', `${product.name} is no longer sold.`);
+    // A repeated scan of the same plain line adds to it, as cashiers expect.
+    const same = ctx.repos.cart
+      .lines(cart.id)
+      .find((l) => l.productId === product.id && l.unitPrice === l.catalogPrice && l.lineDiscount === null);
+    if (same) {
+      ctx.repos.cart.setQuantity(cart.id, same.lineNo, same.quantity + input.quantity);
+      return;
+    }
+    ctx.repos.cart.addLine(cart.id, {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      category: product.category,
+      subCategory: product.subCategory,
+      unitPrice: product.unitPrice,
+      catalogPrice: product.unitPrice,
+      quantity: input.quantity,
+      taxRateBp: product.taxRateBp,
+    });
+  });
+
+const lineOf = (ctx: CoreContext, cartId: string, lineNo: number) => {
+  const line = ctx.repos.cart.lines(cartId).find((l) => l.lineNo === lineNo);
+  if (!line) throw new AppFailure('LINE_NOT_FOUND', `Line ${lineNo} is not in this sale.`);
+  return line;
+};
+
+/** Share of `base` taken by the discount, in basis points (rounded up so 10.01 % > 10 %). */
+const discountShareBp = (base: number, discount: Discount): number => {
+  if (discount.kind === 'percent') return discount.bp;
+  if (base <= 0) return discount.amount > 0 ? 10_000 : 0;
+  return Math.ceil((discount.amount * 10_000) / base);
+};
+
+const approveIfBeyondLimit = (ctx: CoreContext, shareBp: number, ownerPin: string | undefined, what: string) => {
+  if (shareBp > requireSettings(ctx).discountLimitBp) requireOwnerApproval(ctx, ownerPin, what);
+};
+
+export const setLineDiscount = (ctx: CoreContext, input: ApiParsedInput<'cart-set-line-discount'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    const line = lineOf(ctx, cart.id, input.lineNo);
+    if (input.discount) {
+      const gross = line.unitPrice * line.quantity;
+      approveIfBeyondLimit(ctx, discountShareBp(gross, input.discount), input.ownerPin, 'A discount this large');
+    }
+    ctx.repos.cart.setLineDiscount(cart.id, line.lineNo, input.discount);
+  });
+
+export const setCartDiscount = (ctx: CoreContext, input: ApiParsedInput<'cart-set-cart-discount'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    if (input.discount) {
+      const base = ctx.repos.cart
+        .lines(cart.id)
+        .reduce((s, l) => s + l.unitPrice * l.quantity - discountAmount(l.unitPrice * l.quantity, l.lineDiscount), 0);
+      approveIfBeyondLimit(ctx, discountShareBp(base, input.discount), input.ownerPin, 'A discount this large');
+    }
+    ctx.repos.cart.setCartDiscount(cart.id, input.discount, ctx.clock.now());
+  });
+
+export const overridePrice = (ctx: CoreContext, input: ApiParsedInput<'cart-override-price'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    const line = lineOf(ctx, cart.id, input.lineNo);
+    const cut = line.catalogPrice - input.unitPrice;
+    // Raising a price, or cutting it beyond the discount limit, is the owner's call.
+    const shareBp = cut < 0 ? 10_001 : discountShareBp(line.catalogPrice, { kind: 'amount', amount: cut });
+    approveIfBeyondLimit(ctx, shareBp, input.ownerPin, 'This price change');
+    ctx.repos.cart.setUnitPrice(cart.id, line.lineNo, input.unitPrice);
+  });
+
+export const setQuantity = (ctx: CoreContext, input: ApiParsedInput<'cart-set-quantity'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    if (!ctx.repos.cart.setQuantity(cart.id, input.lineNo, input.quantity)) {
+      throw new AppFailure('LINE_NOT_FOUND', `Line ${input.lineNo} is not in this sale.`);
+    }
+  });
+
+export const removeLine = (ctx: CoreContext, input: ApiParsedInput<'cart-remove-line'>): Cart =>
+  editCart(ctx, input.cartId, (cart) => {
+    if (!ctx.repos.cart.removeLine(cart.id, input.lineNo)) {
+      throw new AppFailure('LINE_NOT_FOUND', `Line ${input.lineNo} is not in this sale.`);
+    }
+  });

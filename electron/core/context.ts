@@ -1,0 +1,64 @@
+// What every handler and service receives: the database, its repositories (statements prepared
+// once), the clock (injectable so the demo can write two years of history), the log, and the
+// signed-in user of this till.
+import type Database from 'better-sqlite3';
+import { AppFailure } from '../../shared/result';
+import { uuidv7 } from '../../shared/uuidv7';
+import { cartRepo } from './cart/cartRepo';
+import { catalogRepo } from './catalog/catalogRepo';
+import { countersRepo } from './db/counters';
+import { outboxRepo } from './outbox/outboxRepo';
+import { salesRepo } from './sales/salesRepo';
+import { settingsRepo, type StoredSettings } from './settings/settingsRepo';
+import { shiftRepo } from './shifts/shiftRepo';
+import { stockRepo } from './stock/stockRepo';
+import { usersRepo, type StoredUser } from './users/usersRepo';
+
+export const createRepos = (db: Database.Database) => {
+  const counters = countersRepo(db);
+  return {
+    counters,
+    settings: settingsRepo(db),
+    users: usersRepo(db),
+    catalog: catalogRepo(db),
+    cart: cartRepo(db),
+    sales: salesRepo(db),
+    stock: stockRepo(db),
+    shifts: shiftRepo(db),
+    outbox: outboxRepo(db, counters),
+  };
+};
+export type Repos = ReturnType<typeof createRepos>;
+
+export interface CoreContext {
+  db: Database.Database;
+  repos: Repos;
+  clock: { now: () => number };
+  log: (line: string) => void;
+  session: { userId: string | null };
+}
+
+export const requireSettings = (ctx: CoreContext): StoredSettings => {
+  const s = ctx.repos.settings.get();
+  if (!s) throw new AppFailure('SETUP_REQUIRED', 'The till is not set up yet.');
+  return s;
+};
+
+export const requireUser = (ctx: CoreContext): StoredUser => {
+  const id = ctx.session.userId;
+  const user = id ? ctx.repos.users.get(id) : null;
+  if (!user || !user.active) {
+    ctx.session.userId = null;
+    throw new AppFailure('UNAUTHENTICATED', 'Sign in first.');
+  }
+  return user;
+};
+
+export const newEventId = (ctx: CoreContext): string => uuidv7(ctx.clock.now());
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction (the write lock is taken up front, so a reader process
+ * can never force a mid-transaction upgrade failure). Inside an outer transaction, such as the
+ * demo load, better-sqlite3 turns this into a savepoint: a failing sale still rolls back alone.
+ */
+export const inTransaction = <T>(ctx: CoreContext, fn: () => T): T => ctx.db.transaction(fn).immediate();

@@ -1,0 +1,17 @@
+// The ordered list of schema migrations. Append only: a shipped migration is never edited.
+import type Database from 'better-sqlite3';
+import { up as initial } from './0010_initial';
+import { up as saleLinesByProduct } from './0020_sale_lines_by_product';
+import { up as sync } from './0500_sync';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', up: initial },
+  { version: 20, name: 'sale_lines_by_product', up: saleLinesByProduct },
+  { version: 500, name: 'sync', up: sync },
+];

@@ -1,0 +1,20 @@
+import type { HandlerMap } from '../handlerTypes';
+import { syncEngineOf } from '../sync/syncHandlers';
+
+const REJECTED_SHOWN = 50;
+
+export const outboxHandlers: HandlerMap<'outbox-status'> = {
+  'outbox-status': (ctx) => ({
+    ...ctx.repos.outbox.counts(),
+    // The relay (electron/core/sync) knows about the network; the core alone does not.
+    online: syncEngineOf(ctx)?.status().online ?? null,
+    enrolled: syncEngineOf(ctx)?.settings.identity() != null,
+    rejectedEvents: ctx.repos.outbox.rejected(REJECTED_SHOWN).map((r) => ({
+      eventId: r.event_id,
+      type: r.type,
+      seq: r.seq,
+      reason: [r.reject_code, r.reject_reason].filter(Boolean).join(': '),
+      at: r.sent_at ?? r.occurred_at,
+    })),
+  }),
+};

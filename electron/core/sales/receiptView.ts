@@ -1,0 +1,58 @@
+// The printable receipt of a sale or a return, read back from what was committed.
+import type { Receipt } from '../../../shared/api/types';
+import { AppFailure } from '../../../shared/result';
+import { requireSettings, type CoreContext } from '../context';
+
+export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
+  const settings = requireSettings(ctx);
+  const { sales } = ctx.repos;
+  const header = sales.get(eventId);
+  if (!header) throw new AppFailure('SALE_NOT_FOUND', 'No sale or return with that id.');
+  const returned = header.kind === 'sale' ? sales.returnedQuantities(eventId) : new Map<number, number>();
+  const original = header.originalEventId ? sales.get(header.originalEventId) : null;
+  return {
+    kind: header.kind,
+    eventId: header.eventId,
+    receiptNo: header.receiptNo,
+    occurredAt: header.occurredAt,
+    storeName: settings.storeName,
+    receiptHeader: settings.receiptHeader,
+    cashierName: header.cashierName,
+    currency: header.currency,
+    taxMode: header.taxMode,
+    lines: sales.lines(eventId).map((l) => ({
+      lineNo: l.lineNo,
+      productId: l.productId,
+      sku: l.sku,
+      name: l.name,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      taxRateBp: l.taxRateBp,
+      gross: l.gross,
+      discount: l.discount,
+      tax: l.tax,
+      net: l.net,
+      total: l.total,
+      returnedQuantity: returned.get(l.lineNo) ?? 0,
+    })),
+    totals: {
+      gross: header.gross,
+      discount: header.discount,
+      tax: header.tax,
+      net: header.net,
+      total: header.total,
+      units: header.units,
+    },
+    payments: sales.payments(eventId).map((p) => (p.reference ? { tender: p.tender, amount: p.amount, reference: p.reference } : { tender: p.tender, amount: p.amount })),
+    change: header.changeGiven,
+    originalReceiptNo: original?.receiptNo ?? null,
+  };
+};
+
+export const receiptByNumberOrId = (ctx: CoreContext, receiptNo: string | undefined, eventId: string | undefined): Receipt => {
+  if (eventId !== undefined) return receiptFor(ctx, eventId);
+  if (receiptNo === undefined) throw new AppFailure('VALIDATION', 'receiptNo: give a receipt number or an event id.');
+  const header = ctx.repos.sales.getByReceipt(receiptNo);
+  if (!header) throw new AppFailure('SALE_NOT_FOUND', `No receipt ${receiptNo}.`);
+  return receiptFor(ctx, header.eventId);
+};

@@ -1,0 +1,19 @@
+import type { HandlerMap } from '../handlerTypes';
+import { checkout } from './checkoutService';
+import { receiptByNumberOrId } from './receiptView';
+
+export const saleHandlers: HandlerMap<'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-print'> = {
+  'cart-checkout': (ctx, { cartId, payments }) => checkout(ctx, cartId, payments),
+  'sale-receipt': (ctx, { receiptNo, eventId }) => receiptByNumberOrId(ctx, receiptNo, eventId),
+  'sale-recent': (ctx, { limit }) =>
+    ctx.repos.sales.recent(limit).map((s) => ({
+      eventId: s.eventId,
+      receiptNo: s.receiptNo,
+      kind: s.kind,
+      occurredAt: s.occurredAt,
+      total: s.total,
+      cashierName: s.cashierName,
+    })),
+  // Electron main prints itself; any other host has no printer, and the UI falls back to window.print().
+  'sale-print': () => ({ printed: false, pdfPath: null }),
+};

@@ -1,0 +1,127 @@
+// Sales and returns as written at checkout: header, lines, payments. Rows are only ever inserted.
+import type Database from 'better-sqlite3';
+import type { TaxMode } from '../../../shared/pricing';
+import type { TenderType } from '../../../shared/tender';
+
+export interface SaleHeader {
+  eventId: string;
+  kind: 'sale' | 'return';
+  receiptNo: string;
+  occurredAt: number;
+  cashierId: string;
+  cashierName: string;
+  shiftId: string | null;
+  originalEventId: string | null;
+  currency: string;
+  taxMode: TaxMode;
+  gross: number;
+  discount: number;
+  tax: number;
+  net: number;
+  total: number;
+  units: number;
+  changeGiven: number;
+  reason: string;
+  restock: boolean;
+}
+
+export interface SaleLineRow {
+  eventId: string;
+  lineNo: number;
+  originalLineNo: number | null;
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  subCategory: string;
+  unitPrice: number;
+  quantity: number;
+  taxRateBp: number;
+  gross: number;
+  discount: number;
+  tax: number;
+  net: number;
+  total: number;
+}
+
+export interface PaymentRow {
+  tender: TenderType;
+  amount: number;
+  reference: string | null;
+}
+
+const HEADER_COLUMNS = `event_id AS eventId, kind, receipt_no AS receiptNo, occurred_at AS occurredAt,
+  cashier_id AS cashierId, cashier_name AS cashierName, shift_id AS shiftId,
+  original_event_id AS originalEventId, currency, tax_mode AS taxMode, gross, discount, tax, net, total,
+  units, change_given AS changeGiven, reason, restock`;
+
+type RawHeader = Omit<SaleHeader, 'restock'> & { restock: number };
+const toHeader = (r: RawHeader): SaleHeader => ({ ...r, restock: r.restock === 1 });
+
+export const salesRepo = (db: Database.Database) => {
+  const insertHeader = db.prepare(
+    `INSERT INTO sales (event_id, kind, receipt_no, occurred_at, cashier_id, cashier_name, shift_id,
+       original_event_id, currency, tax_mode, gross, discount, tax, net, total, units, change_given, reason, restock)
+     VALUES (@eventId, @kind, @receiptNo, @occurredAt, @cashierId, @cashierName, @shiftId,
+       @originalEventId, @currency, @taxMode, @gross, @discount, @tax, @net, @total, @units, @changeGiven, @reason, @restock)`,
+  );
+  const insertLine = db.prepare(
+    `INSERT INTO sale_lines (event_id, line_no, original_line_no, product_id, sku, name, category, sub_category,
+       unit_price, quantity, tax_rate_bp, gross, discount, tax, net, total)
+     VALUES (@eventId, @lineNo, @originalLineNo, @productId, @sku, @name, @category, @subCategory,
+       @unitPrice, @quantity, @taxRateBp, @gross, @discount, @tax, @net, @total)`,
+  );
+  const insertPayment = db.prepare<[string, number, string, number, string | null]>(
+    'INSERT INTO payments (event_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byId = db.prepare<[string], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales WHERE event_id = ?`);
+  const byReceipt = db.prepare<[string], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales WHERE receipt_no = ?`);
+  const lines = db.prepare<[string], SaleLineRow>(
+    `SELECT event_id AS eventId, line_no AS lineNo, original_line_no AS originalLineNo, product_id AS productId,
+       sku, name, category, sub_category AS subCategory, unit_price AS unitPrice, quantity,
+       tax_rate_bp AS taxRateBp, gross, discount, tax, net, total
+     FROM sale_lines WHERE event_id = ? ORDER BY line_no`,
+  );
+  const payments = db.prepare<[string], PaymentRow>(
+    'SELECT tender, amount, reference FROM payments WHERE event_id = ? ORDER BY idx',
+  );
+  // Returned units per original line (return quantities are negative, hence the minus).
+  const returned = db.prepare<[string], { lineNo: number; quantity: number }>(
+    `SELECT l.original_line_no AS lineNo, -sum(l.quantity) AS quantity
+     FROM sales s JOIN sale_lines l ON l.event_id = s.event_id
+     WHERE s.original_event_id = ? GROUP BY l.original_line_no`,
+  );
+  const returnedAmounts = db.prepare<[string], { lineNo: number; gross: number; discount: number; tax: number; total: number }>(
+    `SELECT l.original_line_no AS lineNo, -sum(l.gross) AS gross, -sum(l.discount) AS discount,
+       -sum(l.tax) AS tax, -sum(l.total) AS total
+     FROM sales s JOIN sale_lines l ON l.event_id = s.event_id
+     WHERE s.original_event_id = ? GROUP BY l.original_line_no`,
+  );
+  const recent = db.prepare<[number], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales ORDER BY occurred_at DESC LIMIT ?`);
+  const count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sales WHERE kind = 'sale'");
+
+  return {
+    insert(header: SaleHeader, saleLines: readonly SaleLineRow[], pays: readonly PaymentRow[]): void {
+      insertHeader.run({ ...header, restock: header.restock ? 1 : 0 });
+      for (const l of saleLines) insertLine.run(l);
+      pays.forEach((p, i) => insertPayment.run(header.eventId, i + 1, p.tender, p.amount, p.reference));
+    },
+    get: (eventId: string): SaleHeader | null => {
+      const r = byId.get(eventId);
+      return r ? toHeader(r) : null;
+    },
+    getByReceipt: (receiptNo: string): SaleHeader | null => {
+      const r = byReceipt.get(receiptNo);
+      return r ? toHeader(r) : null;
+    },
+    lines: (eventId: string): SaleLineRow[] => lines.all(eventId),
+    payments: (eventId: string): PaymentRow[] => payments.all(eventId),
+    returnedQuantities: (originalEventId: string): Map<number, number> =>
+      new Map(returned.all(originalEventId).map((r) => [r.lineNo, r.quantity])),
+    returnedAmounts: (originalEventId: string) =>
+      new Map(returnedAmounts.all(originalEventId).map((r) => [r.lineNo, r])),
+    recent: (limit: number): SaleHeader[] => recent.all(limit).map(toHeader),
+    countSales: (): number => count.get()!.n,
+  };
+};
+export type SalesRepo = ReturnType<typeof salesRepo>;

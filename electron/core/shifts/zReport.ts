@@ -1,0 +1,56 @@
+// The Z report of a shift: what was sold, returned, discounted and taxed, what each tender took,
+// and how the drawer should stand:
+//   expected cash = float + cash sales − change given − cash refunds + cash in − cash out
+// Refund payments are stored negative, and sale cash payments include the note handed over, so
+// "cash by tender" (payments − change) already is cash sales − change − cash refunds.
+import type { ZReport } from '../../../shared/api/types';
+import type { TenderType } from '../../../shared/tender';
+import type { KindTotals, ShiftRow } from './shiftRepo';
+
+export interface ZReportInput {
+  shift: ShiftRow;
+  storeName: string;
+  tillId: string;
+  currency: string;
+  closedAt: number;
+  countedCash: number;
+  kindTotals: readonly KindTotals[];
+  tenderTotals: readonly { tender: TenderType; amount: number }[];
+  cashIn: number;
+  cashOut: number;
+}
+
+export const buildZReport = (z: ZReportInput): ZReport => {
+  const sales = z.kindTotals.find((k) => k.kind === 'sale');
+  const returns = z.kindTotals.find((k) => k.kind === 'return');
+  const change = sales?.change ?? 0;
+  const byTender = z.tenderTotals
+    .map((t) => ({ tender: t.tender, amount: t.tender === 'cash' ? t.amount - change : t.amount }))
+    .filter((t) => t.amount !== 0 || t.tender === 'cash');
+  if (!byTender.some((t) => t.tender === 'cash') && change !== 0) byTender.push({ tender: 'cash', amount: -change });
+  const cashTaken = byTender.find((t) => t.tender === 'cash')?.amount ?? 0;
+  const expectedCash = z.shift.openingFloat + cashTaken + z.cashIn - z.cashOut;
+  return {
+    shiftId: z.shift.id,
+    storeName: z.storeName,
+    tillId: z.tillId,
+    cashierName: z.shift.cashierName,
+    openedAt: z.shift.openedAt,
+    closedAt: z.closedAt,
+    currency: z.currency,
+    openingFloat: z.shift.openingFloat,
+    salesCount: sales?.count ?? 0,
+    returnsCount: returns?.count ?? 0,
+    grossSales: sales?.gross ?? 0,
+    discounts: (sales?.discount ?? 0) + (returns?.discount ?? 0),
+    returnsTotal: returns?.total ?? 0,
+    netSales: (sales?.net ?? 0) + (returns?.net ?? 0),
+    tax: (sales?.tax ?? 0) + (returns?.tax ?? 0),
+    byTender,
+    cashIn: z.cashIn,
+    cashOut: z.cashOut,
+    expectedCash,
+    countedCash: z.countedCash,
+    variance: z.countedCash - expectedCash,
+  };
+};

@@ -1,0 +1,129 @@
+// The till core: opens (and locks) the data directory, migrates the database, and answers API
+// calls. dispatch validates every input with the shared zod schema and always resolves to a
+// Result; nothing a caller sends can make it throw.
+import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { apiInputs, type ApiMethod, type ApiParsedInput } from '../../shared/api/inputs';
+import type { PosDispatch } from '../../shared/api/index';
+import type { ApiOutputs } from '../../shared/api/outputs';
+import { PricingError } from '../../shared/pricing';
+import { AppFailure, err, ok, type Result } from '../../shared/result';
+import { createRepos, requireSettings, requireUser, type CoreContext } from './context';
+import { acquireInstanceLock } from './db/instanceLock';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/openDatabase';
+import { registerCore, unregisterCore } from './coreRegistry';
+import { buildHandlers } from './handlers';
+import type { AnyHandler } from './handlerTypes';
+import { SyncEngine } from './sync/syncEngine';
+import { attachSyncEngine } from './sync/syncHandlers';
+
+export interface TillCoreOptions {
+  dataDir: string;
+  now?: () => number;
+  log?: (line: string) => void;
+  /** Outbox relay and HQ pulls (electron/core/sync); started when the till is enrolled. */
+  sync?: { autoStart?: boolean };
+}
+
+export interface TillCore {
+  dispatch: PosDispatch;
+  db: Database.Database;
+  close(): void;
+}
+
+export { coreContext } from './coreRegistry';
+
+const BEFORE_SETUP: ReadonlySet<ApiMethod> = new Set(['setup-status', 'setup-init']);
+const WITHOUT_SIGN_IN: ReadonlySet<ApiMethod> = new Set([
+  'setup-status', 'setup-init', 'settings-get', 'auth-login', 'auth-logout', 'auth-current', 'users-list',
+]);
+
+const toResult = <T>(e: unknown, log: (line: string) => void, method: string): Result<T> => {
+  if (e instanceof AppFailure) return err(e.code, e.message, e.details);
+  if (e instanceof PricingError) return err(e.reason, e.message);
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT)/.test(code)) {
+    log(`[till-core] ${method}: storage error ${code}: ${(e as Error).message}`);
+    return err('STORAGE_ERROR', `The till database could not be written (${code}). Nothing was saved.`);
+  }
+  log(`[till-core] ${method}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return err('INTERNAL', 'Something went wrong inside the till; nothing was saved. The error was logged.');
+};
+
+export function openTillCore(options: TillCoreOptions): TillCore {
+  const log = options.log ?? ((line: string) => console.error(line));
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = acquireInstanceLock(options.dataDir);
+  let db: Database.Database | null = null;
+  try {
+    db = openDatabase(options.dataDir);
+    const { from, to } = migrate(db);
+    if (from !== to) log(`[till-core] database migrated from schema ${from} to ${to}`);
+  } catch (e) {
+    db?.close();
+    lock.release();
+    throw e;
+  }
+  const ctx: CoreContext = {
+    db,
+    repos: createRepos(db),
+    clock: { now: options.now ?? Date.now },
+    log,
+    session: { userId: null },
+  };
+  const handlers = buildHandlers();
+  // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
+  // ctx so an injected clock (demo load) is seen everywhere.
+  const sync = new SyncEngine({
+    db,
+    now: () => ctx.clock.now(),
+    log,
+    autoStart: options.sync?.autoStart ?? true,
+    onIdentityChanged: () => ctx.repos.settings.forget(),
+  });
+  attachSyncEngine(ctx, sync);
+  sync.start();
+  let closed = false;
+
+  const dispatch = (async <M extends ApiMethod>(method: M, raw: unknown): Promise<Result<ApiOutputs[M]>> => {
+    if (closed) return err('STORAGE_ERROR', 'The till core is closed.');
+    if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) {
+      return err('UNKNOWN_METHOD', `Unknown method ${String(method)}.`);
+    }
+    const parsed = apiInputs[method].safeParse(raw === undefined ? {} : raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? first.path.join('.') : 'input';
+      return err('VALIDATION', `${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    try {
+      if (!BEFORE_SETUP.has(method)) requireSettings(ctx);
+      if (!WITHOUT_SIGN_IN.has(method)) requireUser(ctx);
+      const handler = handlers[method] as AnyHandler<M>;
+      const value = await handler(ctx, parsed.data as ApiParsedInput<M>);
+      sync.kick(); // a committed event goes out within milliseconds when online
+      return ok(value);
+    } catch (e) {
+      return toResult(e, log, method);
+    }
+  }) as PosDispatch;
+
+  const core: TillCore = {
+    dispatch,
+    db,
+    close() {
+      if (closed) return;
+      closed = true;
+      unregisterCore(core);
+      void sync.stop();
+      try {
+        db.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+  registerCore(core, ctx);
+  return core;
+}

@@ -1,0 +1,55 @@
+import { AppFailure } from '../../../shared/result';
+import { uuidv7 } from '../../../shared/uuidv7';
+import { inTransaction, requireUser } from '../context';
+import type { HandlerMap } from '../handlerTypes';
+import { requireOwnerApproval } from './ownerApproval';
+import { hashPin, verifyPin } from './pinHash';
+import { publicUser } from './usersRepo';
+
+type UserMethods = 'auth-login' | 'auth-logout' | 'auth-current' | 'users-list' | 'users-create' | 'users-update';
+
+export const userHandlers: HandlerMap<UserMethods> = {
+  'auth-login': (ctx, { userId, pin }) => {
+    const user = ctx.repos.users.get(userId);
+    if (!user || !user.active) throw new AppFailure('NOT_FOUND', 'No such active user.');
+    if (!verifyPin(pin, user.pinHash)) throw new AppFailure('BAD_PIN', 'That PIN is not right.');
+    ctx.session.userId = user.id;
+    return { user: publicUser(user), shiftId: ctx.repos.shifts.current()?.id ?? null };
+  },
+  'auth-logout': (ctx) => {
+    ctx.session.userId = null;
+    return null;
+  },
+  'auth-current': (ctx) => {
+    const user = ctx.session.userId ? ctx.repos.users.get(ctx.session.userId) : null;
+    if (!user || !user.active) return null;
+    return { user: publicUser(user), shiftId: ctx.repos.shifts.current()?.id ?? null };
+  },
+  // Public: the sign-in screen lists who can sign in.
+  'users-list': (ctx) => ctx.repos.users.list().map(publicUser),
+  'users-create': (ctx, input) =>
+    inTransaction(ctx, () => {
+      requireOwnerApproval(ctx, input.ownerPin, 'Adding a user');
+      const id = uuidv7(ctx.clock.now());
+      ctx.repos.users.insert({ id, name: input.name, role: input.role, pinHash: hashPin(input.pin), createdAt: ctx.clock.now() });
+      return publicUser(ctx.repos.users.get(id)!);
+    }),
+  'users-update': (ctx, input) =>
+    inTransaction(ctx, () => {
+      requireUser(ctx);
+      requireOwnerApproval(ctx, input.ownerPin, 'Changing a user');
+      const user = ctx.repos.users.get(input.userId);
+      if (!user) throw new AppFailure('NOT_FOUND', 'No such user.');
+      const active = input.active ?? user.active;
+      if (user.role === 'owner' && user.active && !active && ctx.repos.users.activeOwners().length === 1) {
+        throw new AppFailure('CONFLICT', 'The last owner cannot be deactivated.');
+      }
+      ctx.repos.users.update({
+        id: user.id,
+        name: input.name ?? user.name,
+        pinHash: input.pin !== undefined ? hashPin(input.pin) : user.pinHash,
+        active,
+      });
+      return publicUser(ctx.repos.users.get(user.id)!);
+    }),
+};
