@@ -2,11 +2,31 @@
 // (smaller bundle), and animation is off so a dashboard full of charts draws in one frame
 // instead of easing in for a second (the render budget is 500 ms for 50 stores × 3 years).
 import {
-  ArcElement, BarElement, CategoryScale, Chart, Decimation, Filler, Legend, LinearScale, LineElement, PointElement,
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
   Tooltip,
 } from 'chart.js';
 
-Chart.register(ArcElement, BarElement, CategoryScale, Decimation, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip);
+Chart.register(
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  Decimation,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
 Chart.defaults.animation = false;
 Chart.defaults.responsive = true;
 Chart.defaults.maintainAspectRatio = false;

@@ -50,7 +50,10 @@ export const useChartTheme = (): ChartTheme => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', update);
     const observer = new MutationObserver(update);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
     return () => {
       media.removeEventListener('change', update);
       observer.disconnect();
@@ -59,4 +62,5 @@ export const useChartTheme = (): ChartTheme => {
   return chartThemeOf(name);
 };
 
-export const seriesColor = (theme: ChartTheme, i: number): string => theme.series[i % theme.series.length] ?? theme.text;
+export const seriesColor = (theme: ChartTheme, i: number): string =>
+  theme.series[i % theme.series.length] ?? theme.text;

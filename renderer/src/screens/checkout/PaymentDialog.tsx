@@ -69,7 +69,9 @@ export function PaymentDialog({ total, onPay, onDone, onClose }: Props) {
         <div className="pay-figures">
           <div className="pay-row">
             <span>Total</span>
-            <strong data-testid="pay-total">{money.format(total)}</strong>
+            <strong data-testid="pay-total" data-minor={total}>
+              {money.format(total)}
+            </strong>
           </div>
           <div className="pay-row">
             <span>Paid</span>
@@ -78,7 +80,9 @@ export function PaymentDialog({ total, onPay, onDone, onClose }: Props) {
           {complete ? (
             <div className="pay-row pay-change">
               <span>Change due</span>
-              <strong data-testid="pay-change">{money.format(outcome.change)}</strong>
+              <strong data-testid="pay-change" data-minor={outcome.change}>
+                {money.format(outcome.change)}
+              </strong>
             </div>
           ) : (
             <div className="pay-row pay-due">

@@ -9,7 +9,7 @@ export function TotalsPanel({ cart }: { cart: Cart | null }) {
   return (
     <section className="totals" aria-label="Sale total">
       <div className="totals-label">Total</div>
-      <div className="totals-amount" data-testid="cart-total">
+      <div className="totals-amount" data-testid="cart-total" data-minor={t.total}>
         {money.format(t.total)}
       </div>
       <dl className="totals-breakdown">

@@ -7,6 +7,8 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
   const money = useMoney();
   const when = useDateTime();
   const isReturn = receipt.kind === 'return';
+  // A return's figures are stored negative; the refund slip shows them as plain amounts.
+  const show = (amount: number) => money.format(isReturn ? Math.abs(amount) : amount);
   const t = receipt.totals;
   return (
     <article className="receipt print-area" data-testid="receipt">
@@ -29,40 +31,51 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
               <td>
                 <div>{l.name}</div>
                 <div className="receipt-sub">
-                  {l.quantity} × {money.format(l.unitPrice)}
+                  {Math.abs(l.quantity)} × {money.format(l.unitPrice)}
                   {l.discount !== 0 && ` · discount −${money.format(Math.abs(l.discount))}`}
                 </div>
               </td>
-              <td className="num">{money.format(l.total)}</td>
+              <td className="num">{show(l.total)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <dl className="receipt-totals">
         <dt>Subtotal</dt>
-        <dd data-testid="receipt-gross">{money.format(t.gross)}</dd>
+        <dd data-testid="receipt-gross" data-minor={t.gross}>
+          {show(t.gross)}
+        </dd>
         {t.discount !== 0 && (
           <>
             <dt>Discount</dt>
-            <dd data-testid="receipt-discount">−{money.format(Math.abs(t.discount))}</dd>
+            <dd data-testid="receipt-discount" data-minor={t.discount}>
+              −{money.format(Math.abs(t.discount))}
+            </dd>
           </>
         )}
         <dt>{receipt.taxMode === 'inclusive' ? 'Tax included' : 'Tax'}</dt>
-        <dd data-testid="receipt-tax">{money.format(t.tax)}</dd>
+        <dd data-testid="receipt-tax" data-minor={t.tax}>
+          {show(t.tax)}
+        </dd>
         <dt className="receipt-total">{isReturn ? 'Refunded' : 'Total'}</dt>
-        <dd className="receipt-total" data-testid="receipt-total">
-          {money.format(t.total)}
+        <dd className="receipt-total" data-testid="receipt-total" data-minor={t.total}>
+          {show(t.total)}
         </dd>
         {receipt.payments.map((p, i) => (
-          <div key={i} className="receipt-pay" data-testid={`receipt-payment-${p.tender}`}>
+          <div
+            key={i}
+            className="receipt-pay"
+            data-testid={`receipt-payment-${p.tender}`}
+            data-minor={p.amount}
+          >
             <dt>{tenderLabel(p.tender)}</dt>
-            <dd>{money.format(p.amount)}</dd>
+            <dd>{show(p.amount)}</dd>
           </div>
         ))}
         {!isReturn && (
           <>
             <dt className="receipt-total">Change</dt>
-            <dd className="receipt-total" data-testid="receipt-change">
+            <dd className="receipt-total" data-testid="receipt-change" data-minor={receipt.change}>
               {money.format(receipt.change)}
             </dd>
           </>

@@ -114,7 +114,10 @@ export function ReturnsScreen() {
             </label>
           </div>
           <h3>
-            Refund <span data-testid="return-total">{money.format(total)}</span>
+            Refund{' '}
+            <span data-testid="return-total" data-minor={total}>
+              {money.format(total)}
+            </span>
           </h3>
           <RefundTenders rows={tenders} total={total} onChange={setTenders} />
           <button

@@ -6,11 +6,12 @@ import { tenderLabel } from '../checkout/tenderKeys';
 export function ZReportView({ report }: { report: ZReport }) {
   const money = useMoney();
   const when = useDateTime();
-  const row = (label: string, key: string, value: string) => (
-    <tr>
+  /** `data-value` carries the raw figure (minor units or a count) for checks to the minor unit. */
+  const row = (label: string, key: string, value: number, isMoney = true) => (
+    <tr key={key}>
       <th scope="row">{label}</th>
-      <td className="num" data-testid={`z-${key}`}>
-        {value}
+      <td className="num" data-testid={`z-${key}`} data-value={value}>
+        {isMoney ? money.format(value) : String(value)}
       </td>
     </tr>
   );
@@ -23,26 +24,22 @@ export function ZReportView({ report }: { report: ZReport }) {
       </p>
       <table className="data-table z-table">
         <tbody>
-          {row('Opening float', 'openingFloat', money.format(report.openingFloat))}
-          {row('Sales', 'salesCount', String(report.salesCount))}
-          {row('Returns', 'returnsCount', String(report.returnsCount))}
-          {row('Gross sales', 'grossSales', money.format(report.grossSales))}
-          {row('Discounts', 'discounts', money.format(report.discounts))}
-          {row('Returns total', 'returnsTotal', money.format(report.returnsTotal))}
-          {row('Net sales', 'netSales', money.format(report.netSales))}
-          {row('Tax', 'tax', money.format(report.tax))}
+          {row('Opening float', 'openingFloat', report.openingFloat)}
+          {row('Sales', 'salesCount', report.salesCount, false)}
+          {row('Returns', 'returnsCount', report.returnsCount, false)}
+          {row('Gross sales', 'grossSales', report.grossSales)}
+          {row('Discounts', 'discounts', report.discounts)}
+          {row('Returns total', 'returnsTotal', report.returnsTotal)}
+          {row('Net sales', 'netSales', report.netSales)}
+          {row('Tax', 'tax', report.tax)}
           {report.byTender.map((t) =>
-            row(
-              `Taken by ${tenderLabel(t.tender).toLowerCase()}`,
-              `tender-${t.tender}`,
-              money.format(t.amount),
-            ),
+            row(`Taken by ${tenderLabel(t.tender).toLowerCase()}`, `tender-${t.tender}`, t.amount),
           )}
-          {row('Cash in', 'cashIn', money.format(report.cashIn))}
-          {row('Cash out', 'cashOut', money.format(report.cashOut))}
-          {row('Expected cash', 'expectedCash', money.format(report.expectedCash))}
-          {row('Counted cash', 'countedCash', money.format(report.countedCash))}
-          {row('Variance', 'variance', money.format(report.variance))}
+          {row('Cash in', 'cashIn', report.cashIn)}
+          {row('Cash out', 'cashOut', report.cashOut)}
+          {row('Expected cash', 'expectedCash', report.expectedCash)}
+          {row('Counted cash', 'countedCash', report.countedCash)}
+          {row('Variance', 'variance', report.variance)}
         </tbody>
       </table>
     </article>

@@ -1,0 +1,291 @@
+// Issue 2, end to end and all real: the browser-mode host with the real till core and SQLite,
+// the built renderer in Debian's Chromium, driven by the keyboard like a cashier would.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type HostProcess } from './browserHostProcess';
+import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
+import { apiCall, must } from './tillApi';
+
+const SHOTS = fileURLToPath(new URL('../../build/output/screenshots/', import.meta.url));
+const OWNER_PIN = '9876';
+const CASHIER = { name: 'Asha', pin: '2468' };
+const CATALOG = [
+  {
+    sku: 'KUR-001',
+    name: 'Cotton Kurta White',
+    price: '1299.00',
+    minor: 129_900,
+    taxBp: 500,
+    barcode: '8901234567001',
+  },
+  {
+    sku: 'SHR-002',
+    name: 'Silk Sherwani Maroon',
+    price: '8999.00',
+    minor: 899_900,
+    taxBp: 1200,
+    barcode: '8901234567002',
+  },
+  {
+    sku: 'DHO-003',
+    name: 'Dhoti Cream',
+    price: '449.50',
+    minor: 44_950,
+    taxBp: 500,
+    barcode: '8901234567003',
+  },
+  {
+    sku: 'JAC-004',
+    name: 'Nehru Jacket Navy',
+    price: '2499.00',
+    minor: 249_900,
+    taxBp: 1200,
+    barcode: '8901234567004',
+  },
+] as const;
+const [kurta, sherwani, dhoti] = [CATALOG[0], CATALOG[1], CATALOG[2]];
+
+const minorOf = async (page: Page, testId: string, attr = 'data-minor'): Promise<number> => {
+  const value = await page.getByTestId(testId).getAttribute(attr);
+  if (value === null) throw new Error(`${testId} has no ${attr}`);
+  return Number(value);
+};
+const inr = (minor: number) =>
+  new Intl.NumberFormat('en-IN', {
+    style: 'currency',
+    currency: 'INR',
+    minimumFractionDigits: 2,
+  }).format(minor / 100);
+
+describe('checkout by keyboard, return and Z report (browser mode)', () => {
+  let dataDir = '';
+  let host: HostProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-'));
+    host = await startHost(dataDir);
+    const { origin, token } = host;
+    await must(origin, token, 'setup-init', {
+      storeName: 'Rang E2E Menswear',
+      currency: 'INR',
+      locale: 'en-IN',
+      timeZone: 'Asia/Kolkata',
+      taxMode: 'inclusive',
+      ownerName: 'Owner',
+      ownerPin: OWNER_PIN,
+      demo: false,
+    });
+    const owner = (await must(origin, token, 'users-list', {})).find((u) => u.role === 'owner');
+    await must(origin, token, 'auth-login', { userId: owner!.id, pin: OWNER_PIN });
+    await must(origin, token, 'users-create', {
+      name: CASHIER.name,
+      role: 'cashier',
+      pin: CASHIER.pin,
+    });
+    const catalogCsv = [
+      'sku,name,price,category,tax_rate,barcodes',
+      ...CATALOG.map((p) => `${p.sku},${p.name},${p.price},Menswear,${p.taxBp / 100},${p.barcode}`),
+    ].join('\n');
+    await must(origin, token, 'catalog-import-commit', { csv: catalogCsv, kind: 'catalog' });
+    const stockCsv = ['sku,quantity', ...CATALOG.map((p) => `${p.sku},20`)].join('\n');
+    await must(origin, token, 'catalog-import-commit', { csv: stockCsv, kind: 'opening-stock' });
+    await must(origin, token, 'auth-logout', {});
+
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('sells, refunds and closes the shift with every figure right to the minor unit', async () => {
+    const key = (k: string) => page.keyboard.press(k);
+    const type = (t: string) => page.keyboard.type(t);
+
+    // Log in by PIN (keyboard), open the shift with a float.
+    await page.goto(host.url);
+    await page.getByTestId(`login-user-${CASHIER.name}`).click();
+    await type(CASHIER.pin);
+    await key('Enter');
+    await page.getByTestId('open-shift-dialog').waitFor();
+    await type('2000');
+    await key('Enter');
+    await page.getByTestId('no-shift').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('scan-field');
+
+    // 1) by barcode.
+    await type(kurta.barcode);
+    await key('Enter');
+    await page.getByTestId('cart-line-1').waitFor();
+
+    // A bad barcode: a clear error, and the sale is unchanged.
+    const totalBefore = await minorOf(page, 'cart-total');
+    await type('0000000000000');
+    await key('Enter');
+    await expect
+      .poll(() => page.getByTestId('checkout-error').textContent())
+      .toContain('Unknown barcode or SKU');
+    expect(await page.locator('tr.cart-line').count()).toBe(1);
+    expect(await minorOf(page, 'cart-total')).toBe(totalBefore);
+
+    // 2) by search with arrow-key selection.
+    await type('sherwani');
+    await page.getByTestId(`search-item-${sherwani.sku}`).waitFor();
+    await key('ArrowDown');
+    await key('Enter');
+    await page.getByTestId('cart-line-2').waitFor();
+    expect(await page.getByTestId('checkout-error').count()).toBe(0);
+
+    // 3) by SKU, quantity 3 (F2), a 15% line discount (F3) beyond the cashier's 10% limit,
+    //    approved by the owner's PIN.
+    await type(dhoti.sku);
+    await key('Enter');
+    await page.getByTestId('cart-line-3').waitFor();
+    await key('F2');
+    await page.getByTestId('quantity-dialog').waitFor();
+    await type('3');
+    await key('Enter');
+    await expect.poll(() => page.getByTestId('cart-line-qty-3').textContent()).toBe('3');
+    await key('F3');
+    await page.getByTestId('line-discount-dialog').waitFor();
+    await type('15%');
+    await key('Enter');
+    await page.getByTestId('owner-approval').waitFor();
+    await type(OWNER_PIN);
+    await key('Enter');
+    await page.getByTestId('line-discount-dialog').waitFor({ state: 'detached' });
+
+    const lines = [
+      inclusiveLine(kurta.minor, 1, kurta.taxBp),
+      inclusiveLine(sherwani.minor, 1, sherwani.taxBp),
+      inclusiveLine(dhoti.minor, 3, dhoti.taxBp, 1500),
+    ];
+    const sale = sum(lines);
+    await expect.poll(() => minorOf(page, 'cart-total')).toBe(sale.total);
+    expect(await page.getByTestId('cart-total').textContent()).toBe(inr(sale.total));
+    await page.screenshot({ path: path.join(SHOTS, 'checkout.png') });
+
+    // Pay split: card first, then cash over the rest; change comes back in cash.
+    const card = 1_000_000;
+    const cash = 200_000;
+    const change = card + cash - sale.total;
+    await key('F10');
+    await page.getByTestId('payment-dialog').waitFor();
+    expect(await minorOf(page, 'pay-total')).toBe(sale.total);
+    await key('Control+a');
+    await type('10000');
+    await key('k');
+    await key('Control+a');
+    await type('2000');
+    await key('c');
+    await expect.poll(() => minorOf(page, 'pay-change')).toBe(change);
+    await key('Enter');
+    await page.getByTestId('receipt-dialog').waitFor();
+    expect(await minorOf(page, 'receipt-total')).toBe(sale.total);
+    expect(await minorOf(page, 'receipt-tax')).toBe(sale.tax);
+    expect(await minorOf(page, 'receipt-change')).toBe(change);
+    expect(await page.getByTestId('receipt-change').textContent()).toBe(inr(change));
+    expect(await minorOf(page, 'receipt-payment-card')).toBe(card);
+    expect(await minorOf(page, 'receipt-payment-cash')).toBe(cash);
+    const receiptNo = (await page.getByTestId('receipt-no').textContent())!.trim();
+    await page.screenshot({ path: path.join(SHOTS, 'receipt.png') });
+    await key('Enter');
+    await page.getByTestId('receipt-dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('cart-empty').count()).toBe(1);
+
+    // Return one dhoti from that receipt, refunded in cash, back to stock.
+    await key('F6');
+    await page.getByTestId('returns-screen').waitFor();
+    await type(receiptNo);
+    await key('Enter');
+    await page.getByTestId('return-lines').waitFor();
+    await page.getByTestId('return-qty-3').fill('1');
+    await page.getByTestId('refund-tender-0').selectOption('cash');
+    const refund = firstPartialReturn(lines[2]!, 3, 1);
+    expect(await minorOf(page, 'return-total')).toBe(refund.total);
+    await page.getByTestId('return-submit').click();
+    await page.getByTestId('receipt-dialog').waitFor();
+    expect(await minorOf(page, 'receipt-total')).toBe(-refund.total);
+    await key('Enter');
+    await page.getByTestId('receipt-dialog').waitFor({ state: 'detached' });
+
+    // An over-return (3 more when only 2 are left): a clear error, and nothing changes.
+    const recentBefore = await must(host.origin, host.token, 'sale-recent', { limit: 50 });
+    await page.getByTestId('return-qty-3').fill('3');
+    await page.getByTestId('return-submit').click();
+    await expect
+      .poll(() => page.getByTestId('return-error').textContent())
+      .toContain('Cannot return more than was sold');
+    const after = await must(host.origin, host.token, 'sale-receipt', { receiptNo });
+    expect(after.lines.find((l) => l.lineNo === 3)?.returnedQuantity).toBe(1);
+    expect((await must(host.origin, host.token, 'sale-recent', { limit: 50 })).length).toBe(
+      recentBefore.length,
+    );
+    const dhotiStock = await apiCall(host.origin, host.token, 'stock-list', { query: dhoti.sku });
+    expect(dhotiStock.ok && dhotiStock.value.items[0]?.onHand).toBe(20 - 3 + 1);
+
+    // Shift: a cash drop, then close with the counted cash; check every Z-report figure.
+    await key('F7');
+    await page.getByTestId('shift-screen').waitFor();
+    await page.getByTestId('cash-move-direction').selectOption('out');
+    await page.getByTestId('cash-move-amount').fill('100');
+    await page.getByTestId('cash-move-reason').fill('bank drop');
+    await page.getByTestId('cash-move-submit').click();
+    await page.getByText('Cash out: ').waitFor();
+    const float = 200_000;
+    const cashOut = 10_000;
+    const cashTaken = cash - change - refund.total;
+    const expectedCash = float + cashTaken - cashOut;
+    const counted = expectedCash - 15;
+    await page.getByTestId('shift-counted').fill((counted / 100).toFixed(2));
+    await page.getByTestId('shift-counted').press('Enter');
+    await page.getByTestId('z-report').waitFor();
+    const z = async (k: string) => minorOf(page, `z-${k}`, 'data-value');
+    expect(await z('openingFloat')).toBe(float);
+    expect(await z('salesCount')).toBe(1);
+    expect(await z('returnsCount')).toBe(1);
+    expect(await z('grossSales')).toBe(sale.gross);
+    expect(await z('discounts')).toBe(sale.discount - refund.discount);
+    expect(await z('returnsTotal')).toBe(-refund.total);
+    expect(await z('netSales')).toBe(sale.net - refund.net);
+    expect(await z('tax')).toBe(sale.tax - refund.tax);
+    expect(await z('tender-card')).toBe(card);
+    expect(await z('tender-cash')).toBe(cashTaken);
+    expect(await z('cashIn')).toBe(0);
+    expect(await z('cashOut')).toBe(cashOut);
+    expect(await z('expectedCash')).toBe(expectedCash);
+    expect(await z('countedCash')).toBe(counted);
+    expect(await z('variance')).toBe(-15);
+    expect(await page.getByTestId('z-expectedCash').textContent()).toBe(inr(expectedCash));
+    await page.getByTestId('z-report').screenshot({ path: path.join(SHOTS, 'z-report.png') });
+
+    expect(pageErrors).toEqual([]);
+  });
+});

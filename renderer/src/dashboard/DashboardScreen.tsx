@@ -1,0 +1,88 @@
+// The owner's landing screen: today live, months and years, stock. Filters (date range, category,
+// ranking) apply to the tabs they make sense for; every card has a table view and a CSV export.
+import { useCallback, useMemo, useState } from 'react';
+import { useSettings } from '../state/settingsContext';
+import { StockPanel } from './StockPanel';
+import { TodayPanel } from './TodayPanel';
+import { TrendsPanel, type TrendFilters } from './TrendsPanel';
+import './dashboard.css';
+
+type Tab = 'today' | 'trends' | 'stock';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'trends', label: 'Months & years' },
+  { id: 'stock', label: 'Stock' },
+];
+
+/** Today's date on the store's calendar (not the browser's), YYYY-MM-DD. */
+export const storeToday = (timeZone: string, now: number = Date.now()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+export function DashboardScreen() {
+  const { timeZone } = useSettings();
+  const today = useMemo(() => storeToday(timeZone), [timeZone]);
+  const [tab, setTab] = useState<Tab>('today');
+  // Default range: the start of last year to today, so every month has its year-ago companion.
+  const [filters, setFilters] = useState<TrendFilters>(() => ({
+    from: `${Number(today.slice(0, 4)) - 1}-01-01`,
+    to: today,
+    category: '',
+    rankBy: 'net',
+  }));
+  const [categories, setCategories] = useState<string[]>([]);
+  const onCategories = useCallback((c: string[]) => setCategories((old) => (old.join('\u0000') === c.join('\u0000') ? old : c)), []);
+  const set = <K extends keyof TrendFilters>(key: K, value: TrendFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const rangeValid = filters.from !== '' && filters.to !== '' && filters.from <= filters.to;
+
+  return (
+    <div className="dash" data-testid="dashboard-screen">
+      <div className="dash-head">
+        <h1>Dashboard</h1>
+        <div className="dash-tabs" role="tablist" aria-label="Dashboard views">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`dash-tab-${t.id}`} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {tab !== 'today' && (
+        <div className="dash-filters" data-testid="dash-filters">
+          {tab === 'trends' && (
+            <>
+              <label>
+                From
+                <input type="date" value={filters.from} max={filters.to} data-testid="filter-from" onChange={(e) => set('from', e.target.value)} />
+              </label>
+              <label>
+                To
+                <input type="date" value={filters.to} min={filters.from} data-testid="filter-to" onChange={(e) => set('to', e.target.value)} />
+              </label>
+              <label>
+                Rank products by
+                <select value={filters.rankBy} onChange={(e) => set('rankBy', e.target.value === 'units' ? 'units' : 'net')}>
+                  <option value="net">Net sales</option>
+                  <option value="units">Units</option>
+                </select>
+              </label>
+            </>
+          )}
+          <label>
+            Category
+            <select value={filters.category} data-testid="filter-category" onChange={(e) => set('category', e.target.value)}>
+              <option value="">All categories</option>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {c || '(none)'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {tab === 'today' && <TodayPanel />}
+      {tab === 'trends' && (rangeValid ? <TrendsPanel filters={filters} onCategories={onCategories} /> : <p className="dash-empty">Pick a start date on or before the end date.</p>)}
+      {tab === 'stock' && <StockPanel category={filters.category} />}
+    </div>
+  );
+}
