@@ -21,14 +21,23 @@ export const dashboardHandlers: HandlerMap<'dashboard-today' | 'dashboard-trends
   },
   'dashboard-trends': (ctx, input) => {
     requireOwner(ctx);
-    const query: TrendsQuery = { from: input.from, to: input.to, category: input.category, rankBy: input.rankBy, topN: input.topN };
+    const query: TrendsQuery = {
+      from: input.from,
+      to: input.to,
+      category: input.category,
+      rankBy: input.rankBy,
+      topN: input.topN,
+    };
     // Local figures are always computed: they are cheap (rollups) and fill what HQ's copy lacks.
     const local = localTrends(ctx.db, ctx.clock.now(), query, readStoreFacts(ctx.db));
     if (input.source === 'local') return local;
     const hq = overlayHqTrends(ctx.db, query, local);
     if (hq) return hq;
     if (input.source === 'hq') {
-      throw new AppFailure('NOT_FOUND', 'This till holds no HQ figures for that range; they come with an enrolled till that has synced.');
+      throw new AppFailure(
+        'NOT_FOUND',
+        'This till holds no HQ figures for that range; they come with an enrolled till that has synced.',
+      );
     }
     return local;
   },

@@ -4,9 +4,25 @@
 // covers the asked range, and every section is marked with where it came from. What the cache
 // does not hold (a category filter, category trends) stays local.
 import type Database from 'better-sqlite3';
-import type { DashboardTrends, MonthFigure, MonthTopProducts, YearFigure } from '../../../shared/api/dashboard';
-import { EMPTY_TOTALS, growthRatio, salesKpis, sumTotals, type SalesKpis, type SalesTotals } from '../../../shared/kpi/salesKpis';
-import type { PeriodFigures, SummaryResponse, TopProductsResponse } from '../../../shared/sync/analyticsApi';
+import type {
+  DashboardTrends,
+  MonthFigure,
+  MonthTopProducts,
+  YearFigure,
+} from '../../../shared/api/dashboard';
+import {
+  EMPTY_TOTALS,
+  growthRatio,
+  salesKpis,
+  sumTotals,
+  type SalesKpis,
+  type SalesTotals,
+} from '../../../shared/kpi/salesKpis';
+import type {
+  PeriodFigures,
+  SummaryResponse,
+  TopProductsResponse,
+} from '../../../shared/sync/analyticsApi';
 import type { TrendsQuery } from './localTrends';
 
 interface CachedBody<T> {
@@ -15,11 +31,13 @@ interface CachedBody<T> {
 }
 
 const readCache = <T>(db: Database.Database, key: string): CachedBody<T> | null => {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analytics_cache'").get();
+  const exists = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analytics_cache'")
+    .get();
   if (!exists) return null;
-  const row = db.prepare('SELECT body, as_of AS asOf FROM analytics_cache WHERE query_key = ?').get(key) as
-    | { body: string; asOf: number | null }
-    | undefined;
+  const row = db
+    .prepare('SELECT body, as_of AS asOf FROM analytics_cache WHERE query_key = ?')
+    .get(key) as { body: string; asOf: number | null } | undefined;
   if (!row) return null;
   try {
     return { body: JSON.parse(row.body) as T, asOf: row.asOf };
@@ -29,16 +47,33 @@ const readCache = <T>(db: Database.Database, key: string): CachedBody<T> | null 
 };
 
 const totalsOf = (p: SalesKpis): SalesTotals => ({
-  netSales: p.netSales, orders: p.orders, returns: p.returns, units: p.units, tax: p.tax, discount: p.discount, gross: p.gross,
+  netSales: p.netSales,
+  orders: p.orders,
+  returns: p.returns,
+  units: p.units,
+  tax: p.tax,
+  discount: p.discount,
+  gross: p.gross,
 });
 
-const shiftYear = (month: string, years: number): string => `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
+const shiftYear = (month: string, years: number): string =>
+  `${Number(month.slice(0, 4)) + years}${month.slice(4)}`;
 
 /** Replaces the local months/years (and top products when covered) with HQ's cached figures. */
-export const overlayHqTrends = (db: Database.Database, query: TrendsQuery, local: DashboardTrends): DashboardTrends | null => {
+export const overlayHqTrends = (
+  db: Database.Database,
+  query: TrendsQuery,
+  local: DashboardTrends,
+): DashboardTrends | null => {
   if (query.category) return null; // HQ's cached summaries are for the whole store only
   const summary = readCache<SummaryResponse>(db, 'summaryMonths');
-  if (!summary || summary.body.grain !== 'month' || summary.body.from > query.from || summary.body.to < query.to) return null;
+  if (
+    !summary ||
+    summary.body.grain !== 'month' ||
+    summary.body.from > query.from ||
+    summary.body.to < query.to
+  )
+    return null;
   // HQ's cached grain is the month: a range that cuts a month (other than at today, where HQ's
   // answer also ends) cannot be served from it like for like.
   const [y = 0, m = 0, d = 0] = query.to.split('-').map(Number);
@@ -56,7 +91,12 @@ export const overlayHqTrends = (db: Database.Database, query: TrendsQuery, local
     const totals = figureOf(m.month) ?? salesKpis(EMPTY_TOTALS);
     const previousYear = figureOf(shiftYear(m.month, -1));
     const hqGrowth = periods.get(m.month)?.yearOverYearGrowth ?? null;
-    return { month: m.month, totals, previousYear, growth: previousYear ? growthRatio(totals.netSales, previousYear.netSales) : hqGrowth };
+    return {
+      month: m.month,
+      totals,
+      previousYear,
+      growth: previousYear ? growthRatio(totals.netSales, previousYear.netSales) : hqGrowth,
+    };
   });
 
   const years: YearFigure[] = local.years.map((y) => {
@@ -66,7 +106,13 @@ export const overlayHqTrends = (db: Database.Database, query: TrendsQuery, local
     const previousYear = prevParts.every((p): p is SalesKpis => p !== null)
       ? salesKpis(sumTotals(prevParts.map(totalsOf)))
       : null;
-    return { year: y.year, totals, previousYear, growth: previousYear ? growthRatio(totals.netSales, previousYear.netSales) : null, partial: y.partial };
+    return {
+      year: y.year,
+      totals,
+      previousYear,
+      growth: previousYear ? growthRatio(totals.netSales, previousYear.netSales) : null,
+      partial: y.partial,
+    };
   });
 
   const top = readCache<TopProductsResponse>(db, 'topProducts');

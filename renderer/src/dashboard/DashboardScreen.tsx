@@ -5,6 +5,7 @@ import { useSettings } from '../state/settingsContext';
 import { StockPanel } from './StockPanel';
 import { TodayPanel } from './TodayPanel';
 import { TrendsPanel, type TrendFilters } from './TrendsPanel';
+import { useDashboardCall } from './useDashboardCall';
 import './dashboard.css';
 
 type Tab = 'today' | 'trends' | 'stock';
@@ -16,7 +17,12 @@ const TABS: { id: Tab; label: string }[] = [
 
 /** Today's date on the store's calendar (not the browser's), YYYY-MM-DD. */
 export const storeToday = (timeZone: string, now: number = Date.now()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 export function DashboardScreen() {
   const { timeZone } = useSettings();
@@ -30,8 +36,18 @@ export function DashboardScreen() {
     rankBy: 'net',
   }));
   const [categories, setCategories] = useState<string[]>([]);
-  const onCategories = useCallback((c: string[]) => setCategories((old) => (old.join('\u0000') === c.join('\u0000') ? old : c)), []);
-  const set = <K extends keyof TrendFilters>(key: K, value: TrendFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const catalogCategories = useDashboardCall('catalog-categories', {}).data;
+  // Categories sold in the range (they may no longer be in the catalog) and the catalog's own.
+  const categoryOptions = useMemo(
+    () => [...new Set([...categories, ...(catalogCategories ?? [])])].sort(),
+    [categories, catalogCategories],
+  );
+  const onCategories = useCallback(
+    (c: string[]) => setCategories((old) => (old.join('\u0000') === c.join('\u0000') ? old : c)),
+    [],
+  );
+  const set = <K extends keyof TrendFilters>(key: K, value: TrendFilters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
   const rangeValid = filters.from !== '' && filters.to !== '' && filters.from <= filters.to;
 
   return (
@@ -40,7 +56,14 @@ export function DashboardScreen() {
         <h1>Dashboard</h1>
         <div className="dash-tabs" role="tablist" aria-label="Dashboard views">
           {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`dash-tab-${t.id}`} onClick={() => setTab(t.id)}>
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              data-testid={`dash-tab-${t.id}`}
+              onClick={() => setTab(t.id)}
+            >
               {t.label}
             </button>
           ))}
@@ -52,15 +75,30 @@ export function DashboardScreen() {
             <>
               <label>
                 From
-                <input type="date" value={filters.from} max={filters.to} data-testid="filter-from" onChange={(e) => set('from', e.target.value)} />
+                <input
+                  type="date"
+                  value={filters.from}
+                  max={filters.to}
+                  data-testid="filter-from"
+                  onChange={(e) => set('from', e.target.value)}
+                />
               </label>
               <label>
                 To
-                <input type="date" value={filters.to} min={filters.from} data-testid="filter-to" onChange={(e) => set('to', e.target.value)} />
+                <input
+                  type="date"
+                  value={filters.to}
+                  min={filters.from}
+                  data-testid="filter-to"
+                  onChange={(e) => set('to', e.target.value)}
+                />
               </label>
               <label>
                 Rank products by
-                <select value={filters.rankBy} onChange={(e) => set('rankBy', e.target.value === 'units' ? 'units' : 'net')}>
+                <select
+                  value={filters.rankBy}
+                  onChange={(e) => set('rankBy', e.target.value === 'units' ? 'units' : 'net')}
+                >
                   <option value="net">Net sales</option>
                   <option value="units">Units</option>
                 </select>
@@ -69,9 +107,13 @@ export function DashboardScreen() {
           )}
           <label>
             Category
-            <select value={filters.category} data-testid="filter-category" onChange={(e) => set('category', e.target.value)}>
+            <select
+              value={filters.category}
+              data-testid="filter-category"
+              onChange={(e) => set('category', e.target.value)}
+            >
               <option value="">All categories</option>
-              {categories.map((c) => (
+              {categoryOptions.map((c) => (
                 <option key={c} value={c}>
                   {c || '(none)'}
                 </option>
@@ -81,7 +123,12 @@ export function DashboardScreen() {
         </div>
       )}
       {tab === 'today' && <TodayPanel />}
-      {tab === 'trends' && (rangeValid ? <TrendsPanel filters={filters} onCategories={onCategories} /> : <p className="dash-empty">Pick a start date on or before the end date.</p>)}
+      {tab === 'trends' &&
+        (rangeValid ? (
+          <TrendsPanel filters={filters} onCategories={onCategories} />
+        ) : (
+          <p className="dash-empty">Pick a start date on or before the end date.</p>
+        ))}
       {tab === 'stock' && <StockPanel category={filters.category} />}
     </div>
   );

@@ -16,16 +16,44 @@ import './chartSetup';
 const LIST_LIMIT = 500;
 
 export function StockPanel({ category }: { category: string }) {
-  const all = useDashboardCall('stock-list', { query: '', onlyRefill: false, offset: 0, limit: LIST_LIMIT });
-  const refill = useDashboardCall('stock-list', { query: '', onlyRefill: true, offset: 0, limit: LIST_LIMIT });
+  const all = useDashboardCall('stock-list', {
+    query: '',
+    onlyRefill: false,
+    offset: 0,
+    limit: LIST_LIMIT,
+  });
+  const refill = useDashboardCall('stock-list', {
+    query: '',
+    onlyRefill: true,
+    offset: 0,
+    limit: LIST_LIMIT,
+  });
   const error = all.error ?? refill.error;
   if (error) return <ErrorBanner message={error} testId="dashboard-stock-error" />;
   if (!all.data || !refill.data) return <p className="loading">Loading stock…</p>;
-  const pick = (rows: StockRow[]) => (category ? rows.filter((r) => r.category === category) : rows);
-  return <StockView items={pick(all.data.items)} total={all.data.total} refill={pick(refill.data.items)} refillTotal={refill.data.total} />;
+  const pick = (rows: StockRow[]) =>
+    category ? rows.filter((r) => r.category === category) : rows;
+  return (
+    <StockView
+      items={pick(all.data.items)}
+      total={all.data.total}
+      refill={pick(refill.data.items)}
+      refillTotal={refill.data.total}
+    />
+  );
 }
 
-function StockView({ items, total, refill, refillTotal }: { items: StockRow[]; total: number; refill: StockRow[]; refillTotal: number }) {
+function StockView({
+  items,
+  total,
+  refill,
+  refillTotal,
+}: {
+  items: StockRow[];
+  total: number;
+  refill: StockRow[];
+  refillTotal: number;
+}) {
   const theme = useChartTheme();
   const { currency, locale } = useSettings();
   const when = useDateTime();
@@ -38,9 +66,18 @@ function StockView({ items, total, refill, refillTotal }: { items: StockRow[]; t
     { label: 'On hand', csv: (r) => r.onHand, show: (r) => f.count(r.onHand), numeric: true },
     { label: 'Reorder at', csv: (r) => r.reorderLevel, numeric: true },
     { label: 'Sold per day (28 d)', csv: (r) => r.avgDailyUnits28d.toFixed(2), numeric: true },
-    { label: 'Days of cover', csv: (r) => (r.daysOfCover === null ? null : r.daysOfCover.toFixed(1)), show: cover, numeric: true },
+    {
+      label: 'Days of cover',
+      csv: (r) => (r.daysOfCover === null ? null : r.daysOfCover.toFixed(1)),
+      show: cover,
+      numeric: true,
+    },
     { label: 'Lead time (days)', csv: (r) => r.leadTimeDays, numeric: true },
-    { label: 'Last received', csv: (r) => (r.lastReceivedAt === null ? null : new Date(r.lastReceivedAt).toISOString()), show: (r) => (r.lastReceivedAt === null ? 'never' : when(r.lastReceivedAt)) },
+    {
+      label: 'Last received',
+      csv: (r) => (r.lastReceivedAt === null ? null : new Date(r.lastReceivedAt).toISOString()),
+      show: (r) => (r.lastReceivedAt === null ? 'never' : when(r.lastReceivedAt)),
+    },
   ];
   const chartRows = refill.slice(0, 15);
   const unitsOnHand = items.reduce((a, r) => a + r.onHand, 0);
@@ -50,25 +87,57 @@ function StockView({ items, total, refill, refillTotal }: { items: StockRow[]; t
         testId="stock-kpis"
         tiles={[
           { id: 'stock-products', label: 'Products', value: f.count(total) },
-          { id: 'stock-units', label: 'Units on hand', value: f.count(unitsOnHand), hint: total > items.length ? `first ${f.count(items.length)} products` : undefined },
+          {
+            id: 'stock-units',
+            label: 'Units on hand',
+            value: f.count(unitsOnHand),
+            hint: total > items.length ? `first ${f.count(items.length)} products` : undefined,
+          },
           { id: 'stock-refill', label: 'Need refilling', value: f.count(refillTotal) },
         ]}
       />
       <div className="dash-grid">
-        <ChartCard title="Refill list: days of cover vs lead time" testId="chart-refill" columns={columns} rows={refill} fileSuffix="refill" wide
-          note="Refill when on hand is at or below the reorder level, or when days of cover (on hand ÷ average daily units over 28 days) fall below the lead time.">
+        <ChartCard
+          title="Refill list: days of cover vs lead time"
+          testId="chart-refill"
+          columns={columns}
+          rows={refill}
+          fileSuffix="refill"
+          wide
+          note="Refill when on hand is at or below the reorder level, or when days of cover (on hand ÷ average daily units over 28 days) fall below the lead time."
+        >
           <Bar
             data={{
               labels: chartRows.map((r) => r.name),
               datasets: [
-                { label: 'Days of cover', data: chartRows.map((r) => r.daysOfCover ?? 0), backgroundColor: seriesColor(theme, 5) },
-                { label: 'Lead time (days)', data: chartRows.map((r) => r.leadTimeDays), backgroundColor: theme.previous },
+                {
+                  label: 'Days of cover',
+                  data: chartRows.map((r) => r.daysOfCover ?? 0),
+                  backgroundColor: seriesColor(theme, 5),
+                },
+                {
+                  label: 'Lead time (days)',
+                  data: chartRows.map((r) => r.leadTimeDays),
+                  backgroundColor: theme.previous,
+                },
               ],
             }}
-            options={cartesianOptions<'bar'>(theme, { format: (v) => f.count(v) }, { horizontal: true })}
+            options={cartesianOptions<'bar'>(
+              theme,
+              { format: (v) => f.count(v) },
+              { horizontal: true },
+            )}
           />
         </ChartCard>
-        <ChartCard title="Stock on hand" testId="table-stock" columns={columns} rows={items} fileSuffix="on-hand" tableOnly wide />
+        <ChartCard
+          title="Stock on hand"
+          testId="table-stock"
+          columns={columns}
+          rows={items}
+          fileSuffix="on-hand"
+          tableOnly
+          wide
+        />
       </div>
     </div>
   );

@@ -12,7 +12,14 @@ import { cartesianOptions } from './chartOptions';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { dashFormat } from './dashboardFormat';
 import { KpiTiles } from './KpiTiles';
-import { categoryColumns, monthColumns, ordersColumns, topColumns, yearColumns, type TopRow } from './trendColumns';
+import {
+  categoryColumns,
+  monthColumns,
+  ordersColumns,
+  topColumns,
+  yearColumns,
+  type TopRow,
+} from './trendColumns';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
 
@@ -25,8 +32,20 @@ export interface TrendFilters {
 
 const MAX_CATEGORY_SERIES = 7;
 
-export function TrendsPanel({ filters, onCategories }: { filters: TrendFilters; onCategories: (c: string[]) => void }) {
-  const input = { from: filters.from, to: filters.to, rankBy: filters.rankBy, topN: 5, ...(filters.category ? { category: filters.category } : {}) };
+export function TrendsPanel({
+  filters,
+  onCategories,
+}: {
+  filters: TrendFilters;
+  onCategories: (c: string[]) => void;
+}) {
+  const input = {
+    from: filters.from,
+    to: filters.to,
+    rankBy: filters.rankBy,
+    topN: 5,
+    ...(filters.category ? { category: filters.category } : {}),
+  };
   const { data, error } = useDashboardCall('dashboard-trends', input);
   if (error) return <ErrorBanner message={error} testId="dashboard-trends-error" />;
   if (!data) return <p className="loading">Loading months and years…</p>;
@@ -35,50 +54,91 @@ export function TrendsPanel({ filters, onCategories }: { filters: TrendFilters; 
 
 const SourceBadge = ({ source, asOf }: { source: FigureSource; asOf: number }) =>
   source === 'hq' ? (
-    <span className="dash-badge dash-badge-hq" data-testid="source-hq" title={`HQ figures as of ${new Date(asOf).toISOString()}`}>
+    <span
+      className="dash-badge dash-badge-hq"
+      data-testid="source-hq"
+      title={`HQ figures as of ${new Date(asOf).toISOString()}`}
+    >
       HQ
     </span>
   ) : (
-    <span className="dash-badge" data-testid="source-local" title="Computed from this till’s own sales">
+    <span
+      className="dash-badge"
+      data-testid="source-local"
+      title="Computed from this till’s own sales"
+    >
       This till
     </span>
   );
 
-function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends; rankBy: 'net' | 'units'; onCategories: (c: string[]) => void }) {
+function TrendsView({
+  trends,
+  rankBy,
+  onCategories,
+}: {
+  trends: DashboardTrends;
+  rankBy: 'net' | 'units';
+  onCategories: (c: string[]) => void;
+}) {
   const theme = useChartTheme();
-  const f = useMemo(() => dashFormat(trends.currency, trends.locale), [trends.currency, trends.locale]);
+  const f = useMemo(
+    () => dashFormat(trends.currency, trends.locale),
+    [trends.currency, trends.locale],
+  );
   const { categories } = trends;
   useEffect(() => onCategories(categories), [categories, onCategories]);
   const suffix = `${trends.from}-${trends.to}`;
   const labels = trends.months.map((m) => f.month(m.month));
   const moneyAxis = { format: f.moneyAxis, exact: f.moneyOfMajor };
   const total = salesKpis(sumTotals(trends.months.map((m) => m.totals)));
-  const asOfText = new Intl.DateTimeFormat(trends.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: trends.timeZone }).format(trends.asOf);
+  const asOfText = new Intl.DateTimeFormat(trends.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: trends.timeZone,
+  }).format(trends.asOf);
 
   const monthsWithTop = trends.topProductsByMonth.filter((m) => m.items.length > 0);
   const [pickedMonth, setPickedMonth] = useState<string | null>(null);
-  const topMonth = monthsWithTop.find((m) => m.month === pickedMonth) ?? monthsWithTop[monthsWithTop.length - 1];
-  const topRows: TopRow[] = trends.topProductsByMonth.flatMap((m) => m.items.map((p) => ({ month: m.month, ...p })));
+  const topMonth =
+    monthsWithTop.find((m) => m.month === pickedMonth) ?? monthsWithTop[monthsWithTop.length - 1];
+  const topRows: TopRow[] = trends.topProductsByMonth.flatMap((m) =>
+    m.items.map((p) => ({ month: m.month, ...p })),
+  );
 
   const categoryTotals = new Map<string, number>();
-  for (const c of trends.categoriesByMonth) categoryTotals.set(c.category, (categoryTotals.get(c.category) ?? 0) + c.netSales);
-  const shownCategories = [...categoryTotals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CATEGORY_SERIES).map(([c]) => c);
+  for (const c of trends.categoriesByMonth)
+    categoryTotals.set(c.category, (categoryTotals.get(c.category) ?? 0) + c.netSales);
+  const shownCategories = [...categoryTotals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CATEGORY_SERIES)
+    .map(([c]) => c);
   const categoryData: ChartData<'bar'> = {
     labels,
     datasets: [
       ...shownCategories.map((cat, i) => ({
         label: cat || '(none)',
-        data: trends.months.map((m) => f.major(trends.categoriesByMonth.find((c) => c.month === m.month && c.category === cat)?.netSales ?? 0)),
+        data: trends.months.map((m) =>
+          f.major(
+            trends.categoriesByMonth.find((c) => c.month === m.month && c.category === cat)
+              ?.netSales ?? 0,
+          ),
+        ),
         backgroundColor: seriesColor(theme, i),
       })),
       ...(categoryTotals.size > shownCategories.length
-        ? [{
-            label: 'Other',
-            data: trends.months.map((m) =>
-              f.major(trends.categoriesByMonth.filter((c) => c.month === m.month && !shownCategories.includes(c.category)).reduce((a, c) => a + c.netSales, 0)),
-            ),
-            backgroundColor: theme.previous,
-          }]
+        ? [
+            {
+              label: 'Other',
+              data: trends.months.map((m) =>
+                f.major(
+                  trends.categoriesByMonth
+                    .filter((c) => c.month === m.month && !shownCategories.includes(c.category))
+                    .reduce((a, c) => a + c.netSales, 0),
+                ),
+              ),
+              backgroundColor: theme.previous,
+            },
+          ]
         : []),
     ],
   };
@@ -86,8 +146,26 @@ function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends;
   const ordersData = {
     labels,
     datasets: [
-      { type: 'bar', label: 'Orders', data: trends.months.map((m) => m.totals.orders), backgroundColor: seriesColor(theme, 0), yAxisID: 'y', order: 2 },
-      { type: 'line', label: 'Average order', data: trends.months.map((m) => (m.totals.averageOrderValue === null ? null : f.major(m.totals.averageOrderValue))), borderColor: seriesColor(theme, 1), backgroundColor: seriesColor(theme, 1), yAxisID: 'y2', order: 1, pointRadius: 2 },
+      {
+        type: 'bar',
+        label: 'Orders',
+        data: trends.months.map((m) => m.totals.orders),
+        backgroundColor: seriesColor(theme, 0),
+        yAxisID: 'y',
+        order: 2,
+      },
+      {
+        type: 'line',
+        label: 'Average order',
+        data: trends.months.map((m) =>
+          m.totals.averageOrderValue === null ? null : f.major(m.totals.averageOrderValue),
+        ),
+        borderColor: seriesColor(theme, 1),
+        backgroundColor: seriesColor(theme, 1),
+        yAxisID: 'y2',
+        order: 1,
+        pointRadius: 2,
+      },
     ],
   } as unknown as ChartData<'bar'>;
 
@@ -95,7 +173,10 @@ function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends;
     <div data-testid="dashboard-trends">
       <p className="dash-source" data-testid="trends-source">
         <SourceBadge source={trends.source} asOf={trends.asOf} />
-        {trends.source === 'hq' ? `Figures from HQ, as of ${asOfText}` : 'Figures from this till’s own sales'} · {f.day(trends.from)} – {f.day(trends.to)}
+        {trends.source === 'hq'
+          ? `Figures from HQ, as of ${asOfText}`
+          : 'Figures from this till’s own sales'}{' '}
+        · {f.day(trends.from)} – {f.day(trends.to)}
       </p>
       <KpiTiles
         testId="trends-kpis"
@@ -108,33 +189,76 @@ function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends;
         ]}
       />
       <div className="dash-grid">
-        <ChartCard title="Monthly net sales vs previous year" testId="chart-months" columns={monthColumns(f)} rows={trends.months} fileSuffix={suffix} wide>
+        <ChartCard
+          title="Monthly net sales vs previous year"
+          testId="chart-months"
+          columns={monthColumns(f)}
+          rows={trends.months}
+          fileSuffix={suffix}
+          wide
+        >
           <Bar
             data={{
               labels,
               datasets: [
-                { label: 'This period', data: trends.months.map((m) => f.major(m.totals.netSales)), backgroundColor: seriesColor(theme, 0) },
-                { label: 'Previous year', data: trends.months.map((m) => (m.previousYear ? f.major(m.previousYear.netSales) : null)), backgroundColor: theme.previous },
+                {
+                  label: 'This period',
+                  data: trends.months.map((m) => f.major(m.totals.netSales)),
+                  backgroundColor: seriesColor(theme, 0),
+                },
+                {
+                  label: 'Previous year',
+                  data: trends.months.map((m) =>
+                    m.previousYear ? f.major(m.previousYear.netSales) : null,
+                  ),
+                  backgroundColor: theme.previous,
+                },
               ],
             }}
             options={cartesianOptions<'bar'>(theme, moneyAxis)}
           />
         </ChartCard>
-        <ChartCard title="Yearly totals and growth" testId="chart-years" columns={yearColumns(f)} rows={trends.years} fileSuffix={suffix}
-          note="A year not yet over is compared with the same dates a year earlier.">
+        <ChartCard
+          title="Yearly totals and growth"
+          testId="chart-years"
+          columns={yearColumns(f)}
+          rows={trends.years}
+          fileSuffix={suffix}
+          note="A year not yet over is compared with the same dates a year earlier."
+        >
           <Bar
             data={{
               labels: trends.years.map((y) => (y.partial ? `${y.year}*` : String(y.year))),
               datasets: [
-                { label: 'Net sales', data: trends.years.map((y) => f.major(y.totals.netSales)), backgroundColor: seriesColor(theme, 0) },
-                { label: 'Same span, previous year', data: trends.years.map((y) => (y.previousYear ? f.major(y.previousYear.netSales) : null)), backgroundColor: theme.previous },
+                {
+                  label: 'Net sales',
+                  data: trends.years.map((y) => f.major(y.totals.netSales)),
+                  backgroundColor: seriesColor(theme, 0),
+                },
+                {
+                  label: 'Same span, previous year',
+                  data: trends.years.map((y) =>
+                    y.previousYear ? f.major(y.previousYear.netSales) : null,
+                  ),
+                  backgroundColor: theme.previous,
+                },
               ],
             }}
             options={cartesianOptions<'bar'>(theme, moneyAxis)}
           />
         </ChartCard>
-        <ChartCard title="Orders and average order per month" testId="chart-orders" columns={ordersColumns(f)} rows={trends.months} fileSuffix={suffix}>
-          <Chart type="bar" data={ordersData} options={cartesianOptions<'bar'>(theme, { format: f.count }, { y2: moneyAxis })} />
+        <ChartCard
+          title="Orders and average order per month"
+          testId="chart-orders"
+          columns={ordersColumns(f)}
+          rows={trends.months}
+          fileSuffix={suffix}
+        >
+          <Chart
+            type="bar"
+            data={ordersData}
+            options={cartesianOptions<'bar'>(theme, { format: f.count }, { y2: moneyAxis })}
+          />
         </ChartCard>
         <ChartCard
           title={`Top products per month (by ${rankBy === 'units' ? 'units' : 'net sales'})`}
@@ -147,7 +271,11 @@ function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends;
               <SourceBadge source={trends.topProductsSource} asOf={trends.asOf} />
               <label>
                 Month{' '}
-                <select value={topMonth?.month ?? ''} onChange={(e) => setPickedMonth(e.target.value)} data-testid="top-month">
+                <select
+                  value={topMonth?.month ?? ''}
+                  onChange={(e) => setPickedMonth(e.target.value)}
+                  data-testid="top-month"
+                >
                   {monthsWithTop.map((m) => (
                     <option key={m.month} value={m.month}>
                       {f.month(m.month)}
@@ -161,18 +289,37 @@ function TrendsView({ trends, rankBy, onCategories }: { trends: DashboardTrends;
           <Bar
             data={{
               labels: topMonth?.items.map((p) => p.name) ?? [],
-              datasets: [{
-                label: rankBy === 'units' ? 'Units' : 'Net sales',
-                data: topMonth?.items.map((p) => (rankBy === 'units' ? p.units : f.major(p.netSales))) ?? [],
-                backgroundColor: seriesColor(theme, 2),
-              }],
+              datasets: [
+                {
+                  label: rankBy === 'units' ? 'Units' : 'Net sales',
+                  data:
+                    topMonth?.items.map((p) =>
+                      rankBy === 'units' ? p.units : f.major(p.netSales),
+                    ) ?? [],
+                  backgroundColor: seriesColor(theme, 2),
+                },
+              ],
             }}
-            options={cartesianOptions<'bar'>(theme, rankBy === 'units' ? { format: f.count } : moneyAxis, { horizontal: true })}
+            options={cartesianOptions<'bar'>(
+              theme,
+              rankBy === 'units' ? { format: f.count } : moneyAxis,
+              { horizontal: true },
+            )}
           />
         </ChartCard>
-        <ChartCard title="Category trends" testId="chart-categories" columns={categoryColumns(f)} rows={trends.categoriesByMonth} fileSuffix={suffix} wide
-          note={<SourceBadge source={trends.categoriesSource} asOf={trends.asOf} />}>
-          <Bar data={categoryData} options={cartesianOptions<'bar'>(theme, moneyAxis, { stacked: true })} />
+        <ChartCard
+          title="Category trends"
+          testId="chart-categories"
+          columns={categoryColumns(f)}
+          rows={trends.categoriesByMonth}
+          fileSuffix={suffix}
+          wide
+          note={<SourceBadge source={trends.categoriesSource} asOf={trends.asOf} />}
+        >
+          <Bar
+            data={categoryData}
+            options={cartesianOptions<'bar'>(theme, moneyAxis, { stacked: true })}
+          />
         </ChartCard>
       </div>
     </div>
