@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SetupStatus, StoreSettings } from '../../shared/api';
 import { call } from './api/client';
 import { errorText } from './api/errorText';
+import { DashboardScreen } from './dashboard/DashboardScreen';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar, type ScreenName } from './components/NavBar';
 import { OwnerApprovalDialog } from './components/OwnerApprovalDialog';
@@ -63,7 +64,13 @@ export function App() {
         {session === undefined ? (
           <p className="loading">Loading…</p>
         ) : session === null ? (
-          <LoginScreen onLogin={setSession} />
+          <LoginScreen
+            onLogin={(s) => {
+              setSession(s);
+              // The dashboard is the owner's landing screen; cashiers land on the sale.
+              setScreen(s.user.role === 'owner' ? 'dashboard' : 'checkout');
+            }}
+          />
         ) : (
           <>
             <NavBar
@@ -74,6 +81,7 @@ export function App() {
               onLogout={() => void logout().then(() => setScreen('checkout'))}
             />
             <main className="screen">
+              {screen === 'dashboard' && <DashboardScreen />}
               {screen === 'checkout' && (
                 <CheckoutScreen session={session} onSessionChange={refresh} />
               )}

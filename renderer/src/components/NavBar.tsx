@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/api';
 
-export type ScreenName = 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users';
+export type ScreenName = 'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users';
 
 interface Props {
   screen: ScreenName;
@@ -11,6 +11,7 @@ interface Props {
 }
 
 const ITEMS: { name: ScreenName; label: string; key?: string; ownerOnly?: boolean }[] = [
+  { name: 'dashboard', label: 'Dashboard', ownerOnly: true },
   { name: 'checkout', label: 'Sale', key: 'Esc' },
   { name: 'returns', label: 'Returns', key: 'F6' },
   { name: 'shift', label: 'Shift', key: 'F7' },
