@@ -1,0 +1,109 @@
+// HQ registers stores and tills (admin token); a till trades its one-time code for a token.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { idSchema } from '../../../shared/events/common';
+import {
+  createStoreRequestSchema,
+  createTillRequestSchema,
+  enrollRequestSchema,
+  type CreateTillResponse,
+  type EnrollResponse,
+} from '../../../shared/sync/gatewayApi';
+import { HttpError, parseOr400 } from '../http/httpErrors';
+import type { TillAuthenticator } from '../auth/tillAuth';
+import type { Logger } from '../ops/logger';
+import { issueEnrollmentCode, redeemEnrollmentCode } from './enrollmentRepo';
+import { findStore, insertStore, insertTill, listStores } from './storesRepo';
+
+export interface EnrollmentRouteDeps {
+  pool: Pool;
+  adminGuard: (request: FastifyRequest) => Promise<void>;
+  tillAuthenticator: TillAuthenticator;
+  logger: Logger;
+}
+
+const newId = (prefix: string): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+const storeParams = z.object({ storeId: idSchema });
+const tillParams = z.object({ tillId: idSchema });
+
+export function registerEnrollmentRoutes(app: FastifyInstance, deps: EnrollmentRouteDeps): void {
+  const { pool, adminGuard, logger } = deps;
+
+  app.post('/v1/admin/stores', { onRequest: adminGuard }, async (request, reply) => {
+    const input = parseOr400(createStoreRequestSchema, request.body, 'store');
+    const store = await insertStore(pool, { ...input, storeId: input.storeId ?? newId('store') });
+    if (!store) throw new HttpError(409, 'CONFLICT', `store ${input.storeId ?? ''} already exists`);
+    logger.info({ storeId: store.storeId }, 'store created');
+    return reply.code(201).send(store);
+  });
+
+  app.get('/v1/admin/stores', { onRequest: adminGuard }, async () => ({
+    stores: await listStores(pool),
+  }));
+
+  app.post('/v1/admin/stores/:storeId/tills', { onRequest: adminGuard }, async (request, reply) => {
+    const { storeId } = parseOr400(storeParams, request.params, 'store id');
+    const input = parseOr400(createTillRequestSchema, request.body, 'till');
+    if (!(await findStore(pool, storeId)))
+      throw new HttpError(404, 'NOT_FOUND', `no store ${storeId}`);
+    const tillId = input.tillId ?? newId('till');
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (!(await insertTill(client, { storeId, tillId, name: input.name }))) {
+        throw new HttpError(409, 'CONFLICT', `till ${tillId} already exists`);
+      }
+      const { code, expiresAt } = await issueEnrollmentCode(client, tillId);
+      await client.query('COMMIT');
+      logger.info({ storeId, tillId }, 'till created');
+      const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
+      return reply.code(201).send(response);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+
+  // A new code for an existing till (lost code, replaced machine); enrolling with it revokes the
+  // till's earlier tokens.
+  app.post(
+    '/v1/admin/tills/:tillId/enrollment-codes',
+    { onRequest: adminGuard },
+    async (request, reply) => {
+      const { tillId } = parseOr400(tillParams, request.params, 'till id');
+      const { rows } = await pool.query<{ store_id: string }>(
+        'SELECT store_id FROM tills WHERE till_id = $1',
+        [tillId],
+      );
+      const storeId = rows[0]?.store_id;
+      if (storeId === undefined) throw new HttpError(404, 'NOT_FOUND', `no till ${tillId}`);
+      const { code, expiresAt } = await issueEnrollmentCode(pool, tillId);
+      const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
+      return reply.code(201).send(response);
+    },
+  );
+
+  app.post('/v1/enroll', async (request, reply) => {
+    const { code } = parseOr400(enrollRequestSchema, request.body, 'enrollment request');
+    const enrolled = await redeemEnrollmentCode(pool, code);
+    if (!enrolled) {
+      // One answer for unknown, used and expired codes: no oracle for guessing.
+      throw new HttpError(
+        401,
+        'ENROLLMENT_CODE_INVALID',
+        'the enrollment code is unknown, used or expired',
+      );
+    }
+    deps.tillAuthenticator.forgetTill(enrolled.tillId);
+    const store = await findStore(pool, enrolled.storeId);
+    if (!store)
+      throw new Error(`till ${enrolled.tillId} belongs to missing store ${enrolled.storeId}`);
+    logger.info({ storeId: enrolled.storeId, tillId: enrolled.tillId }, 'till enrolled');
+    const response: EnrollResponse = { ...enrolled, store };
+    return reply.code(200).send(response);
+  });
+}

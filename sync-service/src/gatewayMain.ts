@@ -1,0 +1,4 @@
+// The gateway alone (event push, enrollment, catalog): scale it apart from the consumer.
+import { runSyncProcess } from './processRunner';
+
+await runSyncProcess(['gateway'], 8787);

@@ -1,0 +1,138 @@
+// Composition of the sync service: one Fastify server carrying the roles this process runs
+// (gateway, warehouse consumer, analytics API) plus the operations endpoints. main.ts runs all
+// roles in one process; gatewayMain/consumerMain/analyticsMain run one each so they scale apart.
+import type { FastifyInstance } from 'fastify';
+import type { Kafka } from 'kafkajs';
+import type pg from 'pg';
+import { createAdminGuard } from './auth/adminGuard';
+import { createTillAuthenticator } from './auth/tillAuth';
+import { registerCatalogRoutes } from './catalog/catalogRoutes';
+import type { SyncConfig } from './config';
+import { startWarehouseConsumer } from './consumer/warehouseConsumer';
+import { migrate } from './db/migrate';
+import { createPool } from './db/pool';
+import { registerEnrollmentRoutes } from './enrollment/enrollmentRoutes';
+import { createEventPublisher, type EventPublisher } from './gateway/eventPublisher';
+import { registerEventsRoute } from './gateway/eventsRoute';
+import { createTillGuard } from './gateway/tillGuard';
+import { buildHttpServer } from './http/server';
+import { createKafka, ensureTopics } from './kafka/kafka';
+import { registerConsumerLagCollector } from './ops/consumerLag';
+import type { Logger } from './ops/logger';
+import { createMetricsRegistry, type MetricsRegistry } from './ops/metrics';
+import { registerOpsRoutes } from './ops/opsRoutes';
+import { registerAnalyticsRoles } from './analyticsWiring';
+
+export type ServiceRole = 'gateway' | 'consumer' | 'analytics';
+export const ALL_ROLES: readonly ServiceRole[] = ['gateway', 'consumer', 'analytics'];
+
+export interface SyncService {
+  app: FastifyInstance;
+  pool: pg.Pool;
+  kafka: Kafka;
+  metrics: MetricsRegistry;
+  /** Listens on config.host:config.port; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Graceful: HTTP first (in-flight requests finish), then consumer, producer, pool. */
+  stop(): Promise<void>;
+}
+
+export async function createSyncService(
+  config: SyncConfig,
+  roles: readonly ServiceRole[],
+  logger: Logger,
+): Promise<SyncService> {
+  const metrics = createMetricsRegistry();
+  const pool = createPool(config.databaseUrl, { max: 20 });
+  const kafka = createKafka(config, logger);
+  const has = (role: ServiceRole): boolean => roles.includes(role);
+  let publisher: EventPublisher | null = null;
+  let consumer: { stop(): Promise<void> } | null = null;
+
+  const cleanup = async (): Promise<void> => {
+    await consumer
+      ?.stop()
+      .catch((error: unknown) => logger.error({ error }, 'consumer stop failed'));
+    await publisher?.close();
+    await pool.end().catch(() => undefined);
+  };
+
+  try {
+    const migrated = await migrate(pool, { log: (message) => logger.info({}, message) });
+    logger.info(
+      {
+        applied: migrated.applied.length,
+        total: migrated.applied.length + migrated.alreadyApplied,
+      },
+      'database migrated',
+    );
+    if (has('gateway') || has('consumer')) {
+      const created = await ensureTopics(kafka, [
+        { topic: config.eventsTopic, numPartitions: config.eventsTopicPartitions },
+        { topic: config.dlqTopic, numPartitions: config.eventsTopicPartitions },
+      ]);
+      if (created.length > 0) logger.info({ topics: created }, 'created Kafka topics');
+    }
+
+    const app = buildHttpServer({ logger, metrics });
+    registerOpsRoutes(app, { pool, kafka, metrics });
+    const adminGuard = createAdminGuard(config.adminToken);
+    const tillAuthenticator = createTillAuthenticator(pool, config.tokenCacheTtlMs);
+    const tillGuard = createTillGuard(tillAuthenticator, logger, config.retryAfterSeconds);
+
+    if (has('gateway')) {
+      publisher = createEventPublisher({ kafka, logger, sendTimeoutMs: config.kafkaSendTimeoutMs });
+      registerEventsRoute(app, {
+        publisher,
+        tillGuard,
+        metrics,
+        eventsTopic: config.eventsTopic,
+        retryAfterSeconds: config.retryAfterSeconds,
+      });
+      registerEnrollmentRoutes(app, { pool, adminGuard, tillAuthenticator, logger });
+      registerCatalogRoutes(app, { pool, adminGuard, tillGuard, logger });
+    }
+    if (has('analytics')) {
+      await registerAnalyticsRoles(app, { pool, logger, metrics, config, adminGuard, tillGuard });
+    }
+    if (has('consumer')) {
+      registerConsumerLagCollector(metrics, kafka, config.consumerGroup, config.eventsTopic);
+      consumer = await startWarehouseConsumer({
+        kafka,
+        pool,
+        config: {
+          eventsTopic: config.eventsTopic,
+          dlqTopic: config.dlqTopic,
+          consumerGroup: config.consumerGroup,
+        },
+        logger,
+        metrics,
+      });
+    }
+
+    let stopping: Promise<void> | null = null;
+    return {
+      app,
+      pool,
+      kafka,
+      metrics,
+      async listen() {
+        await app.listen({ host: config.host, port: config.port });
+        const address = app.server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : config.port;
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        return `http://${host}:${port}`;
+      },
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await cleanup();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
