@@ -1,0 +1,198 @@
+// GET /v1/analytics/{summary,top-products,breakdown,stock,stream}. Every figure answer is read in
+// one REPEATABLE READ snapshot with the scope's version, so the ETag names exactly the data sent;
+// If-None-Match with the current ETag answers 304 before any figure is computed.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Pool } from 'pg';
+import type { z } from 'zod';
+import {
+  breakdownQuerySchema,
+  stockQuerySchema,
+  summaryQuerySchema,
+  topProductsQuerySchema,
+  type AnalyticsMeta,
+  type BreakdownResponse,
+  type StockResponse,
+  type SummaryResponse,
+  type TopProductsResponse,
+} from '../../../shared/sync/analyticsApi';
+import { HttpError, parseOr400 } from '../http/httpErrors';
+import type { SqlClient } from '../warehouse/sqlClient';
+import { resolveScope, type AnalyticsAuthenticate } from './analyticsAccess';
+import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
+import { readScopeState } from './analyticsRepo';
+import type { AnalyticsChangeFeed } from './changeFeed';
+import { isValidDay } from './periods';
+
+export interface AnalyticsRouteDeps {
+  pool: Pool;
+  authenticate: AnalyticsAuthenticate;
+  changeFeed: AnalyticsChangeFeed;
+}
+
+const MAX_RANGE_DAYS = 3_700;
+const SSE_PING_MS = 15_000;
+
+const checkRange = (from: string, to: string): void => {
+  if (!isValidDay(from) || !isValidDay(to))
+    throw new HttpError(400, 'BAD_REQUEST', 'from and to must be calendar days');
+  if (from > to) throw new HttpError(400, 'BAD_REQUEST', 'from must not be after to');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days > MAX_RANGE_DAYS)
+    throw new HttpError(400, 'BAD_REQUEST', `a range may span at most ${MAX_RANGE_DAYS} days`);
+};
+
+const etagOf = (route: string, query: object, storeId: string | null, version: number): string => {
+  const digest = createHash('sha256')
+    .update(
+      JSON.stringify([route, storeId, Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))]),
+    )
+    .digest('base64url')
+    .slice(0, 16);
+  return `W/"${version}-${digest}"`;
+};
+
+const matches = (header: string | undefined, etag: string): boolean =>
+  header !== undefined && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
+
+export const registerAnalyticsRoutes = (app: FastifyInstance, deps: AnalyticsRouteDeps): void => {
+  const { pool, authenticate, changeFeed } = deps;
+
+  const principalOf = async (request: FastifyRequest) => {
+    const principal = await authenticate(request.headers.authorization);
+    if (!principal)
+      throw new HttpError(401, 'UNAUTHENTICATED', 'a valid admin or till bearer token is required');
+    return principal;
+  };
+
+  /** Common frame: auth, query, scope, snapshot, ETag/304, then the route's figures. */
+  const figures =
+    <S extends z.ZodType<{ scope: 'chain' | 'store'; storeId?: string | undefined }>>(
+      route: string,
+      schema: S,
+      build: (
+        db: SqlClient,
+        storeId: string | null,
+        query: z.output<S>,
+        meta: AnalyticsMeta,
+      ) => Promise<object>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = await principalOf(request);
+      const query = parseOr400(schema, request.query, 'query');
+      const storeId = resolveScope(principal, query);
+      if ('from' in query && 'to' in query) checkRange(String(query.from), String(query.to));
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const state = await readScopeState(client, storeId);
+        const etag = etagOf(route, query, storeId, state.version);
+        reply.header('etag', etag).header('cache-control', 'no-cache');
+        if (matches(request.headers['if-none-match'], etag)) {
+          await client.query('COMMIT');
+          return reply.code(304).send();
+        }
+        const meta: AnalyticsMeta = {
+          scope: storeId === null ? 'chain' : 'store',
+          storeId,
+          asOf: state.asOf,
+          appliedAt: state.appliedAt,
+          version: etag,
+          currency: state.currency,
+        };
+        const body = await build(client, storeId, query, meta);
+        await client.query('COMMIT');
+        return reply.send(body);
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    };
+
+  app.get(
+    '/v1/analytics/summary',
+    figures(
+      'summary',
+      summaryQuerySchema,
+      async (db, storeId, q, meta): Promise<SummaryResponse> => {
+        const { periods, totals } = await summaryFigures(db, storeId, q.from, q.to, q.grain);
+        return { meta, grain: q.grain, from: q.from, to: q.to, periods, totals };
+      },
+    ),
+  );
+
+  app.get(
+    '/v1/analytics/top-products',
+    figures(
+      'top-products',
+      topProductsQuerySchema,
+      async (db, storeId, q, meta): Promise<TopProductsResponse> => ({
+        meta,
+        from: q.from,
+        to: q.to,
+        months: await topProductsByMonth(db, storeId, q.from, q.to, q.limit),
+      }),
+    ),
+  );
+
+  app.get(
+    '/v1/analytics/breakdown',
+    figures(
+      'breakdown',
+      breakdownQuerySchema,
+      async (db, storeId, q, meta): Promise<BreakdownResponse> => ({
+        meta,
+        by: q.by,
+        from: q.from,
+        to: q.to,
+        rows: await breakdownRows(db, q.by, storeId, q.from, q.to),
+      }),
+    ),
+  );
+
+  app.get(
+    '/v1/analytics/stock',
+    figures('stock', stockQuerySchema, async (db, storeId, q, meta): Promise<StockResponse> => {
+      const at = q.at ?? new Date().toISOString().slice(0, 10);
+      if (!isValidDay(at)) throw new HttpError(400, 'BAD_REQUEST', 'at must be a calendar day');
+      const rows = await stockRows(db, storeId, at);
+      return { meta, at, rows: q.refillOnly === 'true' ? rows.filter((r) => r.needsRefill) : rows };
+    }),
+  );
+
+  // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
+  // changed; the client then refetches with If-None-Match.
+  app.get('/v1/analytics/stream', async (request, reply) => {
+    const principal = await principalOf(request);
+    const query = parseOr400(
+      summaryQuerySchema.pick({ scope: true, storeId: true }),
+      request.query,
+      'query',
+    );
+    const storeId = resolveScope(principal, query);
+    const state = await readScopeState(pool, storeId);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    res.write(
+      `event: ready\ndata: ${JSON.stringify({ storeId, version: state.version, asOf: state.asOf })}\n\n`,
+    );
+    const unsubscribe = changeFeed.subscribe((changes) => {
+      for (const c of changes) {
+        if (storeId === null || c.storeId === storeId)
+          res.write(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
+      }
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
+    request.raw.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+};
