@@ -11,7 +11,6 @@ import type {
   TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
 import { generateTillToken, sha256 } from '../auth/secrets';
-import { createTillAuthenticator } from '../auth/tillAuth';
 import { localDay } from '../consumer/expectedFigures';
 import {
   createWarehouseFixture,
@@ -24,7 +23,6 @@ import { createMetricsRegistry } from '../ops/metrics';
 import { applyEvents } from '../warehouse/applyEvents';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
 import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
-import { analyticsAuthenticator } from './analyticsAccess';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { registerAnalyticsRoutes } from './routes';
 
@@ -75,10 +73,11 @@ describe('analytics API', () => {
     const logger = createLogger('error');
     feed = await startAnalyticsChangeFeed(fx.url, logger);
     app = buildHttpServer({ logger, metrics: createMetricsRegistry() });
-    registerAnalyticsRoutes(app, {
+    await registerAnalyticsRoutes(app, {
       pool: fx.pool,
+      logger,
+      config: { adminToken: ADMIN, databaseUrl: fx.url, tokenCacheTtlMs: 0 },
       changeFeed: feed,
-      authenticate: analyticsAuthenticator(ADMIN, createTillAuthenticator(fx.pool, 0)),
     });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   });

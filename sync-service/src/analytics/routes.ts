@@ -18,16 +18,27 @@ import {
 } from '../../../shared/sync/analyticsApi';
 import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { SqlClient } from '../warehouse/sqlClient';
-import { resolveScope, type AnalyticsAuthenticate } from './analyticsAccess';
+import { createTillAuthenticator } from '../auth/tillAuth';
+import type { SyncConfig } from '../config';
+import type { Logger } from '../ops/logger';
+import {
+  analyticsAuthenticator,
+  resolveScope,
+  type AnalyticsAuthenticate,
+} from './analyticsAccess';
 import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
 import { readScopeState } from './analyticsRepo';
-import type { AnalyticsChangeFeed } from './changeFeed';
+import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { isValidDay } from './periods';
 
 export interface AnalyticsRouteDeps {
   pool: Pool;
-  authenticate: AnalyticsAuthenticate;
-  changeFeed: AnalyticsChangeFeed;
+  logger: Logger;
+  config: Pick<SyncConfig, 'adminToken' | 'databaseUrl' | 'tokenCacheTtlMs'>;
+  /** Defaults to the admin token or a till token (cached like the gateway's). */
+  authenticate?: AnalyticsAuthenticate;
+  /** Defaults to a LISTEN connection of its own, closed with the app. */
+  changeFeed?: AnalyticsChangeFeed;
 }
 
 const MAX_RANGE_DAYS = 3_700;
@@ -55,8 +66,24 @@ const etagOf = (route: string, query: object, storeId: string | null, version: n
 const matches = (header: string | undefined, etag: string): boolean =>
   header !== undefined && header.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 
-export const registerAnalyticsRoutes = (app: FastifyInstance, deps: AnalyticsRouteDeps): void => {
-  const { pool, authenticate, changeFeed } = deps;
+export const registerAnalyticsRoutes = async (
+  app: FastifyInstance,
+  deps: AnalyticsRouteDeps,
+): Promise<void> => {
+  const { pool, config } = deps;
+  const authenticate =
+    deps.authenticate ??
+    analyticsAuthenticator(
+      config.adminToken,
+      createTillAuthenticator(pool, config.tokenCacheTtlMs),
+    );
+  let changeFeed = deps.changeFeed;
+  if (!changeFeed) {
+    const own = await startAnalyticsChangeFeed(config.databaseUrl, deps.logger);
+    app.addHook('onClose', () => own.close());
+    changeFeed = own;
+  }
+  const feed = changeFeed;
 
   const principalOf = async (request: FastifyRequest) => {
     const principal = await authenticate(request.headers.authorization);
@@ -183,7 +210,7 @@ export const registerAnalyticsRoutes = (app: FastifyInstance, deps: AnalyticsRou
     res.write(
       `event: ready\ndata: ${JSON.stringify({ storeId, version: state.version, asOf: state.asOf })}\n\n`,
     );
-    const unsubscribe = changeFeed.subscribe((changes) => {
+    const unsubscribe = feed.subscribe((changes) => {
       for (const c of changes) {
         if (storeId === null || c.storeId === storeId)
           res.write(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
