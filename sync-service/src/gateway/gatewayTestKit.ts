@@ -45,14 +45,22 @@ export async function startTestGateway(
     eventsTopicPartitions: 3,
     ...overrides,
   };
-  const logger = createLogger(config.logLevel, { test: label });
+  // Quiet unless TEST_LOG_LEVEL asks for logs: expected failures (Kafka down) are noisy.
+  const logger = createLogger(
+    config.logLevel,
+    { test: label },
+    process.env.TEST_LOG_LEVEL ? undefined : () => undefined,
+  );
   const service = await createSyncService(config, roles, logger);
   const url = await service.listen();
   let stores = 0;
   const admin = (method: string, path: string, body?: unknown): Promise<Response> =>
     fetch(`${url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   return {
