@@ -3,7 +3,7 @@
 // retires the producer: kafkajs rolls its sequence numbers back when a request fails, so a batch
 // that did reach the broker but whose ack was lost would make the next batch reuse those numbers
 // and be dropped by the broker as a "duplicate". A fresh producer gets a fresh producer id.
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { Logger } from '../ops/logger';
 
 export class KafkaUnavailableError extends Error {
@@ -36,6 +36,8 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
       // One request in flight per broker keeps a store's events in order on retries.
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      // murmur2 like the Java client: a store's key maps to the same partition from any producer.
+      createPartitioner: Partitioners.DefaultPartitioner,
       retry: { retries: options.retries ?? 5, initialRetryTime: 100, maxRetryTime: 2_000 },
     });
     return producer.connect().then(

@@ -19,6 +19,8 @@ export interface KafkaClientOptions {
 const QUIET = [
   // The gateway bounds producer retries on purpose and replaces the producer after any failure.
   'Limiting retries for the idempotent producer',
+  // Every producer here chooses its partitioner explicitly or accepts the (Java-compatible) default.
+  'KafkaJS v2.0.0 switched default partitioner',
 ];
 
 const toLevel = (level: KafkaLogLevel): 'debug' | 'info' | 'warn' | 'error' => {

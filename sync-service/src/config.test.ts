@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_ADMIN_TOKEN, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has local defaults matching build/scripts/services-up.sh', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      kafkaBrokers: ['127.0.0.1:19092'],
+      databaseUrl: 'postgres://postgres@127.0.0.1:15432/pos',
+      eventsTopic: 'pos.events.v1',
+      eventsTopicPartitions: 12,
+      dlqTopic: 'pos.events.dlq.v1',
+      consumerGroup: 'warehouse',
+      host: '127.0.0.1',
+      port: 8787,
+      adminToken: DEFAULT_ADMIN_TOKEN,
+      adminTokenIsDefault: true,
+      kafkaSendTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig({
+      KAFKA_BROKERS: 'a:1, b:2',
+      SYNC_ADMIN_TOKEN: 'a-long-enough-admin-token',
+      PORT: '0',
+      KAFKA_SEND_TIMEOUT_MS: '2500',
+      EVENTS_TOPIC: 'x.events',
+    });
+    expect(config.kafkaBrokers).toEqual(['a:1', 'b:2']);
+    expect(config.adminToken).toBe('a-long-enough-admin-token');
+    expect(config.adminTokenIsDefault).toBe(false);
+    expect(config.port).toBe(0);
+    expect(config.kafkaSendTimeoutMs).toBe(2_500);
+    expect(config.eventsTopic).toBe('x.events');
+  });
+
+  it('refuses bad values with a clear message', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'nohost' })).toThrow(/host:port/);
+    expect(() => loadConfig({ EVENTS_TOPIC: 'bad topic' })).toThrow(/topic/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
+    expect(() => loadConfig({ SYNC_ADMIN_TOKEN: 'short' })).toThrow(/16/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SYNC_ADMIN_TOKEN/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
