@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 
 /** Bump when the rollup tables or their meaning change; the rollups are then rebuilt. */
-export const ANALYTICS_SCHEMA_VERSION = 1;
+export const ANALYTICS_SCHEMA_VERSION = 2;
 
 const ROLLUP_TABLES = [
   'analytics_day_totals',
@@ -62,6 +62,20 @@ CREATE TABLE IF NOT EXISTS analytics_day_products (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS analytics_day_products_by_category ON analytics_day_products (category, day);
 
+-- The same per month (YYYYMM): a range of whole months reads ~products × months rows instead of
+-- ~products × days (only the cut months at the range's ends come from the daily table).
+CREATE TABLE IF NOT EXISTS analytics_month_products (
+  month INTEGER NOT NULL,
+  product_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  name TEXT NOT NULL,
+  net INTEGER NOT NULL,
+  units INTEGER NOT NULL,
+  PRIMARY KEY (month, product_id, category)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS analytics_month_products_by_category ON analytics_month_products (category, month);
+
 CREATE TRIGGER IF NOT EXISTS analytics_queue_sale AFTER INSERT ON sales BEGIN
   INSERT INTO analytics_pending (event_id) VALUES (new.event_id);
 END;
@@ -96,7 +110,13 @@ const rebuild = (db: Database.Database, timeZone: string): void => {
  * seen every sale (rolled + queued = sales; a mismatch, e.g. a core migration that rebuilt the
  * sales table and its triggers, triggers a rebuild). Cheap when everything is in order.
  */
+/** Connections already checked (and for which zone): the check counts every sale, so it runs once per connection. */
+const checked = new WeakMap<Database.Database, string>();
+
 export const ensureAnalyticsSchema = (db: Database.Database, timeZone: string): void => {
+  // Core migrations (the only thing that could drop the trigger) run when the database opens,
+  // before any dashboard call, so one check per connection and zone is enough.
+  if (checked.get(db) === timeZone) return;
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS analytics_meta (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -122,4 +142,5 @@ export const ensureAnalyticsSchema = (db: Database.Database, timeZone: string): 
       .get() as { sales: number; seen: number };
     if (!hasTrigger || counts.sales !== counts.seen) rebuild(db, timeZone);
   }).immediate();
+  checked.set(db, timeZone);
 };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { localTrends } from './localTrends';
+import { localTrends, splitRange } from './localTrends';
 import { insertFixtureSales, openTestShop, type FixtureSale } from './testShop';
 import { todayFigures } from './todayFigures';
 
@@ -320,5 +320,36 @@ describe('local dashboard figures (America/New_York, across both 2025 DST change
     const t = localTrends(db, 0, { ...QUERY, from: '2025-11-03', to: '2025-11-03' });
     // In Kolkata, s5 s6 s8 (02 Nov UTC) fall on 2 Nov; s7 and s9 on 3 Nov.
     expect(t.months[0]!.totals).toMatchObject({ orders: 2, netSales: 550 });
+  });
+});
+
+describe('splitRange', () => {
+  it('cuts a day range into head days, whole months and tail days', () => {
+    const none = { from: 1, to: 0 };
+    expect(splitRange(20250101, 20251231)).toEqual({
+      head: none,
+      months: { from: 202501, to: 202512 },
+      tail: none,
+    });
+    expect(splitRange(20250115, 20250310)).toEqual({
+      head: { from: 20250115, to: 20250131 },
+      months: { from: 202502, to: 202502 },
+      tail: { from: 20250301, to: 20250310 },
+    });
+    expect(splitRange(20241215, 20250110)).toEqual({
+      head: { from: 20241215, to: 20241231 },
+      months: none,
+      tail: { from: 20250101, to: 20250110 },
+    });
+    expect(splitRange(20240201, 20240229)).toEqual({
+      head: none,
+      months: { from: 202402, to: 202402 },
+      tail: none,
+    });
+    expect(splitRange(20250305, 20250320)).toEqual({
+      head: { from: 20250305, to: 20250320 },
+      months: none,
+      tail: none,
+    });
   });
 });

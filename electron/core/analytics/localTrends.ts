@@ -46,9 +46,19 @@ export const trendsSql = (byCategory: boolean) => {
   return {
     months: `SELECT day / 100 AS month, ${SUMS} FROM ${source} WHERE ${where} GROUP BY month`,
     span: `SELECT ${SUMS} FROM ${source} WHERE ${where}`,
-    products: `SELECT day / 100 AS month, product_id AS productId, max(sku) AS sku, max(name) AS name,
-        max(category) AS category, sum(net) AS netSales, sum(units) AS units
-      FROM analytics_day_products WHERE ${where} GROUP BY month, product_id`,
+    // Whole months from the monthly table, the cut months at either end from the daily one.
+    products: `SELECT month, product_id AS productId, max(sku) AS sku, max(name) AS name, max(category) AS category,
+        sum(net) AS netSales, sum(units) AS units
+      FROM (
+        SELECT day / 100 AS month, product_id, sku, name, category, net, units FROM analytics_day_products
+          WHERE day BETWEEN @headFrom AND @headTo${byCategory ? ' AND category = @category' : ''}
+        UNION ALL
+        SELECT month, product_id, sku, name, category, net, units FROM analytics_month_products
+          WHERE month BETWEEN @monthFrom AND @monthTo${byCategory ? ' AND category = @category' : ''}
+        UNION ALL
+        SELECT day / 100 AS month, product_id, sku, name, category, net, units FROM analytics_day_products
+          WHERE day BETWEEN @tailFrom AND @tailTo${byCategory ? ' AND category = @category' : ''})
+      GROUP BY month, product_id`,
     categories: `SELECT day / 100 AS month, category, sum(net) AS netSales, sum(units) AS units, sum(orders) AS orders
       FROM analytics_day_categories WHERE day BETWEEN @from AND @to${byCategory ? ' AND category = @category' : ''}
       GROUP BY month, category ORDER BY month, netSales DESC, category`,
@@ -62,6 +72,35 @@ type ProductRow = Omit<ProductFigure, 'rank'> & { month: number };
 const totalsOf = (row: SalesTotals | undefined): SalesTotals => {
   if (!row || row.orders === null) return EMPTY_TOTALS;
   return row;
+};
+
+const NONE = { from: 1, to: 0 }; // an empty BETWEEN range
+
+/**
+ * Splits a day range into a leading run of days, whole months, and a trailing run of days, so
+ * product figures read the monthly rollup wherever a month is covered entirely.
+ */
+export const splitRange = (fromKey: number, toKey: number) => {
+  const lastDay = (monthKey: number): number =>
+    new Date(Date.UTC(Math.floor(monthKey / 100), monthKey % 100, 0)).getUTCDate();
+  const fromMonth = Math.floor(fromKey / 100);
+  const toMonth = Math.floor(toKey / 100);
+  const startsMonth = fromKey % 100 === 1;
+  const endsMonth = toKey % 100 === lastDay(toMonth);
+  if (fromMonth === toMonth && !(startsMonth && endsMonth)) {
+    return { head: { from: fromKey, to: toKey }, months: NONE, tail: NONE };
+  }
+  const next = (m: number): number => (m % 100 === 12 ? m + 89 : m + 1);
+  const prev = (m: number): number => (m % 100 === 1 ? m - 89 : m - 1);
+  const months = {
+    from: startsMonth ? fromMonth : next(fromMonth),
+    to: endsMonth ? toMonth : prev(toMonth),
+  };
+  return {
+    head: startsMonth ? NONE : { from: fromKey, to: fromMonth * 100 + lastDay(fromMonth) },
+    months: months.from <= months.to ? months : NONE,
+    tail: endsMonth ? NONE : { from: toMonth * 100 + 1, to: toKey },
+  };
 };
 
 /** Month keys (YYYYMM) from the month of `fromKey` to the month of `toKey`, inclusive. */
@@ -130,9 +169,22 @@ export const localTrends = (
       });
     }
 
-    const productRows = db.prepare(sql.products).all({ ...base, from, to }) as ProductRow[];
+    const parts = splitRange(from, to);
+    const productRows = db.prepare(sql.products).all({
+      ...base,
+      headFrom: parts.head.from,
+      headTo: parts.head.to,
+      monthFrom: parts.months.from,
+      monthTo: parts.months.to,
+      tailFrom: parts.tail.from,
+      tailTo: parts.tail.to,
+    }) as ProductRow[];
     const byMonth = new Map<number, ProductRow[]>();
-    for (const r of productRows) byMonth.set(r.month, [...(byMonth.get(r.month) ?? []), r]);
+    for (const r of productRows) {
+      const list = byMonth.get(r.month);
+      if (list) list.push(r);
+      else byMonth.set(r.month, [r]);
+    }
     const value =
       query.rankBy === 'units' ? (p: ProductRow) => p.units : (p: ProductRow) => p.netSales;
     const topProductsByMonth: MonthTopProducts[] = monthsBetween(from, to).map((key) => ({

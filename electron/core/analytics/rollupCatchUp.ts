@@ -39,14 +39,16 @@ const FOLD_CATEGORIES = upsertTotals(
    GROUP BY day, category`,
 );
 
-const FOLD_PRODUCTS = `
-INSERT INTO analytics_day_products (day, product_id, category, sku, name, net, units)
+const foldProducts = (table: string, key: string, keyExpr: string): string => `
+INSERT INTO ${table} (${key}, product_id, category, sku, name, net, units)
 SELECT * FROM (
-  SELECT c.day, l.product_id, l.category, max(l.sku), max(l.name), sum(l.net), sum(l.quantity)
+  SELECT ${keyExpr} AS k, l.product_id, l.category, max(l.sku), max(l.name), sum(l.net), sum(l.quantity)
   FROM temp.analytics_chunk c CROSS JOIN sale_lines l ON l.event_id = c.event_id
-  GROUP BY c.day, l.product_id, l.category) WHERE true
-ON CONFLICT (day, product_id, category) DO UPDATE SET
+  GROUP BY k, l.product_id, l.category) WHERE true
+ON CONFLICT (${key}, product_id, category) DO UPDATE SET
   sku = excluded.sku, name = excluded.name, net = net + excluded.net, units = units + excluded.units`;
+const FOLD_DAY_PRODUCTS = foldProducts('analytics_day_products', 'day', 'c.day');
+const FOLD_MONTH_PRODUCTS = foldProducts('analytics_month_products', 'month', 'c.day / 100');
 
 export interface CatchUpResult {
   events: number;
@@ -86,7 +88,8 @@ export const catchUpRollups = (db: Database.Database, timeZone: string): CatchUp
         ).run(lo, hi);
         db.exec(FOLD_TOTALS);
         db.exec(FOLD_CATEGORIES);
-        db.exec(FOLD_PRODUCTS);
+        db.exec(FOLD_DAY_PRODUCTS);
+        db.exec(FOLD_MONTH_PRODUCTS);
       }
       done.run(lo, hi);
       counted.run(chunk.n);
