@@ -19,6 +19,8 @@ export interface SyncConfig {
   retryAfterSeconds: number;
   /** Cache lifetime of a verified till token (revocation takes at most this long to bite). */
   tokenCacheTtlMs: number;
+  /** On shutdown, how long in-flight requests may finish before connections are cut. */
+  shutdownDrainMs: number;
   logLevel: LogLevelName;
 }
 
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     kafkaSendTimeoutMs: integer(env, 'KAFKA_SEND_TIMEOUT_MS', 10_000, 100, 300_000),
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 5, 1, 3_600),
     tokenCacheTtlMs: integer(env, 'TOKEN_CACHE_TTL_MS', 60_000, 0, 3_600_000),
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
     logLevel,
   };
 }

@@ -37,6 +37,7 @@ describe('sync-service process', () => {
         CONSUMER_GROUP: `${topic}.group`,
         SYNC_ADMIN_TOKEN: 'main-test-admin-token',
         LOG_LEVEL: 'info',
+        SHUTDOWN_DRAIN_MS: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -70,6 +71,15 @@ describe('sync-service process', () => {
         headers: { authorization: 'Bearer main-test-admin-token' },
       });
       expect(stores.status).toBe(200);
+      // A live analytics event stream must not keep the process from shutting down.
+      const stream = await fetch(`${url}/v1/analytics/stream?scope=chain`, {
+        headers: { authorization: 'Bearer main-test-admin-token' },
+      });
+      expect(stream.status).toBe(200);
+      const reader = stream.body?.getReader();
+      const first = await reader?.read();
+      expect(new TextDecoder().decode(first?.value)).toContain('event: ready');
+      void reader?.closed.catch(() => undefined);
     } finally {
       child.kill('SIGTERM');
     }

@@ -4,6 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
+import { analyticsAuthenticator } from './analytics/analyticsAccess';
+import { registerAnalyticsRoutes } from './analytics/routes';
 import { createAdminGuard } from './auth/adminGuard';
 import { createTillAuthenticator } from './auth/tillAuth';
 import { registerCatalogRoutes } from './catalog/catalogRoutes';
@@ -21,7 +23,6 @@ import { registerConsumerLagCollector } from './ops/consumerLag';
 import type { Logger } from './ops/logger';
 import { createMetricsRegistry, type MetricsRegistry } from './ops/metrics';
 import { registerOpsRoutes } from './ops/opsRoutes';
-import { registerAnalyticsRoles } from './analyticsWiring';
 
 export type ServiceRole = 'gateway' | 'consumer' | 'analytics';
 export const ALL_ROLES: readonly ServiceRole[] = ['gateway', 'consumer', 'analytics'];
@@ -93,7 +94,9 @@ export async function createSyncService(
       registerCatalogRoutes(app, { pool, adminGuard, tillGuard, logger });
     }
     if (has('analytics')) {
-      await registerAnalyticsRoles(app, { pool, logger, metrics, config, adminGuard, tillGuard });
+      // Shares the gateway's token cache, so re-enrollment revokes analytics access at once too.
+      const authenticate = analyticsAuthenticator(config.adminToken, tillAuthenticator);
+      await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
     }
     if (has('consumer')) {
       registerConsumerLagCollector(metrics, kafka, config.consumerGroup, config.eventsTopic);
@@ -125,7 +128,14 @@ export async function createSyncService(
       },
       stop() {
         stopping ??= (async () => {
-          await app.close();
+          // In-flight requests (a batch awaiting Kafka acks) get config.shutdownDrainMs to finish;
+          // long-lived ones (analytics event streams) are then cut so shutdown cannot hang.
+          const drain = setTimeout(() => app.server.closeAllConnections(), config.shutdownDrainMs);
+          try {
+            await app.close();
+          } finally {
+            clearTimeout(drain);
+          }
           await cleanup();
         })();
         return stopping;
