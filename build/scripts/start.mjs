@@ -77,9 +77,9 @@ const ensureElectronAbi = () => {
 };
 
 const executable = electronExecutable();
-run('npm', ['run', 'build:renderer']);
 
 if (executable) {
+  run('npm', ['run', 'build:renderer']);
   run('npm', ['run', 'build:electron']);
   ensureElectronAbi();
   const env = { ...process.env };
@@ -96,6 +96,7 @@ if (executable) {
       '',
     ].join('\n'),
   );
+  run('npm', ['run', 'build:renderer']);
   ensureNodeAbi();
   handOver(bin('tsx'), [path.join('electron', 'host', 'serveCli.ts'), ...args], process.env);
 }

@@ -45,6 +45,17 @@ describe('prepareIndexHtml', () => {
     );
   });
 
+  it('keeps <meta charset> first and leaves frame-ancestors out of the meta policy', () => {
+    const html = prepareIndexHtml(
+      '<html><head>\n<meta charset="UTF-8" /><title>x</title></head></html>',
+      { token: 't' },
+    );
+    expect(html).toMatch(
+      /^<html><head>\n<meta charset="UTF-8" \/><meta http-equiv="Content-Security-Policy"/,
+    );
+    expect(html).not.toContain('frame-ancestors');
+  });
+
   it('leaves an existing CSP meta alone and adds no token in Electron', () => {
     const page =
       '<head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"></head>';

@@ -2,7 +2,7 @@
 // directory, and prepares index.html (token and CSP <meta> tags). Shared by the browser-mode host
 // and Electron's app:// protocol.
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../main/contentSecurityPolicy';
+import { META_CONTENT_SECURITY_POLICY } from '../main/contentSecurityPolicy';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,20 +53,21 @@ const escapeAttribute = (value: string): string =>
 
 /**
  * Adds `<meta name="pos-token">` (browser mode only) and a CSP `<meta>` fallback (unless the page
- * already carries one) right after `<head>`.
+ * already carries one) at the top of `<head>`.
  */
 export const prepareIndexHtml = (html: string, options: { token?: string }): string => {
   const tags: string[] = [];
   if (!/http-equiv=["']?Content-Security-Policy/i.test(html)) {
     tags.push(
-      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(CONTENT_SECURITY_POLICY)}">`,
+      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(META_CONTENT_SECURITY_POLICY)}">`,
     );
   }
   if (options.token !== undefined)
     tags.push(`<meta name="pos-token" content="${escapeAttribute(options.token)}">`);
   if (tags.length === 0) return html;
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) return `${tags.join('')}${html}`;
-  const at = head.index + head[0].length;
+  // After <meta charset> when there is one (it should come first), else right after <head>.
+  const anchor = /<meta\s+charset=[^>]*>/i.exec(html) ?? /<head[^>]*>/i.exec(html);
+  if (!anchor) return `${tags.join('')}${html}`;
+  const at = anchor.index + anchor[0].length;
   return `${html.slice(0, at)}${tags.join('')}${html.slice(at)}`;
 };

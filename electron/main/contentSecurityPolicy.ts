@@ -1,7 +1,7 @@
 // The one Content-Security-Policy both shells send (Electron's app:// protocol and the browser-mode
 // host), plus the other hardening headers. Kept free of electron imports so the host can share it.
 
-export const CONTENT_SECURITY_POLICY = [
+const DOCUMENT_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   // React sets inline style attributes; no inline scripts are ever allowed.
@@ -10,9 +10,15 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "frame-ancestors 'none'",
   "form-action 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = [...DOCUMENT_DIRECTIVES, "frame-ancestors 'none'"].join(
+  '; ',
+);
+
+/** The `<meta>` fallback: browsers ignore (and warn about) frame-ancestors there. */
+export const META_CONTENT_SECURITY_POLICY = DOCUMENT_DIRECTIVES.join('; ');
 
 /** Headers sent with every response a shell serves to the UI. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
