@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allocateProportionally, applyBasisPoints, divRoundHalfAwayFromZero, minorToDecimalString, parseMoney } from './money';
+import {
+  allocateProportionally,
+  applyBasisPoints,
+  divRoundHalfAwayFromZero,
+  minorToDecimalString,
+  parseMoney,
+} from './money';
 
 describe('money', () => {
   it('rounds half away from zero in both signs', () => {

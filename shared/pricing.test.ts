@@ -17,9 +17,23 @@ describe('tax rounding', () => {
   it('prices inclusive and exclusive carts consistently', () => {
     const lines = [{ unitPrice: 1_000, quantity: 3, taxRateBp: 1_200, discount: null }];
     const inc = priceCart(lines, null, 'inclusive');
-    expect(inc.totals).toEqual({ gross: 3_000, discount: 0, tax: 321, net: 2_679, total: 3_000, units: 3 });
+    expect(inc.totals).toEqual({
+      gross: 3_000,
+      discount: 0,
+      tax: 321,
+      net: 2_679,
+      total: 3_000,
+      units: 3,
+    });
     const exc = priceCart(lines, null, 'exclusive');
-    expect(exc.totals).toEqual({ gross: 3_000, discount: 0, tax: 360, net: 3_000, total: 3_360, units: 3 });
+    expect(exc.totals).toEqual({
+      gross: 3_000,
+      discount: 0,
+      tax: 360,
+      net: 3_000,
+      total: 3_360,
+      units: 3,
+    });
   });
 });
 
@@ -41,18 +55,49 @@ describe('discounts', () => {
   });
 
   it('refuses a discount larger than the line or cart', () => {
-    expect(() => priceCart([{ unitPrice: 100, quantity: 1, taxRateBp: 0, discount: { kind: 'amount', amount: 101 } }], null, 'inclusive')).toThrow(PricingError);
-    expect(() => priceCart([{ unitPrice: 100, quantity: 1, taxRateBp: 0, discount: null }], { kind: 'amount', amount: 101 }, 'inclusive')).toThrow(PricingError);
+    expect(() =>
+      priceCart(
+        [{ unitPrice: 100, quantity: 1, taxRateBp: 0, discount: { kind: 'amount', amount: 101 } }],
+        null,
+        'inclusive',
+      ),
+    ).toThrow(PricingError);
+    expect(() =>
+      priceCart(
+        [{ unitPrice: 100, quantity: 1, taxRateBp: 0, discount: null }],
+        { kind: 'amount', amount: 101 },
+        'inclusive',
+      ),
+    ).toThrow(PricingError);
   });
 });
 
 describe('proRataLine', () => {
   it('gives back exactly the sold amounts over several partial returns', () => {
-    const [line] = priceCart([{ unitPrice: 999, quantity: 7, taxRateBp: 1_200, discount: { kind: 'amount', amount: 100 } }], null, 'inclusive').lines;
+    const [line] = priceCart(
+      [
+        {
+          unitPrice: 999,
+          quantity: 7,
+          taxRateBp: 1_200,
+          discount: { kind: 'amount', amount: 100 },
+        },
+      ],
+      null,
+      'inclusive',
+    ).lines;
     const parts = [2, 1, 4].reduce<{ done: number; sums: number[] }>(
       (acc, q) => {
         const p = proRataLine(line!, 7, acc.done, q);
-        return { done: acc.done + q, sums: [acc.sums[0]! + p.gross, acc.sums[1]! + p.discount, acc.sums[2]! + p.tax, acc.sums[3]! + p.total] };
+        return {
+          done: acc.done + q,
+          sums: [
+            acc.sums[0]! + p.gross,
+            acc.sums[1]! + p.discount,
+            acc.sums[2]! + p.tax,
+            acc.sums[3]! + p.total,
+          ],
+        };
       },
       { done: 0, sums: [0, 0, 0, 0] },
     );

@@ -61,4 +61,21 @@ export const newEventId = (ctx: CoreContext): string => uuidv7(ctx.clock.now());
  * can never force a mid-transaction upgrade failure). Inside an outer transaction, such as the
  * demo load, better-sqlite3 turns this into a savepoint: a failing sale still rolls back alone.
  */
-export const inTransaction = <T>(ctx: CoreContext, fn: () => T): T => ctx.db.transaction(fn).immediate();
+export const inTransaction = <T>(ctx: CoreContext, fn: () => T): T =>
+  ctx.db.transaction(fn).immediate();
+
+/**
+ * For cart edits, which are not money facts: committed with synchronous=NORMAL, so an app crash
+ * never loses them (WAL) but they skip the fsync; a power cut may lose the last few scans of an
+ * open cart, never a sale. The next FULL commit (checkout, return, shift) fsyncs them along with
+ * itself. Sales, returns, stock and shift events always use inTransaction (FULL).
+ */
+export const inCartTransaction = <T>(ctx: CoreContext, fn: () => T): T => {
+  if (ctx.db.inTransaction) return inTransaction(ctx, fn);
+  ctx.db.pragma('synchronous = NORMAL');
+  try {
+    return inTransaction(ctx, fn);
+  } finally {
+    ctx.db.pragma('synchronous = FULL');
+  }
+};

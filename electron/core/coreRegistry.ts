@@ -12,7 +12,8 @@ export interface TillCoreHandle {
 
 const contexts = new WeakMap<TillCoreHandle, CoreContext>();
 
-export const registerCore = (core: TillCoreHandle, ctx: CoreContext): void => void contexts.set(core, ctx);
+export const registerCore = (core: TillCoreHandle, ctx: CoreContext): void =>
+  void contexts.set(core, ctx);
 export const unregisterCore = (core: TillCoreHandle): void => void contexts.delete(core);
 
 export const coreContext = (core: TillCoreHandle): CoreContext => {

@@ -4,10 +4,16 @@ import type { ApiMethod, ApiParsedInput } from '../../shared/api/inputs';
 import type { ApiOutputs } from '../../shared/api/outputs';
 import type { CoreContext } from './context';
 
-export type Handler<M extends ApiMethod> = (ctx: CoreContext, input: ApiParsedInput<M>) => ApiOutputs[M];
+export type Handler<M extends ApiMethod> = (
+  ctx: CoreContext,
+  input: ApiParsedInput<M>,
+) => ApiOutputs[M];
 export type HandlerMap<M extends ApiMethod> = { [K in M]: Handler<K> };
 export type Handlers = HandlerMap<ApiMethod>;
 
 /** What dispatch holds: most handlers are synchronous, a few (sync enrolment) wait on the network. */
-export type AnyHandler<M extends ApiMethod> = (ctx: CoreContext, input: ApiParsedInput<M>) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
+export type AnyHandler<M extends ApiMethod> = (
+  ctx: CoreContext,
+  input: ApiParsedInput<M>,
+) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
 export type AnyHandlers = { [M in ApiMethod]: AnyHandler<M> };

@@ -30,7 +30,11 @@ const DOMAINS = [
   syncHandlers,
 ] as const;
 
-type Merged = (typeof DOMAINS)[number] extends infer D ? (D extends object ? keyof D : never) : never;
+type Merged = (typeof DOMAINS)[number] extends infer D
+  ? D extends object
+    ? keyof D
+    : never
+  : never;
 type Missing = Exclude<ApiMethod, Merged>;
 /** Compile-time: every API method has a handler (Missing must be never). */
 export const everyMethodHandled: [Missing] extends [never] ? true : Missing = true;

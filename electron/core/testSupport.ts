@@ -20,16 +20,34 @@ export interface TestCore {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
   /** Calls a method that must fail and returns the error. */
   fail<M extends ApiMethod>(method: M, input: unknown): Promise<AppError>;
-  product(sku: string, unitPrice: number, taxRateBp?: number, extra?: Partial<Product>): Promise<Product>;
+  product(
+    sku: string,
+    unitPrice: number,
+    taxRateBp?: number,
+    extra?: Partial<Product>,
+  ): Promise<Product>;
   close(): void;
 }
 
 export const openTestCore = async (
-  options: { taxMode?: 'inclusive' | 'exclusive'; currency?: string; now?: () => number; setUp?: boolean } = {},
+  options: {
+    taxMode?: 'inclusive' | 'exclusive';
+    currency?: string;
+    now?: () => number;
+    setUp?: boolean;
+  } = {},
 ): Promise<TestCore> => {
   const dir = mkdtempSync(join(tmpdir(), 'till-core-test-'));
-  const core = openTillCore({ dataDir: dir, now: options.now, log: () => {}, sync: { autoStart: false } });
-  const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+  const core = openTillCore({
+    dataDir: dir,
+    now: options.now,
+    log: () => {},
+    sync: { autoStart: false },
+  });
+  const call = async <M extends ApiMethod>(
+    method: M,
+    input: ApiInput<M>,
+  ): Promise<ApiOutputs[M]> => {
     const r = await core.dispatch(method, input);
     if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
     return r.value;

@@ -12,10 +12,11 @@ import { createRepos, requireSettings, requireUser, type CoreContext } from './c
 import { acquireInstanceLock } from './db/instanceLock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
+import { startWalCheckpointer } from './db/walCheckpointer';
 import { registerCore, unregisterCore } from './coreRegistry';
 import { buildHandlers } from './handlers';
 import type { AnyHandler } from './handlerTypes';
-import { SyncEngine } from './sync/syncEngine';
+import { SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import { attachSyncEngine } from './sync/syncHandlers';
 
 export interface TillCoreOptions {
@@ -23,7 +24,7 @@ export interface TillCoreOptions {
   now?: () => number;
   log?: (line: string) => void;
   /** Outbox relay and HQ pulls (electron/core/sync); started when the till is enrolled. */
-  sync?: { autoStart?: boolean };
+  sync?: { autoStart?: boolean; relay?: SyncEngineOptions['relay'] };
 }
 
 export interface TillCore {
@@ -36,7 +37,13 @@ export { coreContext } from './coreRegistry';
 
 const BEFORE_SETUP: ReadonlySet<ApiMethod> = new Set(['setup-status', 'setup-init']);
 const WITHOUT_SIGN_IN: ReadonlySet<ApiMethod> = new Set([
-  'setup-status', 'setup-init', 'settings-get', 'auth-login', 'auth-logout', 'auth-current', 'users-list',
+  'setup-status',
+  'setup-init',
+  'settings-get',
+  'auth-login',
+  'auth-logout',
+  'auth-current',
+  'users-list',
 ]);
 
 const toResult = <T>(e: unknown, log: (line: string) => void, method: string): Result<T> => {
@@ -45,10 +52,18 @@ const toResult = <T>(e: unknown, log: (line: string) => void, method: string): R
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT)/.test(code)) {
     log(`[till-core] ${method}: storage error ${code}: ${(e as Error).message}`);
-    return err('STORAGE_ERROR', `The till database could not be written (${code}). Nothing was saved.`);
+    return err(
+      'STORAGE_ERROR',
+      `The till database could not be written (${code}). Nothing was saved.`,
+    );
   }
-  log(`[till-core] ${method}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  return err('INTERNAL', 'Something went wrong inside the till; nothing was saved. The error was logged.');
+  log(
+    `[till-core] ${method}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+  );
+  return err(
+    'INTERNAL',
+    'Something went wrong inside the till; nothing was saved. The error was logged.',
+  );
 };
 
 export function openTillCore(options: TillCoreOptions): TillCore {
@@ -73,6 +88,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     session: { userId: null },
   };
   const handlers = buildHandlers();
+  const stopCheckpointer = startWalCheckpointer(db, log);
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
   const sync = new SyncEngine({
@@ -80,13 +96,17 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     now: () => ctx.clock.now(),
     log,
     autoStart: options.sync?.autoStart ?? true,
+    relay: options.sync?.relay,
     onIdentityChanged: () => ctx.repos.settings.forget(),
   });
   attachSyncEngine(ctx, sync);
   sync.start();
   let closed = false;
 
-  const dispatch = (async <M extends ApiMethod>(method: M, raw: unknown): Promise<Result<ApiOutputs[M]>> => {
+  const dispatch = (async <M extends ApiMethod>(
+    method: M,
+    raw: unknown,
+  ): Promise<Result<ApiOutputs[M]>> => {
     if (closed) return err('STORAGE_ERROR', 'The till core is closed.');
     if (typeof method !== 'string' || !Object.hasOwn(apiInputs, method)) {
       return err('UNKNOWN_METHOD', `Unknown method ${String(method)}.`);
@@ -95,7 +115,11 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first && first.path.length > 0 ? first.path.join('.') : 'input';
-      return err('VALIDATION', `${where}: ${first?.message ?? 'invalid'}`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return err(
+        'VALIDATION',
+        `${where}: ${first?.message ?? 'invalid'}`,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
     }
     try {
       if (!BEFORE_SETUP.has(method)) requireSettings(ctx);
@@ -117,6 +141,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       closed = true;
       unregisterCore(core);
       void sync.stop();
+      stopCheckpointer();
       try {
         db.close();
       } finally {

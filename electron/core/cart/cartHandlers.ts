@@ -1,14 +1,34 @@
 import type { ParkedCartSummary } from '../../../shared/api/types';
 import { AppFailure } from '../../../shared/result';
-import { inTransaction, requireSettings, requireUser } from '../context';
+import { inCartTransaction, requireSettings, requireUser } from '../context';
 import type { HandlerMap } from '../handlerTypes';
 import { priceCartLines } from './cartPricing';
-import { addItem, loadCart, loadOpenCart, openCart, overridePrice, removeLine, setCartDiscount, setLineDiscount, setQuantity, viewCart } from './cartService';
+import {
+  addItem,
+  loadCart,
+  loadOpenCart,
+  openCart,
+  overridePrice,
+  removeLine,
+  setCartDiscount,
+  setLineDiscount,
+  setQuantity,
+  viewCart,
+} from './cartService';
 
 type CartMethods =
-  | 'cart-open' | 'cart-get' | 'cart-add-item' | 'cart-set-quantity' | 'cart-remove-line'
-  | 'cart-set-line-discount' | 'cart-set-cart-discount' | 'cart-override-price'
-  | 'cart-park' | 'cart-list-parked' | 'cart-resume' | 'cart-void';
+  | 'cart-open'
+  | 'cart-get'
+  | 'cart-add-item'
+  | 'cart-set-quantity'
+  | 'cart-remove-line'
+  | 'cart-set-line-discount'
+  | 'cart-set-cart-discount'
+  | 'cart-override-price'
+  | 'cart-park'
+  | 'cart-list-parked'
+  | 'cart-resume'
+  | 'cart-void';
 
 export const cartHandlers: HandlerMap<CartMethods> = {
   'cart-open': (ctx) => openCart(ctx),
@@ -20,10 +40,11 @@ export const cartHandlers: HandlerMap<CartMethods> = {
   'cart-set-cart-discount': setCartDiscount,
   'cart-override-price': overridePrice,
   'cart-park': (ctx, { cartId, note }) =>
-    inTransaction(ctx, () => {
+    inCartTransaction(ctx, () => {
       requireUser(ctx);
       loadOpenCart(ctx, cartId);
-      if (ctx.repos.cart.lines(cartId).length === 0) throw new AppFailure('CART_EMPTY', 'An empty sale cannot be parked.');
+      if (ctx.repos.cart.lines(cartId).length === 0)
+        throw new AppFailure('CART_EMPTY', 'An empty sale cannot be parked.');
       ctx.repos.cart.park(cartId, note, ctx.clock.now());
       return null;
     }),
@@ -42,15 +63,16 @@ export const cartHandlers: HandlerMap<CartMethods> = {
     });
   },
   'cart-resume': (ctx, { cartId }) =>
-    inTransaction(ctx, () => {
+    inCartTransaction(ctx, () => {
       requireUser(ctx);
       const cart = loadCart(ctx, cartId);
-      if (cart.status !== 'parked') throw new AppFailure('CART_NOT_OPEN', `That sale is ${cart.status}, not parked.`);
+      if (cart.status !== 'parked')
+        throw new AppFailure('CART_NOT_OPEN', `That sale is ${cart.status}, not parked.`);
       ctx.repos.cart.setStatus(cartId, 'open', ctx.clock.now());
       return viewCart(ctx, cartId);
     }),
   'cart-void': (ctx, { cartId }) =>
-    inTransaction(ctx, () => {
+    inCartTransaction(ctx, () => {
       requireUser(ctx);
       const cart = loadCart(ctx, cartId);
       if (cart.status !== 'open' && cart.status !== 'parked') {

@@ -4,9 +4,18 @@ import type { Cart, CartLine } from '../../../shared/api/types';
 import { priceCart, type PricedCart, type TaxMode } from '../../../shared/pricing';
 import type { CartLineRow, CartRow } from './cartRepo';
 
-export const priceCartLines = (lines: readonly CartLineRow[], cart: CartRow, taxMode: TaxMode): PricedCart =>
+export const priceCartLines = (
+  lines: readonly CartLineRow[],
+  cart: CartRow,
+  taxMode: TaxMode,
+): PricedCart =>
   priceCart(
-    lines.map((l) => ({ unitPrice: l.unitPrice, quantity: l.quantity, taxRateBp: l.taxRateBp, discount: l.lineDiscount })),
+    lines.map((l) => ({
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      taxRateBp: l.taxRateBp,
+      discount: l.lineDiscount,
+    })),
     lines.length > 0 ? cart.cartDiscount : null,
     taxMode,
   );
@@ -20,21 +29,19 @@ export const cartView = (cart: CartRow, lines: readonly CartLineRow[], taxMode: 
     note: cart.note,
     cartDiscount: cart.cartDiscount,
     totals: priced.totals,
-    lines: lines.map(
-      (l, i): CartLine => ({
-        lineNo: l.lineNo,
-        productId: l.productId,
-        sku: l.sku,
-        name: l.name,
-        category: l.category,
-        subCategory: l.subCategory,
-        unitPrice: l.unitPrice,
-        catalogPrice: l.catalogPrice,
-        quantity: l.quantity,
-        taxRateBp: l.taxRateBp,
-        lineDiscount: l.lineDiscount,
-        ...priced.lines[i]!,
-      }),
-    ),
+    lines: lines.map((l, i): CartLine => ({
+      lineNo: l.lineNo,
+      productId: l.productId,
+      sku: l.sku,
+      name: l.name,
+      category: l.category,
+      subCategory: l.subCategory,
+      unitPrice: l.unitPrice,
+      catalogPrice: l.catalogPrice,
+      quantity: l.quantity,
+      taxRateBp: l.taxRateBp,
+      lineDiscount: l.lineDiscount,
+      ...priced.lines[i]!,
+    })),
   };
 };

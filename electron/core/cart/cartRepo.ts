@@ -52,16 +52,23 @@ interface RawLine {
   line_discount: string | null;
 }
 
-const parseDiscount = (json: string | null): Discount | null => (json ? (JSON.parse(json) as Discount) : null);
+const parseDiscount = (json: string | null): Discount | null =>
+  json ? (JSON.parse(json) as Discount) : null;
 
 export const cartRepo = (db: Database.Database) => {
   const insert = db.prepare<[string, string, number, number]>(
     "INSERT INTO carts (id, status, user_id, opened_at, updated_at) VALUES (?, 'open', ?, ?, ?)",
   );
   const get = db.prepare<[string], RawCart>('SELECT * FROM carts WHERE id = ?');
-  const lines = db.prepare<[string], RawLine>('SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY line_no');
-  const byStatus = db.prepare<[CartStatus], RawCart>('SELECT * FROM carts WHERE status = ? ORDER BY opened_at');
-  const setStatus = db.prepare<[CartStatus, number, string]>('UPDATE carts SET status = ?, updated_at = ? WHERE id = ?');
+  const lines = db.prepare<[string], RawLine>(
+    'SELECT * FROM cart_lines WHERE cart_id = ? ORDER BY line_no',
+  );
+  const byStatus = db.prepare<[CartStatus], RawCart>(
+    'SELECT * FROM carts WHERE status = ? ORDER BY opened_at',
+  );
+  const setStatus = db.prepare<[CartStatus, number, string]>(
+    'UPDATE carts SET status = ?, updated_at = ? WHERE id = ?',
+  );
   const park = db.prepare<[number, string, number, string]>(
     "UPDATE carts SET status = 'parked', parked_at = ?, note = ?, updated_at = ? WHERE id = ?",
   );
@@ -86,7 +93,9 @@ export const cartRepo = (db: Database.Database) => {
   const setPrice = db.prepare<[number, string, number]>(
     'UPDATE cart_lines SET unit_price = ? WHERE cart_id = ? AND line_no = ?',
   );
-  const removeLine = db.prepare<[string, number]>('DELETE FROM cart_lines WHERE cart_id = ? AND line_no = ?');
+  const removeLine = db.prepare<[string, number]>(
+    'DELETE FROM cart_lines WHERE cart_id = ? AND line_no = ?',
+  );
 
   const toCart = (r: RawCart): CartRow => ({
     id: r.id,
@@ -119,7 +128,8 @@ export const cartRepo = (db: Database.Database) => {
         lineDiscount: parseDiscount(l.line_discount),
       })),
     withStatus: (status: CartStatus): CartRow[] => byStatus.all(status).map(toCart),
-    setStatus: (id: string, status: CartStatus, at: number): void => void setStatus.run(status, at, id),
+    setStatus: (id: string, status: CartStatus, at: number): void =>
+      void setStatus.run(status, at, id),
     park: (id: string, note: string, at: number): void => void park.run(at, note, at, id),
     setCartDiscount: (id: string, d: Discount | null, at: number): void =>
       void setDiscount.run(d ? JSON.stringify(d) : null, at, id),
@@ -128,12 +138,14 @@ export const cartRepo = (db: Database.Database) => {
       insertLine.run({ cartId, lineNo, ...line });
       return lineNo;
     },
-    setQuantity: (cartId: string, lineNo: number, q: number): boolean => setQuantity.run(q, cartId, lineNo).changes > 0,
+    setQuantity: (cartId: string, lineNo: number, q: number): boolean =>
+      setQuantity.run(q, cartId, lineNo).changes > 0,
     setLineDiscount: (cartId: string, lineNo: number, d: Discount | null): boolean =>
       setLineDiscount.run(d ? JSON.stringify(d) : null, cartId, lineNo).changes > 0,
     setUnitPrice: (cartId: string, lineNo: number, price: number): boolean =>
       setPrice.run(price, cartId, lineNo).changes > 0,
-    removeLine: (cartId: string, lineNo: number): boolean => removeLine.run(cartId, lineNo).changes > 0,
+    removeLine: (cartId: string, lineNo: number): boolean =>
+      removeLine.run(cartId, lineNo).changes > 0,
   };
 };
 export type CartRepo = ReturnType<typeof cartRepo>;

@@ -5,7 +5,13 @@ import type { ApiParsedInput } from '../../../shared/api/inputs';
 import type { Cart } from '../../../shared/api/types';
 import { discountAmount, type Discount } from '../../../shared/pricing';
 import { AppFailure } from '../../../shared/result';
-import { inTransaction, newEventId, requireSettings, requireUser, type CoreContext } from '../context';
+import {
+  inCartTransaction,
+  newEventId,
+  requireSettings,
+  requireUser,
+  type CoreContext,
+} from '../context';
 import { requireOpenShift } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import { cartView } from './cartPricing';
@@ -28,14 +34,14 @@ export const viewCart = (ctx: CoreContext, cartId: string): Cart =>
 
 /** Runs a cart edit and returns the re-priced cart, all in one transaction. */
 export const editCart = (ctx: CoreContext, cartId: string, edit: (cart: CartRow) => void): Cart =>
-  inTransaction(ctx, () => {
+  inCartTransaction(ctx, () => {
     requireUser(ctx);
     edit(loadOpenCart(ctx, cartId));
     return viewCart(ctx, cartId);
   });
 
 export const openCart = (ctx: CoreContext): Cart =>
-  inTransaction(ctx, () => {
+  inCartTransaction(ctx, () => {
     const user = requireUser(ctx);
     requireOpenShift(ctx);
     const id = newEventId(ctx);
@@ -50,12 +56,20 @@ export const addItem = (ctx: CoreContext, input: ApiParsedInput<'cart-add-item'>
     if (input.productId !== undefined) product = catalog.get(input.productId);
     else if (input.code !== undefined) product = catalog.lookup(input.code);
     else throw new AppFailure('VALIDATION', 'code: give a barcode, SKU or productId.');
-    if (!product) throw new AppFailure('PRODUCT_NOT_FOUND', `No product matches ${input.code ?? input.productId}.`);
-    if (!product.active) throw new AppFailure('PRODUCT_INACTIVE', `${product.name} is no longer sold.`);
+    if (!product)
+      throw new AppFailure(
+        'PRODUCT_NOT_FOUND',
+        `No product matches ${input.code ?? input.productId}.`,
+      );
+    if (!product.active)
+      throw new AppFailure('PRODUCT_INACTIVE', `${product.name} is no longer sold.`);
     // A repeated scan of the same plain line adds to it, as cashiers expect.
     const same = ctx.repos.cart
       .lines(cart.id)
-      .find((l) => l.productId === product.id && l.unitPrice === l.catalogPrice && l.lineDiscount === null);
+      .find(
+        (l) =>
+          l.productId === product.id && l.unitPrice === l.catalogPrice && l.lineDiscount === null,
+      );
     if (same) {
       ctx.repos.cart.setQuantity(cart.id, same.lineNo, same.quantity + input.quantity);
       return;
@@ -86,37 +100,66 @@ const discountShareBp = (base: number, discount: Discount): number => {
   return Math.ceil((discount.amount * 10_000) / base);
 };
 
-const approveIfBeyondLimit = (ctx: CoreContext, shareBp: number, ownerPin: string | undefined, what: string) => {
+const approveIfBeyondLimit = (
+  ctx: CoreContext,
+  shareBp: number,
+  ownerPin: string | undefined,
+  what: string,
+) => {
   if (shareBp > requireSettings(ctx).discountLimitBp) requireOwnerApproval(ctx, ownerPin, what);
 };
 
-export const setLineDiscount = (ctx: CoreContext, input: ApiParsedInput<'cart-set-line-discount'>): Cart =>
+export const setLineDiscount = (
+  ctx: CoreContext,
+  input: ApiParsedInput<'cart-set-line-discount'>,
+): Cart =>
   editCart(ctx, input.cartId, (cart) => {
     const line = lineOf(ctx, cart.id, input.lineNo);
     if (input.discount) {
       const gross = line.unitPrice * line.quantity;
-      approveIfBeyondLimit(ctx, discountShareBp(gross, input.discount), input.ownerPin, 'A discount this large');
+      approveIfBeyondLimit(
+        ctx,
+        discountShareBp(gross, input.discount),
+        input.ownerPin,
+        'A discount this large',
+      );
     }
     ctx.repos.cart.setLineDiscount(cart.id, line.lineNo, input.discount);
   });
 
-export const setCartDiscount = (ctx: CoreContext, input: ApiParsedInput<'cart-set-cart-discount'>): Cart =>
+export const setCartDiscount = (
+  ctx: CoreContext,
+  input: ApiParsedInput<'cart-set-cart-discount'>,
+): Cart =>
   editCart(ctx, input.cartId, (cart) => {
     if (input.discount) {
       const base = ctx.repos.cart
         .lines(cart.id)
-        .reduce((s, l) => s + l.unitPrice * l.quantity - discountAmount(l.unitPrice * l.quantity, l.lineDiscount), 0);
-      approveIfBeyondLimit(ctx, discountShareBp(base, input.discount), input.ownerPin, 'A discount this large');
+        .reduce(
+          (s, l) =>
+            s + l.unitPrice * l.quantity - discountAmount(l.unitPrice * l.quantity, l.lineDiscount),
+          0,
+        );
+      approveIfBeyondLimit(
+        ctx,
+        discountShareBp(base, input.discount),
+        input.ownerPin,
+        'A discount this large',
+      );
     }
     ctx.repos.cart.setCartDiscount(cart.id, input.discount, ctx.clock.now());
   });
 
-export const overridePrice = (ctx: CoreContext, input: ApiParsedInput<'cart-override-price'>): Cart =>
+export const overridePrice = (
+  ctx: CoreContext,
+  input: ApiParsedInput<'cart-override-price'>,
+): Cart =>
   editCart(ctx, input.cartId, (cart) => {
     const line = lineOf(ctx, cart.id, input.lineNo);
     const cut = line.catalogPrice - input.unitPrice;
     // Raising a price, or cutting it beyond the discount limit, is the owner's call.
-    const shareBp = cut < 0 ? 10_001 : discountShareBp(line.catalogPrice, { kind: 'amount', amount: cut });
+    const shareBp =
+      cut < 0 ? 10_001 : discountShareBp(line.catalogPrice, { kind: 'amount', amount: cut });
     approveIfBeyondLimit(ctx, shareBp, input.ownerPin, 'This price change');
     ctx.repos.cart.setUnitPrice(cart.id, line.lineNo, input.unitPrice);
   });

@@ -6,8 +6,14 @@ import { saveProduct } from './catalogService';
 import { commitImport, previewImport } from './csvImport/importService';
 
 type CatalogMethods =
-  | 'catalog-search' | 'catalog-lookup' | 'catalog-get' | 'catalog-list' | 'catalog-categories'
-  | 'catalog-upsert' | 'catalog-import-preview' | 'catalog-import-commit';
+  | 'catalog-search'
+  | 'catalog-lookup'
+  | 'catalog-get'
+  | 'catalog-list'
+  | 'catalog-categories'
+  | 'catalog-upsert'
+  | 'catalog-import-preview'
+  | 'catalog-import-commit';
 
 export const catalogHandlers: HandlerMap<CatalogMethods> = {
   'catalog-search': (ctx, { query, limit }) => ctx.repos.catalog.search(query, limit),
@@ -17,7 +23,8 @@ export const catalogHandlers: HandlerMap<CatalogMethods> = {
     if (!p) throw new AppFailure('PRODUCT_NOT_FOUND', `No product ${productId}.`);
     return p;
   },
-  'catalog-list': (ctx, { query, category, offset, limit }) => ctx.repos.catalog.list(query, category ?? null, offset, limit),
+  'catalog-list': (ctx, { query, category, offset, limit }) =>
+    ctx.repos.catalog.list(query, category ?? null, offset, limit),
   'catalog-categories': (ctx) => ctx.repos.catalog.categories(),
   'catalog-upsert': (ctx, { productId, product, ownerPin }) =>
     inTransaction(ctx, () => {

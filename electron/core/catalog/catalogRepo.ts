@@ -30,17 +30,23 @@ export const catalogRepo = (db: Database.Database) => {
   const barcodesOf = db.prepare<[string], { barcode: string }>(
     'SELECT barcode FROM barcodes WHERE product_id = ? ORDER BY barcode',
   );
-  const barcodeOwner = db.prepare<[string], { product_id: string }>('SELECT product_id FROM barcodes WHERE barcode = ?');
+  const barcodeOwner = db.prepare<[string], { product_id: string }>(
+    'SELECT product_id FROM barcodes WHERE barcode = ?',
+  );
   const search = db.prepare<[string, number], ProductRow>(
     `SELECT p.* FROM product_fts JOIN products p ON p.num = product_fts.rowid
      WHERE product_fts MATCH ? ORDER BY rank LIMIT ?`,
   );
-  const listAll = db.prepare<[number, number], ProductRow>('SELECT * FROM products ORDER BY name, num LIMIT ? OFFSET ?');
+  const listAll = db.prepare<[number, number], ProductRow>(
+    'SELECT * FROM products ORDER BY name, num LIMIT ? OFFSET ?',
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM products');
   const listCategory = db.prepare<[string, number, number], ProductRow>(
     'SELECT * FROM products WHERE category = ? ORDER BY name, num LIMIT ? OFFSET ?',
   );
-  const countCategory = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM products WHERE category = ?');
+  const countCategory = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM products WHERE category = ?',
+  );
   const listMatch = db.prepare<[string, string | null, string | null, number, number], ProductRow>(
     `SELECT p.* FROM product_fts JOIN products p ON p.num = product_fts.rowid
      WHERE product_fts MATCH ? AND (? IS NULL OR p.category = ?) ORDER BY p.name, p.num LIMIT ? OFFSET ?`,
@@ -64,8 +70,12 @@ export const catalogRepo = (db: Database.Database) => {
        lead_time_days = @leadTimeDays, active = @active, updated_at = @updatedAt WHERE id = @id`,
   );
   const deleteBarcodes = db.prepare<[string]>('DELETE FROM barcodes WHERE product_id = ?');
-  const insertBarcode = db.prepare<[string, string]>('INSERT INTO barcodes (barcode, product_id) VALUES (?, ?)');
-  const onHandOf = db.prepare<[string], { on_hand: number }>('SELECT on_hand FROM products WHERE id = ?');
+  const insertBarcode = db.prepare<[string, string]>(
+    'INSERT INTO barcodes (barcode, product_id) VALUES (?, ?)',
+  );
+  const onHandOf = db.prepare<[string], { on_hand: number }>(
+    'SELECT on_hand FROM products WHERE id = ?',
+  );
 
   const toProduct = (r: ProductRow): Product => ({
     id: r.id,
@@ -117,13 +127,20 @@ export const catalogRepo = (db: Database.Database) => {
     },
     barcodeOwner: (barcode: string): string | null => barcodeOwner.get(barcode)?.product_id ?? null,
     search: (text: string, limit: number): Product[] => {
-      const exact = text.trim() ? (byBarcode.get(text.trim()) ?? bySku.get(text.trim())) : undefined;
+      const exact = text.trim()
+        ? (byBarcode.get(text.trim()) ?? bySku.get(text.trim()))
+        : undefined;
       const match = ftsPrefixQuery(text);
       const rows = match ? search.all(match, limit) : [];
       const merged = exact ? [exact, ...rows.filter((r) => r.num !== exact.num)] : rows;
       return merged.slice(0, limit).map(toProduct);
     },
-    list: (text: string, category: string | null, offset: number, limit: number): { items: Product[]; total: number } => {
+    list: (
+      text: string,
+      category: string | null,
+      offset: number,
+      limit: number,
+    ): { items: Product[]; total: number } => {
       const match = ftsPrefixQuery(text);
       if (match) {
         return {
@@ -132,7 +149,10 @@ export const catalogRepo = (db: Database.Database) => {
         };
       }
       if (category !== null) {
-        return { items: listCategory.all(category, limit, offset).map(toProduct), total: countCategory.get(category)!.n };
+        return {
+          items: listCategory.all(category, limit, offset).map(toProduct),
+          total: countCategory.get(category)!.n,
+        };
       }
       return { items: listAll.all(limit, offset).map(toProduct), total: countAll.get()!.n };
     },

@@ -4,18 +4,37 @@ import { openTestCore, type TestCore } from '../testSupport';
 let t: TestCore;
 beforeEach(async () => {
   t = await openTestCore();
-  await t.product('KCT-001', 899_00, 500, { name: 'Ivory Cotton Kurta', barcodes: ['8900000000011'] });
-  await t.product('KSL-002', 2_999_00, 1_200, { name: 'Maroon Banarasi Silk Kurta', barcodes: ['8900000000028'] });
-  await t.product('JPJ-003', 1_299_00, 1_200, { name: 'Embroidered Punjabi Jutti', category: 'Juttis & Mojaris', barcodes: [] });
+  await t.product('KCT-001', 899_00, 500, {
+    name: 'Ivory Cotton Kurta',
+    barcodes: ['8900000000011'],
+  });
+  await t.product('KSL-002', 2_999_00, 1_200, {
+    name: 'Maroon Banarasi Silk Kurta',
+    barcodes: ['8900000000028'],
+  });
+  await t.product('JPJ-003', 1_299_00, 1_200, {
+    name: 'Embroidered Punjabi Jutti',
+    category: 'Juttis & Mojaris',
+    barcodes: [],
+  });
 });
 afterEach(() => t.close());
 
 describe('catalog search', () => {
   it('matches name word prefixes, SKUs and barcodes', async () => {
-    expect((await t.call('catalog-search', { query: 'kur' })).map((p) => p.sku).sort()).toEqual(['KCT-001', 'KSL-002']);
-    expect((await t.call('catalog-search', { query: 'silk kur' })).map((p) => p.sku)).toEqual(['KSL-002']);
-    expect((await t.call('catalog-search', { query: 'jpj' })).map((p) => p.sku)).toEqual(['JPJ-003']);
-    expect((await t.call('catalog-search', { query: '8900000000028' })).map((p) => p.sku)).toEqual(['KSL-002']);
+    expect((await t.call('catalog-search', { query: 'kur' })).map((p) => p.sku).sort()).toEqual([
+      'KCT-001',
+      'KSL-002',
+    ]);
+    expect((await t.call('catalog-search', { query: 'silk kur' })).map((p) => p.sku)).toEqual([
+      'KSL-002',
+    ]);
+    expect((await t.call('catalog-search', { query: 'jpj' })).map((p) => p.sku)).toEqual([
+      'JPJ-003',
+    ]);
+    expect((await t.call('catalog-search', { query: '8900000000028' })).map((p) => p.sku)).toEqual([
+      'KSL-002',
+    ]);
     expect(await t.call('catalog-search', { query: '"NEAR(' })).toEqual([]);
   });
 
@@ -24,8 +43,42 @@ describe('catalog search', () => {
     const page = await t.call('catalog-list', { category: 'Kurtas', limit: 1 });
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    expect((await t.fail('catalog-upsert', { product: { sku: 'KCT-001', barcodes: [], name: 'x', category: '', subCategory: '', unitPrice: 1, taxRateBp: 0, reorderLevel: 0, leadTimeDays: 0, active: true } })).code).toBe('DUPLICATE');
-    expect((await t.fail('catalog-upsert', { product: { sku: 'NEW', barcodes: ['8900000000011'], name: 'x', category: '', subCategory: '', unitPrice: 1, taxRateBp: 0, reorderLevel: 0, leadTimeDays: 0, active: true } })).code).toBe('DUPLICATE');
+    expect(
+      (
+        await t.fail('catalog-upsert', {
+          product: {
+            sku: 'KCT-001',
+            barcodes: [],
+            name: 'x',
+            category: '',
+            subCategory: '',
+            unitPrice: 1,
+            taxRateBp: 0,
+            reorderLevel: 0,
+            leadTimeDays: 0,
+            active: true,
+          },
+        })
+      ).code,
+    ).toBe('DUPLICATE');
+    expect(
+      (
+        await t.fail('catalog-upsert', {
+          product: {
+            sku: 'NEW',
+            barcodes: ['8900000000011'],
+            name: 'x',
+            category: '',
+            subCategory: '',
+            unitPrice: 1,
+            taxRateBp: 0,
+            reorderLevel: 0,
+            leadTimeDays: 0,
+            active: true,
+          },
+        })
+      ).code,
+    ).toBe('DUPLICATE');
   });
 
   it('keeps the search index in step with renames', async () => {

@@ -23,7 +23,9 @@ describe('migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const loose = db
-      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'")
+      .prepare(
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'",
+      )
       .all();
     expect(loose).toEqual([]);
     expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion() });
@@ -34,17 +36,29 @@ describe('migrations', () => {
     const db = openDatabase(dir);
     migrate(db, MIGRATIONS.slice(0, 1));
     expect(currentVersion(db)).toBe(10);
-    db.prepare("INSERT INTO products (id, sku, name, unit_price, tax_rate_bp, updated_at) VALUES ('p1', 'S1', 'Silk Kurta', 100, 500, 0)").run();
+    db.prepare(
+      "INSERT INTO products (id, sku, name, unit_price, tax_rate_bp, updated_at) VALUES ('p1', 'S1', 'Silk Kurta', 100, 500, 0)",
+    ).run();
     expect(migrate(db)).toEqual({ from: 10, to: latestVersion() });
     expect(db.prepare('SELECT name FROM products').get()).toEqual({ name: 'Silk Kurta' });
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sale_lines_by_product'").get()).toBeTruthy();
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name = 'sale_lines_by_product'").get(),
+    ).toBeTruthy();
     db.close();
   });
 
   it('rolls back every step of a failing upgrade', () => {
     const db = openDatabase(dir);
     migrate(db, MIGRATIONS.slice(0, 1));
-    const broken = [...MIGRATIONS.slice(0, 1), { version: 20, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT nope FROM nowhere;') }];
+    const broken = [
+      ...MIGRATIONS.slice(0, 1),
+      {
+        version: 20,
+        name: 'broken',
+        up: (d: Database.Database) =>
+          d.exec('CREATE TABLE half (x INTEGER) STRICT; SELECT nope FROM nowhere;'),
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(currentVersion(db)).toBe(10);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();

@@ -53,7 +53,10 @@ const poisson = (faker: Faker, lambda: number): number => {
 };
 
 const pickProduct = (s: DemoState, wedding: boolean): DemoCatalogEntry => {
-  const weights = s.catalog.map((c) => ({ value: c, weight: c.weight * (c.wedding ? (wedding ? 2.5 : 0.6) : 1) }));
+  const weights = s.catalog.map((c) => ({
+    value: c,
+    weight: c.weight * (c.wedding ? (wedding ? 2.5 : 0.6) : 1),
+  }));
   return s.faker.helpers.weightedArrayElement(weights);
 };
 
@@ -71,7 +74,12 @@ const payFor = (s: DemoState, total: number): Payment[] => {
   if (tender !== 'cash') return [{ tender, amount: total }];
   if (total > 4_000 * RUPEE && f.number.int({ min: 0, max: 3 }) === 0) {
     const cash = Math.floor(total / 2 / (500 * RUPEE)) * 500 * RUPEE;
-    return cash > 0 ? [{ tender: 'cash', amount: cash }, { tender: 'card', amount: total - cash }] : [{ tender: 'card', amount: total }];
+    return cash > 0
+      ? [
+          { tender: 'cash', amount: cash },
+          { tender: 'card', amount: total - cash },
+        ]
+      : [{ tender: 'card', amount: total }];
   }
   // Customers hand over round notes; change comes back.
   const note = f.helpers.arrayElement([100, 500, 2_000]) * RUPEE;
@@ -89,17 +97,28 @@ const sellOne = (s: DemoState, day: number, wedding: boolean): void => {
   ]);
   for (let i = 0; i < lines; i++) {
     const p = pickProduct(s, wedding);
-    addItem(s.ctx, { cartId: cart.id, productId: p.id, quantity: f.number.int({ min: 1, max: 10 }) === 1 ? 2 : 1 });
+    addItem(s.ctx, {
+      cartId: cart.id,
+      productId: p.id,
+      quantity: f.number.int({ min: 1, max: 10 }) === 1 ? 2 : 1,
+    });
   }
   if (f.number.int({ min: 1, max: 12 }) === 1) {
-    setCartDiscount(s.ctx, { cartId: cart.id, discount: { kind: 'percent', bp: f.helpers.arrayElement([500, 1_000]) } });
+    setCartDiscount(s.ctx, {
+      cartId: cart.id,
+      discount: { kind: 'percent', bp: f.helpers.arrayElement([500, 1_000]) },
+    });
   }
   const total = viewCart(s.ctx, cart.id).totals.total;
   const receipt = checkout(s.ctx, cart.id, payFor(s, total));
   s.sales++;
   if (f.number.int({ min: 1, max: 40 }) === 1) {
     const line = f.helpers.arrayElement(receipt.lines);
-    s.pendingReturns.push({ day: day + f.number.int({ min: 1, max: 10 }), eventId: receipt.eventId, lineNo: line.lineNo });
+    s.pendingReturns.push({
+      day: day + f.number.int({ min: 1, max: 10 }),
+      eventId: receipt.eventId,
+      lineNo: line.lineNo,
+    });
   }
 };
 
@@ -118,7 +137,12 @@ const returnOne = (s: DemoState, r: PendingReturn, cashier: StoredUser): void =>
     lines: [{ originalLineNo: r.lineNo, quantity: 1 }],
     refunds: [{ tender: firstTender, amount }],
     restock: s.faker.number.int({ min: 1, max: 5 }) > 1,
-    reason: s.faker.helpers.arrayElement(['Size exchange', 'Colour not liked', 'Stitching defect', 'Gift return']),
+    reason: s.faker.helpers.arrayElement([
+      'Size exchange',
+      'Colour not liked',
+      'Stitching defect',
+      'Gift return',
+    ]),
   });
   as(s, cashier);
 };
@@ -128,7 +152,13 @@ const weeklyDelivery = (s: DemoState, wedding: boolean): void => {
     const onHand = s.ctx.repos.catalog.onHand(c.id) ?? 0;
     if (onHand > c.product.reorderLevel) return [];
     const target = c.product.reorderLevel * (wedding && c.wedding ? 5 : 3) + 2;
-    return [{ productId: c.id, quantity: target - onHand, unitCost: Math.round((c.product.unitPrice * 0.55) / RUPEE) * RUPEE }];
+    return [
+      {
+        productId: c.id,
+        quantity: target - onHand,
+        unitCost: Math.round((c.product.unitPrice * 0.55) / RUPEE) * RUPEE,
+      },
+    ];
   });
   if (items.length === 0) return;
   as(s, s.owner);
@@ -142,7 +172,10 @@ export const simulateDay = (s: DemoState, day: number, dayStartUtc: number): voi
     s.setTime(dayStartUtc + 10 * HOUR);
     weeklyDelivery(s, wedding);
   }
-  const count = poisson(f, BASE_SALES_PER_DAY * dayFactor(day) * f.number.float({ min: 0.85, max: 1.15 }));
+  const count = poisson(
+    f,
+    BASE_SALES_PER_DAY * dayFactor(day) * f.number.float({ min: 0.85, max: 1.15 }),
+  );
   const due = s.pendingReturns.filter((r) => r.day <= day);
   if (count === 0 && due.length === 0) return;
   s.pendingReturns = s.pendingReturns.filter((r) => r.day > day);
@@ -152,23 +185,32 @@ export const simulateDay = (s: DemoState, day: number, dayStartUtc: number): voi
   s.setTime(dayStartUtc + 10.5 * HOUR);
   const shift = openShift(s.ctx, 2_000 * RUPEE);
 
-  const times = Array.from({ length: count }, () => dayStartUtc + f.number.int({ min: 10.75 * HOUR, max: 20.75 * HOUR }));
+  const times = Array.from(
+    { length: count },
+    () => dayStartUtc + f.number.int({ min: 10.75 * HOUR, max: 20.75 * HOUR }),
+  );
   times.sort((a, b) => a - b);
   const returnAt = new Set(due.map(() => f.number.int({ min: 0, max: Math.max(0, count - 1) })));
   times.forEach((time, i) => {
     s.setTime(time);
     sellOne(s, day, wedding);
     if (returnAt.has(i)) {
-      for (const r of due.splice(0, Math.ceil(due.length / returnAt.size))) returnOne(s, r, cashier);
+      for (const r of due.splice(0, Math.ceil(due.length / returnAt.size)))
+        returnOne(s, r, cashier);
     }
   });
   s.setTime(dayStartUtc + 20.9 * HOUR);
   for (const r of due) returnOne(s, r, cashier);
   if (f.number.int({ min: 1, max: 5 }) === 1) {
-    moveCash(s.ctx, -f.number.int({ min: 3, max: 8 }) * 100 * RUPEE, f.helpers.arrayElement(['Tea and snacks', 'Courier charges', 'Tailor advance']));
+    moveCash(
+      s.ctx,
+      -f.number.int({ min: 3, max: 8 }) * 100 * RUPEE,
+      f.helpers.arrayElement(['Tea and snacks', 'Courier charges', 'Tailor advance']),
+    );
   }
   s.setTime(dayStartUtc + 21.25 * HOUR);
   const expected = zReportFor(s.ctx, shift.id).expectedCash;
-  const variance = f.number.int({ min: 1, max: 10 }) === 1 ? f.number.int({ min: -5, max: 5 }) * 10 * RUPEE : 0;
+  const variance =
+    f.number.int({ min: 1, max: 10 }) === 1 ? f.number.int({ min: -5, max: 5 }) * 10 * RUPEE : 0;
   closeShift(s.ctx, Math.max(0, expected + variance));
 };

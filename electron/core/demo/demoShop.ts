@@ -39,9 +39,13 @@ const IST_OFFSET_MS = 330 * 60_000;
 export const loadDemoInto = (ctx: CoreContext, options: DemoOptions): DemoResult => {
   const settings = requireSettings(ctx);
   if (settings.currency !== 'INR') {
-    throw new AppFailure('CONFLICT', 'The demo shop is priced in INR; load it into a till set up in INR.');
+    throw new AppFailure(
+      'CONFLICT',
+      'The demo shop is priced in INR; load it into a till set up in INR.',
+    );
   }
-  if (ctx.repos.sales.countSales() > 0) throw new AppFailure('CONFLICT', 'The demo shop can only be loaded into a till with no sales.');
+  if (ctx.repos.sales.countSales() > 0)
+    throw new AppFailure('CONFLICT', 'The demo shop can only be loaded into a till with no sales.');
   const owner = ctx.repos.users.activeOwners()[0];
   if (!owner) throw new AppFailure('SETUP_REQUIRED', 'Create the owner first.');
 
@@ -56,42 +60,56 @@ export const loadDemoInto = (ctx: CoreContext, options: DemoOptions): DemoResult
   ctx.clock.now = () => t;
   ctx.session.userId = owner.id;
   try {
-    return ctx.db.transaction((): DemoResult => {
-      const cashiers = DEMO_CASHIERS.map((c) => {
-        const id = uuidv7(t);
-        ctx.repos.users.insert({ id, name: c.name, role: 'cashier', pinHash: hashPin(c.pin), createdAt: t });
-        return ctx.repos.users.get(id)!;
-      });
-      const catalog = buildDemoCatalog(faker).map((p) => {
-        const { weight, wedding, ...fields } = p;
-        return { id: saveProduct(ctx, undefined, fields, owner.id).id, weight, wedding, product: fields };
-      });
-      for (const p of catalog) {
-        recordStockEvent(ctx, {
-          productId: p.id,
-          quantity: p.product.reorderLevel * 4 + faker.number.int({ min: 2, max: 10 }),
-          reason: 'opening',
-          unitCost: Math.round((p.product.unitPrice * 0.55) / 100) * 100,
-          note: 'Opening stock',
-          userId: owner.id,
+    return ctx.db
+      .transaction((): DemoResult => {
+        const cashiers = DEMO_CASHIERS.map((c) => {
+          const id = uuidv7(t);
+          ctx.repos.users.insert({
+            id,
+            name: c.name,
+            role: 'cashier',
+            pinHash: hashPin(c.pin),
+            createdAt: t,
+          });
+          return ctx.repos.users.get(id)!;
         });
-      }
-      const state: DemoState = {
-        ctx,
-        faker,
-        owner,
-        cashiers,
-        catalog,
-        pendingReturns: [],
-        setTime: (ms) => {
-          t = ms;
-        },
-        sales: 0,
-      };
-      for (let day = firstDay; day < today; day++) simulateDay(state, day, day * DAY_MS - IST_OFFSET_MS);
-      ctx.repos.settings.markDemo();
-      return { sales: state.sales, products: catalog.length };
-    }).immediate();
+        const catalog = buildDemoCatalog(faker).map((p) => {
+          const { weight, wedding, ...fields } = p;
+          return {
+            id: saveProduct(ctx, undefined, fields, owner.id).id,
+            weight,
+            wedding,
+            product: fields,
+          };
+        });
+        for (const p of catalog) {
+          recordStockEvent(ctx, {
+            productId: p.id,
+            quantity: p.product.reorderLevel * 4 + faker.number.int({ min: 2, max: 10 }),
+            reason: 'opening',
+            unitCost: Math.round((p.product.unitPrice * 0.55) / 100) * 100,
+            note: 'Opening stock',
+            userId: owner.id,
+          });
+        }
+        const state: DemoState = {
+          ctx,
+          faker,
+          owner,
+          cashiers,
+          catalog,
+          pendingReturns: [],
+          setTime: (ms) => {
+            t = ms;
+          },
+          sales: 0,
+        };
+        for (let day = firstDay; day < today; day++)
+          simulateDay(state, day, day * DAY_MS - IST_OFFSET_MS);
+        ctx.repos.settings.markDemo();
+        return { sales: state.sales, products: catalog.length };
+      })
+      .immediate();
   } finally {
     ctx.clock.now = realNow;
     ctx.session.userId = realUser;

@@ -1,7 +1,13 @@
 // The outbox: one row per committed business event, written in the same transaction as the fact
 // it describes. The relay (electron/core/sync) reads pending rows in seq order and marks them.
 import type Database from 'better-sqlite3';
-import { CURRENT_SCHEMA_VERSION, validateEvent, type EventOf, type EventType, type PosEvent } from '../../../shared/events/envelope';
+import {
+  CURRENT_SCHEMA_VERSION,
+  validateEvent,
+  type EventOf,
+  type EventType,
+  type PosEvent,
+} from '../../../shared/events/envelope';
 import { AppFailure } from '../../../shared/result';
 import type { CountersRepo } from '../db/counters';
 
@@ -38,7 +44,9 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
   );
   // Counted over the (status, seq) index ranges; pending and rejected stay small, so "sent" is
   // derived from the gapless seq instead of scanning a million sent rows.
-  const countStatus = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE status = ?');
+  const countStatus = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM outbox WHERE status = ?',
+  );
   const lastSent = db.prepare<[], { at: number | null }>(
     "SELECT sent_at AS at FROM outbox WHERE status = 'sent' ORDER BY seq DESC LIMIT 1",
   );
@@ -56,7 +64,8 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
      * Must run inside the caller's transaction so the event and the fact commit together.
      */
     append<T extends EventType>(input: AppendInput<T>): PosEvent {
-      if (!db.inTransaction) throw new Error('outbox.append must run inside the fact’s transaction');
+      if (!db.inTransaction)
+        throw new Error('outbox.append must run inside the fact’s transaction');
       const seq = counters.next('outbox_seq');
       const envelope = {
         eventId: input.eventId,
@@ -70,7 +79,10 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
       };
       const checked = validateEvent(envelope);
       if (!checked.ok) {
-        throw new AppFailure('INTERNAL', `Refusing to write an invalid ${input.type} event: ${checked.message}`);
+        throw new AppFailure(
+          'INTERNAL',
+          `Refusing to write an invalid ${input.type} event: ${checked.message}`,
+        );
       }
       insert.run(seq, input.eventId, input.type, input.occurredAt, JSON.stringify(checked.event));
       return checked.event;

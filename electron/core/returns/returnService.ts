@@ -6,7 +6,13 @@ import type { Receipt } from '../../../shared/api/types';
 import type { ReturnLine } from '../../../shared/events/return';
 import { proRataLine } from '../../../shared/pricing';
 import { AppFailure } from '../../../shared/result';
-import { inTransaction, newEventId, requireSettings, requireUser, type CoreContext } from '../context';
+import {
+  inTransaction,
+  newEventId,
+  requireSettings,
+  requireUser,
+  type CoreContext,
+} from '../context';
 import { receiptFor } from '../sales/receiptView';
 import type { SaleLineRow } from '../sales/salesRepo';
 import { formatReceiptNo } from '../settings/settingsRepo';
@@ -22,7 +28,8 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
     const shift = requireOpenShift(ctx);
     const { sales } = ctx.repos;
     const original = sales.get(input.originalEventId);
-    if (!original || original.kind !== 'sale') throw new AppFailure('SALE_NOT_FOUND', 'No sale with that receipt.');
+    if (!original || original.kind !== 'sale')
+      throw new AppFailure('SALE_NOT_FOUND', 'No sale with that receipt.');
     const soldLines = new Map(sales.lines(original.eventId).map((l) => [l.lineNo, l]));
     const returned = sales.returnedQuantities(original.eventId);
 
@@ -30,11 +37,18 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
     const eventId = newEventId(ctx);
     const lines: SaleLineRow[] = input.lines.map((req, i) => {
       if (seen.has(req.originalLineNo)) {
-        throw new AppFailure('VALIDATION', `lines.${i}.originalLineNo: line ${req.originalLineNo} is listed twice.`);
+        throw new AppFailure(
+          'VALIDATION',
+          `lines.${i}.originalLineNo: line ${req.originalLineNo} is listed twice.`,
+        );
       }
       seen.add(req.originalLineNo);
       const sold = soldLines.get(req.originalLineNo);
-      if (!sold) throw new AppFailure('LINE_NOT_FOUND', `Line ${req.originalLineNo} is not on that receipt.`);
+      if (!sold)
+        throw new AppFailure(
+          'LINE_NOT_FOUND',
+          `Line ${req.originalLineNo} is not on that receipt.`,
+        );
       const already = returned.get(sold.lineNo) ?? 0;
       if (req.quantity > sold.quantity - already) {
         throw new AppFailure(
@@ -62,17 +76,37 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
         total: negate(part.total),
       };
     });
-    const sum = (k: 'gross' | 'discount' | 'tax' | 'net' | 'total' | 'quantity') => lines.reduce((s, l) => s + l[k], 0);
-    const totals = { gross: sum('gross'), discount: sum('discount'), tax: sum('tax'), net: sum('net'), total: sum('total'), units: sum('quantity') };
+    const sum = (k: 'gross' | 'discount' | 'tax' | 'net' | 'total' | 'quantity') =>
+      lines.reduce((s, l) => s + l[k], 0);
+    const totals = {
+      gross: sum('gross'),
+      discount: sum('discount'),
+      tax: sum('tax'),
+      net: sum('net'),
+      total: sum('total'),
+      units: sum('quantity'),
+    };
     const refundTotal = input.refunds.reduce((s, r) => s + r.amount, 0);
     if (refundTotal !== -totals.total) {
-      throw new AppFailure('REFUND_MISMATCH', `Refunds add up to ${refundTotal} but the return is worth ${-totals.total} (minor units).`);
+      throw new AppFailure(
+        'REFUND_MISMATCH',
+        `Refunds add up to ${refundTotal} but the return is worth ${-totals.total} (minor units).`,
+      );
     }
-    if (refundTotal > settings.refundLimit) requireOwnerApproval(ctx, input.ownerPin, 'A refund this large');
+    if (refundTotal > settings.refundLimit)
+      requireOwnerApproval(ctx, input.ownerPin, 'A refund this large');
 
     const at = ctx.clock.now();
-    const receiptNo = formatReceiptNo(settings.storeCode, settings.tillCode, ctx.repos.counters.next('receipt_seq'));
-    const refunds = input.refunds.map((r) => ({ tender: r.tender, amount: -r.amount, reference: r.reference ?? null }));
+    const receiptNo = formatReceiptNo(
+      settings.storeCode,
+      settings.tillCode,
+      ctx.repos.counters.next('receipt_seq'),
+    );
+    const refunds = input.refunds.map((r) => ({
+      tender: r.tender,
+      amount: -r.amount,
+      reference: r.reference ?? null,
+    }));
     sales.insert(
       {
         eventId,
@@ -123,25 +157,27 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
         currency: original.currency,
         reason: input.reason,
         restock: input.restock,
-        lines: lines.map(
-          (l): ReturnLine => ({
-            lineNo: l.lineNo,
-            originalLineNo: l.originalLineNo!,
-            productId: l.productId,
-            sku: l.sku,
-            name: l.name,
-            category: l.category,
-            subCategory: l.subCategory,
-            unitPrice: l.unitPrice,
-            quantity: l.quantity,
-            taxRateBp: l.taxRateBp,
-            gross: l.gross,
-            discount: l.discount,
-            tax: l.tax,
-            net: l.net,
-          }),
+        lines: lines.map((l): ReturnLine => ({
+          lineNo: l.lineNo,
+          originalLineNo: l.originalLineNo!,
+          productId: l.productId,
+          sku: l.sku,
+          name: l.name,
+          category: l.category,
+          subCategory: l.subCategory,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          taxRateBp: l.taxRateBp,
+          gross: l.gross,
+          discount: l.discount,
+          tax: l.tax,
+          net: l.net,
+        })),
+        refunds: refunds.map((r) =>
+          r.reference
+            ? { tender: r.tender, amount: r.amount, reference: r.reference }
+            : { tender: r.tender, amount: r.amount },
         ),
-        refunds: refunds.map((r) => (r.reference ? { tender: r.tender, amount: r.amount, reference: r.reference } : { tender: r.tender, amount: r.amount })),
         totals,
       },
     });

@@ -43,11 +43,23 @@ describe('checkout', () => {
     expect((await t.call('catalog-get', { productId: a.id })).onHand).toBe(-2);
     expect((await t.call('catalog-get', { productId: b.id })).onHand).toBe(-1);
     expect((await t.call('cart-get', { cartId: cart.id })).status).toBe('completed');
-    const row = t.core.db.prepare("SELECT body FROM outbox WHERE type = 'sale'").get() as { body: string };
-    const event = JSON.parse(row.body) as { eventId: string; payload: { receiptNo: string; change: number } };
+    const row = t.core.db.prepare("SELECT body FROM outbox WHERE type = 'sale'").get() as {
+      body: string;
+    };
+    const event = JSON.parse(row.body) as {
+      eventId: string;
+      payload: { receiptNo: string; change: number };
+    };
     expect(event.eventId).toBe(cart.id);
     expect(event.payload).toMatchObject({ receiptNo: 'S1-T1-000001', change: 501_00 });
-    expect((await t.fail('cart-checkout', { cartId: cart.id, payments: [{ tender: 'cash', amount: 1 }] })).code).toBe('CART_NOT_OPEN');
+    expect(
+      (
+        await t.fail('cart-checkout', {
+          cartId: cart.id,
+          payments: [{ tender: 'cash', amount: 1 }],
+        })
+      ).code,
+    ).toBe('CART_NOT_OPEN');
   });
 
   it('a failing checkout writes no sale, no outbox row and gives back no sequence numbers', async () => {
@@ -56,8 +68,13 @@ describe('checkout', () => {
     await t.call('cart-add-item', { cartId: cart.id, code: 'A1' });
     const before = (await t.call('outbox-status', {})).lastSeq;
     // Fail after the sale rows were written: a trigger makes the cart update abort mid-transaction.
-    t.core.db.exec(`CREATE TEMP TRIGGER boom BEFORE UPDATE OF status ON carts BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`);
-    const e = await t.fail('cart-checkout', { cartId: cart.id, payments: [{ tender: 'cash', amount: 1_000_00 }] });
+    t.core.db.exec(
+      `CREATE TEMP TRIGGER boom BEFORE UPDATE OF status ON carts BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`,
+    );
+    const e = await t.fail('cart-checkout', {
+      cartId: cart.id,
+      payments: [{ tender: 'cash', amount: 1_000_00 }],
+    });
     expect(e.code).toBe('INTERNAL');
     t.core.db.exec('DROP TRIGGER boom');
     const count = (sql: string) => (t.core.db.prepare(sql).get() as { n: number }).n;
@@ -66,9 +83,14 @@ describe('checkout', () => {
     expect(count("SELECT count(*) AS n FROM stock_moves WHERE reason = 'sale'")).toBe(0);
     expect(count("SELECT count(*) AS n FROM outbox WHERE type = 'sale'")).toBe(0);
     expect((await t.call('outbox-status', {})).lastSeq).toBe(before);
-    const receipt = await t.call('cart-checkout', { cartId: cart.id, payments: [{ tender: 'cash', amount: 1_000_00 }] });
+    const receipt = await t.call('cart-checkout', {
+      cartId: cart.id,
+      payments: [{ tender: 'cash', amount: 1_000_00 }],
+    });
     expect(receipt.receiptNo).toBe('S1-T1-000001');
-    const seqs = (t.core.db.prepare('SELECT seq FROM outbox ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    const seqs = (
+      t.core.db.prepare('SELECT seq FROM outbox ORDER BY seq').all() as { seq: number }[]
+    ).map((r) => r.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   });
 
@@ -76,9 +98,25 @@ describe('checkout', () => {
     await sellable();
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, code: 'A1' });
-    expect((await t.fail('cart-checkout', { cartId: cart.id, payments: [{ tender: 'cash', amount: 999_99 }] })).code).toBe('PAYMENT_INSUFFICIENT');
-    expect((await t.fail('cart-checkout', { cartId: cart.id, payments: [{ tender: 'card', amount: 1_100_00 }] })).code).toBe('PAYMENT_INVALID');
-    expect((await t.fail('cart-checkout', { cartId: cart.id, payments: [] })).code).toBe('VALIDATION');
+    expect(
+      (
+        await t.fail('cart-checkout', {
+          cartId: cart.id,
+          payments: [{ tender: 'cash', amount: 999_99 }],
+        })
+      ).code,
+    ).toBe('PAYMENT_INSUFFICIENT');
+    expect(
+      (
+        await t.fail('cart-checkout', {
+          cartId: cart.id,
+          payments: [{ tender: 'card', amount: 1_100_00 }],
+        })
+      ).code,
+    ).toBe('PAYMENT_INVALID');
+    expect((await t.fail('cart-checkout', { cartId: cart.id, payments: [] })).code).toBe(
+      'VALIDATION',
+    );
   });
 
   it('needs an owner for cashier discounts beyond the limit and for price overrides', async () => {
@@ -87,14 +125,52 @@ describe('checkout', () => {
     await t.call('auth-login', { userId: cashier.id, pin: '5555' });
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, code: 'A1' });
-    const within = await t.call('cart-set-line-discount', { cartId: cart.id, lineNo: 1, discount: { kind: 'percent', bp: 1_000 } });
+    const within = await t.call('cart-set-line-discount', {
+      cartId: cart.id,
+      lineNo: 1,
+      discount: { kind: 'percent', bp: 1_000 },
+    });
     expect(within.totals.total).toBe(900_00);
-    expect((await t.fail('cart-set-line-discount', { cartId: cart.id, lineNo: 1, discount: { kind: 'amount', amount: 200_00 } })).code).toBe('OWNER_APPROVAL_REQUIRED');
-    expect((await t.fail('cart-set-line-discount', { cartId: cart.id, lineNo: 1, discount: { kind: 'amount', amount: 200_00 }, ownerPin: '9999' })).code).toBe('BAD_PIN');
-    const approved = await t.call('cart-set-line-discount', { cartId: cart.id, lineNo: 1, discount: { kind: 'amount', amount: 200_00 }, ownerPin: OWNER_PIN });
+    expect(
+      (
+        await t.fail('cart-set-line-discount', {
+          cartId: cart.id,
+          lineNo: 1,
+          discount: { kind: 'amount', amount: 200_00 },
+        })
+      ).code,
+    ).toBe('OWNER_APPROVAL_REQUIRED');
+    expect(
+      (
+        await t.fail('cart-set-line-discount', {
+          cartId: cart.id,
+          lineNo: 1,
+          discount: { kind: 'amount', amount: 200_00 },
+          ownerPin: '9999',
+        })
+      ).code,
+    ).toBe('BAD_PIN');
+    const approved = await t.call('cart-set-line-discount', {
+      cartId: cart.id,
+      lineNo: 1,
+      discount: { kind: 'amount', amount: 200_00 },
+      ownerPin: OWNER_PIN,
+    });
     expect(approved.totals.total).toBe(800_00);
-    expect((await t.fail('cart-override-price', { cartId: cart.id, lineNo: 1, unitPrice: 1_500_00 })).code).toBe('OWNER_APPROVAL_REQUIRED');
-    expect((await t.fail('cart-set-line-discount', { cartId: cart.id, lineNo: 1, discount: { kind: 'amount', amount: 2_000_00 }, ownerPin: OWNER_PIN })).code).toBe('DISCOUNT_TOO_LARGE');
+    expect(
+      (await t.fail('cart-override-price', { cartId: cart.id, lineNo: 1, unitPrice: 1_500_00 }))
+        .code,
+    ).toBe('OWNER_APPROVAL_REQUIRED');
+    expect(
+      (
+        await t.fail('cart-set-line-discount', {
+          cartId: cart.id,
+          lineNo: 1,
+          discount: { kind: 'amount', amount: 2_000_00 },
+          ownerPin: OWNER_PIN,
+        })
+      ).code,
+    ).toBe('DISCOUNT_TOO_LARGE');
   });
 
   it('parks, lists, resumes and voids carts; all survive a restart', async () => {
@@ -102,9 +178,18 @@ describe('checkout', () => {
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, code: 'B1' });
     await t.call('cart-park', { cartId: cart.id, note: 'customer fetching wallet' });
-    expect((await t.fail('cart-add-item', { cartId: cart.id, code: 'A1' })).code).toBe('CART_NOT_OPEN');
+    expect((await t.fail('cart-add-item', { cartId: cart.id, code: 'A1' })).code).toBe(
+      'CART_NOT_OPEN',
+    );
     const parked = await t.call('cart-list-parked', {});
-    expect(parked).toEqual([expect.objectContaining({ id: cart.id, lineCount: 1, total: 2_499_00, note: 'customer fetching wallet' })]);
+    expect(parked).toEqual([
+      expect.objectContaining({
+        id: cart.id,
+        lineCount: 1,
+        total: 2_499_00,
+        note: 'customer fetching wallet',
+      }),
+    ]);
     const resumed = await t.call('cart-resume', { cartId: cart.id });
     expect(resumed.status).toBe('open');
     await t.call('cart-void', { cartId: cart.id });
@@ -122,14 +207,29 @@ describe('checkout', () => {
 
   it('keeps the cached on-hand equal to the ledger sum', async () => {
     const { a, b } = await sellable();
-    await t.call('stock-receive', { items: [{ productId: a.id, quantity: 10 }, { productId: b.id, quantity: 3 }] });
+    await t.call('stock-receive', {
+      items: [
+        { productId: a.id, quantity: 10 },
+        { productId: b.id, quantity: 3 },
+      ],
+    });
     await t.call('stock-adjust', { productId: a.id, delta: -1, reason: 'damaged' });
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, code: 'A1', quantity: 3 });
-    const r = await t.call('cart-checkout', { cartId: cart.id, payments: [{ tender: 'card', amount: 3_000_00 }] });
-    await t.call('return-create', { originalEventId: r.eventId, lines: [{ originalLineNo: 1, quantity: 1 }], refunds: [{ tender: 'card', amount: 1_000_00 }], restock: true });
+    const r = await t.call('cart-checkout', {
+      cartId: cart.id,
+      payments: [{ tender: 'card', amount: 3_000_00 }],
+    });
+    await t.call('return-create', {
+      originalEventId: r.eventId,
+      lines: [{ originalLineNo: 1, quantity: 1 }],
+      refunds: [{ tender: 'card', amount: 1_000_00 }],
+      restock: true,
+    });
     const mismatched = t.core.db
-      .prepare('SELECT p.id FROM products p WHERE p.on_hand <> (SELECT coalesce(sum(quantity), 0) FROM stock_moves m WHERE m.product_id = p.id)')
+      .prepare(
+        'SELECT p.id FROM products p WHERE p.on_hand <> (SELECT coalesce(sum(quantity), 0) FROM stock_moves m WHERE m.product_id = p.id)',
+      )
       .all();
     expect(mismatched).toEqual([]);
     expect((await t.call('catalog-get', { productId: a.id })).onHand).toBe(10 - 1 - 3 + 1);

@@ -19,13 +19,18 @@ export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Pa
     const shift = requireOpenShift(ctx);
     const cart = loadOpenCart(ctx, cartId);
     const lines = ctx.repos.cart.lines(cartId);
-    if (lines.length === 0) throw new AppFailure('CART_EMPTY', 'Add an item before taking payment.');
+    if (lines.length === 0)
+      throw new AppFailure('CART_EMPTY', 'Add an item before taking payment.');
     const priced = priceCartLines(lines, cart, settings.taxMode);
     const tendered = settle(priced.totals.total, payments);
     if (!tendered.ok) throw new AppFailure(tendered.reason, tendered.message);
 
     const at = ctx.clock.now();
-    const receiptNo = formatReceiptNo(settings.storeCode, settings.tillCode, ctx.repos.counters.next('receipt_seq'));
+    const receiptNo = formatReceiptNo(
+      settings.storeCode,
+      settings.tillCode,
+      ctx.repos.counters.next('receipt_seq'),
+    );
     const saleLines: SaleLineRow[] = lines.map((l, i) => {
       const p = priced.lines[i]!;
       return {
@@ -47,7 +52,11 @@ export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Pa
         total: p.total,
       };
     });
-    const pays = payments.map((p) => ({ tender: p.tender, amount: p.amount, reference: p.reference ?? null }));
+    const pays = payments.map((p) => ({
+      tender: p.tender,
+      amount: p.amount,
+      reference: p.reference ?? null,
+    }));
     ctx.repos.sales.insert(
       {
         eventId: cart.id,
@@ -94,24 +103,26 @@ export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Pa
         shiftId: shift.id,
         currency: settings.currency,
         taxMode: settings.taxMode,
-        lines: saleLines.map(
-          (l): SaleLine => ({
-            lineNo: l.lineNo,
-            productId: l.productId,
-            sku: l.sku,
-            name: l.name,
-            category: l.category,
-            subCategory: l.subCategory,
-            unitPrice: l.unitPrice,
-            quantity: l.quantity,
-            taxRateBp: l.taxRateBp,
-            gross: l.gross,
-            discount: l.discount,
-            tax: l.tax,
-            net: l.net,
-          }),
+        lines: saleLines.map((l): SaleLine => ({
+          lineNo: l.lineNo,
+          productId: l.productId,
+          sku: l.sku,
+          name: l.name,
+          category: l.category,
+          subCategory: l.subCategory,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          taxRateBp: l.taxRateBp,
+          gross: l.gross,
+          discount: l.discount,
+          tax: l.tax,
+          net: l.net,
+        })),
+        payments: payments.map((p) =>
+          p.reference
+            ? { tender: p.tender, amount: p.amount, reference: p.reference }
+            : { tender: p.tender, amount: p.amount },
         ),
-        payments: payments.map((p) => (p.reference ? { tender: p.tender, amount: p.amount, reference: p.reference } : { tender: p.tender, amount: p.amount })),
         change: tendered.change,
         totals: priced.totals,
       },

@@ -8,7 +8,8 @@ export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
   const { sales } = ctx.repos;
   const header = sales.get(eventId);
   if (!header) throw new AppFailure('SALE_NOT_FOUND', 'No sale or return with that id.');
-  const returned = header.kind === 'sale' ? sales.returnedQuantities(eventId) : new Map<number, number>();
+  const returned =
+    header.kind === 'sale' ? sales.returnedQuantities(eventId) : new Map<number, number>();
   const original = header.originalEventId ? sales.get(header.originalEventId) : null;
   return {
     kind: header.kind,
@@ -43,15 +44,26 @@ export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
       total: header.total,
       units: header.units,
     },
-    payments: sales.payments(eventId).map((p) => (p.reference ? { tender: p.tender, amount: p.amount, reference: p.reference } : { tender: p.tender, amount: p.amount })),
+    payments: sales
+      .payments(eventId)
+      .map((p) =>
+        p.reference
+          ? { tender: p.tender, amount: p.amount, reference: p.reference }
+          : { tender: p.tender, amount: p.amount },
+      ),
     change: header.changeGiven,
     originalReceiptNo: original?.receiptNo ?? null,
   };
 };
 
-export const receiptByNumberOrId = (ctx: CoreContext, receiptNo: string | undefined, eventId: string | undefined): Receipt => {
+export const receiptByNumberOrId = (
+  ctx: CoreContext,
+  receiptNo: string | undefined,
+  eventId: string | undefined,
+): Receipt => {
   if (eventId !== undefined) return receiptFor(ctx, eventId);
-  if (receiptNo === undefined) throw new AppFailure('VALIDATION', 'receiptNo: give a receipt number or an event id.');
+  if (receiptNo === undefined)
+    throw new AppFailure('VALIDATION', 'receiptNo: give a receipt number or an event id.');
   const header = ctx.repos.sales.getByReceipt(receiptNo);
   if (!header) throw new AppFailure('SALE_NOT_FOUND', `No receipt ${receiptNo}.`);
   return receiptFor(ctx, header.eventId);

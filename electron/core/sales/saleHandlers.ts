@@ -2,7 +2,9 @@ import type { HandlerMap } from '../handlerTypes';
 import { checkout } from './checkoutService';
 import { receiptByNumberOrId } from './receiptView';
 
-export const saleHandlers: HandlerMap<'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-print'> = {
+export const saleHandlers: HandlerMap<
+  'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-print'
+> = {
   'cart-checkout': (ctx, { cartId, payments }) => checkout(ctx, cartId, payments),
   'sale-receipt': (ctx, { receiptNo, eventId }) => receiptByNumberOrId(ctx, receiptNo, eventId),
   'sale-recent': (ctx, { limit }) =>

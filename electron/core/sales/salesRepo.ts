@@ -74,8 +74,12 @@ export const salesRepo = (db: Database.Database) => {
   const insertPayment = db.prepare<[string, number, string, number, string | null]>(
     'INSERT INTO payments (event_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
   );
-  const byId = db.prepare<[string], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales WHERE event_id = ?`);
-  const byReceipt = db.prepare<[string], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales WHERE receipt_no = ?`);
+  const byId = db.prepare<[string], RawHeader>(
+    `SELECT ${HEADER_COLUMNS} FROM sales WHERE event_id = ?`,
+  );
+  const byReceipt = db.prepare<[string], RawHeader>(
+    `SELECT ${HEADER_COLUMNS} FROM sales WHERE receipt_no = ?`,
+  );
   const lines = db.prepare<[string], SaleLineRow>(
     `SELECT event_id AS eventId, line_no AS lineNo, original_line_no AS originalLineNo, product_id AS productId,
        sku, name, category, sub_category AS subCategory, unit_price AS unitPrice, quantity,
@@ -91,20 +95,33 @@ export const salesRepo = (db: Database.Database) => {
      FROM sales s JOIN sale_lines l ON l.event_id = s.event_id
      WHERE s.original_event_id = ? GROUP BY l.original_line_no`,
   );
-  const returnedAmounts = db.prepare<[string], { lineNo: number; gross: number; discount: number; tax: number; total: number }>(
+  const returnedAmounts = db.prepare<
+    [string],
+    { lineNo: number; gross: number; discount: number; tax: number; total: number }
+  >(
     `SELECT l.original_line_no AS lineNo, -sum(l.gross) AS gross, -sum(l.discount) AS discount,
        -sum(l.tax) AS tax, -sum(l.total) AS total
      FROM sales s JOIN sale_lines l ON l.event_id = s.event_id
      WHERE s.original_event_id = ? GROUP BY l.original_line_no`,
   );
-  const recent = db.prepare<[number], RawHeader>(`SELECT ${HEADER_COLUMNS} FROM sales ORDER BY occurred_at DESC LIMIT ?`);
-  const count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sales WHERE kind = 'sale'");
+  const recent = db.prepare<[number], RawHeader>(
+    `SELECT ${HEADER_COLUMNS} FROM sales ORDER BY occurred_at DESC LIMIT ?`,
+  );
+  const count = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM sales WHERE kind = 'sale'",
+  );
 
   return {
-    insert(header: SaleHeader, saleLines: readonly SaleLineRow[], pays: readonly PaymentRow[]): void {
+    insert(
+      header: SaleHeader,
+      saleLines: readonly SaleLineRow[],
+      pays: readonly PaymentRow[],
+    ): void {
       insertHeader.run({ ...header, restock: header.restock ? 1 : 0 });
       for (const l of saleLines) insertLine.run(l);
-      pays.forEach((p, i) => insertPayment.run(header.eventId, i + 1, p.tender, p.amount, p.reference));
+      pays.forEach((p, i) =>
+        insertPayment.run(header.eventId, i + 1, p.tender, p.amount, p.reference),
+      );
     },
     get: (eventId: string): SaleHeader | null => {
       const r = byId.get(eventId);

@@ -97,7 +97,9 @@ export const settingsRepo = (db: Database.Database) => {
       insert.run(s);
       cached = null;
     },
-    update: (s: Pick<StoreSettings, 'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit'>) => {
+    update: (
+      s: Pick<StoreSettings, 'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit'>,
+    ) => {
       update.run(s);
       cached = null;
     },

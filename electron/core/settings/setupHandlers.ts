@@ -6,15 +6,27 @@ import { requireOwnerApproval } from '../users/ownerApproval';
 import { publicSettings } from './settingsRepo';
 import { initStore } from './setupService';
 
-export const setupHandlers: HandlerMap<'setup-status' | 'setup-init' | 'settings-get' | 'settings-update'> = {
+export const setupHandlers: HandlerMap<
+  'setup-status' | 'setup-init' | 'settings-get' | 'settings-update'
+> = {
   'setup-status': (ctx) => {
     const s = ctx.repos.settings.get();
-    return { initialised: s !== null, hasDemoData: s?.hasDemoData ?? false, settings: s ? publicSettings(s) : null };
+    return {
+      initialised: s !== null,
+      hasDemoData: s?.hasDemoData ?? false,
+      settings: s ? publicSettings(s) : null,
+    };
   },
   'setup-init': (ctx, { demo, ...input }) => {
     // The demo shop is an Indian store: its prices and seasons only make sense in INR, IST, GST-inclusive.
     const settings = demo
-      ? initStore(ctx, { ...input, currency: 'INR', timeZone: 'Asia/Kolkata', taxMode: 'inclusive', locale: 'en-IN' })
+      ? initStore(ctx, {
+          ...input,
+          currency: 'INR',
+          timeZone: 'Asia/Kolkata',
+          taxMode: 'inclusive',
+          locale: 'en-IN',
+        })
       : initStore(ctx, input);
     if (demo) loadDemoInto(ctx, {});
     return publicSettings(ctx.repos.settings.get() ?? settings);
@@ -24,7 +36,12 @@ export const setupHandlers: HandlerMap<'setup-status' | 'setup-init' | 'settings
     inTransaction(ctx, () => {
       const current = requireSettings(ctx);
       requireOwnerApproval(ctx, input.ownerPin, 'Changing store settings');
-      if (input.storeName === undefined && input.receiptHeader === undefined && input.discountLimitBp === undefined && input.refundLimit === undefined) {
+      if (
+        input.storeName === undefined &&
+        input.receiptHeader === undefined &&
+        input.discountLimitBp === undefined &&
+        input.refundLimit === undefined
+      ) {
         throw new AppFailure('VALIDATION', 'Nothing to change.');
       }
       ctx.repos.settings.update({

@@ -17,7 +17,8 @@ const DEFAULT_REFUND_LIMIT_MAJOR = 5_000;
 
 export const initStore = (ctx: CoreContext, input: SetupInput): StoredSettings =>
   inTransaction(ctx, () => {
-    if (ctx.repos.settings.get()) throw new AppFailure('ALREADY_SET_UP', 'This till is already set up.');
+    if (ctx.repos.settings.get())
+      throw new AppFailure('ALREADY_SET_UP', 'This till is already set up.');
     try {
       new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
     } catch {
@@ -40,7 +41,13 @@ export const initStore = (ctx: CoreContext, input: SetupInput): StoredSettings =
       createdAt: at,
     });
     const ownerId = uuidv7(at);
-    ctx.repos.users.insert({ id: ownerId, name: input.ownerName, role: 'owner', pinHash: hashPin(input.ownerPin), createdAt: at });
+    ctx.repos.users.insert({
+      id: ownerId,
+      name: input.ownerName,
+      role: 'owner',
+      pinHash: hashPin(input.ownerPin),
+      createdAt: at,
+    });
     ctx.session.userId = ownerId;
     return ctx.repos.settings.get()!;
   });

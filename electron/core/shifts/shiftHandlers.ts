@@ -1,7 +1,9 @@
 import type { HandlerMap } from '../handlerTypes';
 import { closeShift, moveCash, openShift, shiftSummary, zReportFor } from './shiftService';
 
-export const shiftHandlers: HandlerMap<'shift-current' | 'shift-open' | 'shift-cash-move' | 'shift-close' | 'shift-z-report'> = {
+export const shiftHandlers: HandlerMap<
+  'shift-current' | 'shift-open' | 'shift-cash-move' | 'shift-close' | 'shift-z-report'
+> = {
   'shift-current': (ctx) => {
     const s = ctx.repos.shifts.current();
     return s ? shiftSummary(s) : null;

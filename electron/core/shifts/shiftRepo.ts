@@ -65,8 +65,14 @@ export const shiftRepo = (db: Database.Database) => {
     get: (id: string): ShiftRow | null => byId.get(id) ?? null,
     close: (id: string, at: number, countedCash: number, zReportJson: string): boolean =>
       close.run(at, countedCash, zReportJson, id).changes === 1,
-    addCashMove: (m: { eventId: string; shiftId: string; userId: string; amount: number; reason: string; occurredAt: number }): void =>
-      void insertCash.run(m),
+    addCashMove: (m: {
+      eventId: string;
+      shiftId: string;
+      userId: string;
+      amount: number;
+      reason: string;
+      occurredAt: number;
+    }): void => void insertCash.run(m),
     cashSums: (shiftId: string): { cashIn: number; cashOut: number } => {
       const r = cashSums.get(shiftId);
       return { cashIn: r?.cashIn ?? 0, cashOut: r?.cashOut ?? 0 };

@@ -2,7 +2,13 @@
 // cash. Each step is one transaction with its outbox event.
 import type { ShiftSummary, ZReport } from '../../../shared/api/types';
 import { AppFailure } from '../../../shared/result';
-import { inTransaction, newEventId, requireSettings, requireUser, type CoreContext } from '../context';
+import {
+  inTransaction,
+  newEventId,
+  requireSettings,
+  requireUser,
+  type CoreContext,
+} from '../context';
 import type { ShiftRow } from './shiftRepo';
 import { buildZReport } from './zReport';
 
@@ -25,7 +31,8 @@ export const openShift = (ctx: CoreContext, openingFloat: number): ShiftSummary 
   inTransaction(ctx, () => {
     const settings = requireSettings(ctx);
     const user = requireUser(ctx);
-    if (ctx.repos.shifts.current()) throw new AppFailure('SHIFT_ALREADY_OPEN', 'A shift is already open on this till.');
+    if (ctx.repos.shifts.current())
+      throw new AppFailure('SHIFT_ALREADY_OPEN', 'A shift is already open on this till.');
     const id = newEventId(ctx);
     const at = ctx.clock.now();
     ctx.repos.shifts.open(id, user.id, at, openingFloat);
@@ -47,7 +54,14 @@ export const moveCash = (ctx: CoreContext, amount: number, reason: string): Shif
     const shift = requireOpenShift(ctx);
     const eventId = newEventId(ctx);
     const at = ctx.clock.now();
-    ctx.repos.shifts.addCashMove({ eventId, shiftId: shift.id, userId: user.id, amount, reason, occurredAt: at });
+    ctx.repos.shifts.addCashMove({
+      eventId,
+      shiftId: shift.id,
+      userId: user.id,
+      amount,
+      reason,
+      occurredAt: at,
+    });
     ctx.repos.outbox.append({
       eventId,
       type: 'cash_movement',
@@ -59,7 +73,12 @@ export const moveCash = (ctx: CoreContext, amount: number, reason: string): Shif
     return shiftSummary(shift);
   });
 
-const computeZReport = (ctx: CoreContext, shift: ShiftRow, closedAt: number, countedCash: number | null): ZReport => {
+const computeZReport = (
+  ctx: CoreContext,
+  shift: ShiftRow,
+  closedAt: number,
+  countedCash: number | null,
+): ZReport => {
   const settings = requireSettings(ctx);
   const { cashIn, cashOut } = ctx.repos.shifts.cashSums(shift.id);
   const report = buildZReport({
@@ -75,7 +94,9 @@ const computeZReport = (ctx: CoreContext, shift: ShiftRow, closedAt: number, cou
     cashOut,
   });
   // A shift still open has no count yet: report it as an X report that balances.
-  return countedCash === null ? { ...report, countedCash: report.expectedCash, variance: 0 } : report;
+  return countedCash === null
+    ? { ...report, countedCash: report.expectedCash, variance: 0 }
+    : report;
 };
 
 export const closeShift = (ctx: CoreContext, countedCash: number): ZReport =>

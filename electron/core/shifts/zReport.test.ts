@@ -8,7 +8,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const sell = async (quantity: number, payments: { tender: 'cash' | 'card' | 'mobile'; amount: number }[]) => {
+const sell = async (
+  quantity: number,
+  payments: { tender: 'cash' | 'card' | 'mobile'; amount: number }[],
+) => {
   const cart = await t.call('cart-open', {});
   await t.call('cart-add-item', { cartId: cart.id, code: 'A1', quantity });
   return t.call('cart-checkout', { cartId: cart.id, payments });
@@ -20,8 +23,16 @@ describe('shift and Z report', () => {
     expect((await t.fail('shift-open', { openingFloat: 0 })).code).toBe('SHIFT_ALREADY_OPEN');
     const s1 = await sell(2, [{ tender: 'cash', amount: 2_500_00 }]); // change 500
     await sell(1, [{ tender: 'card', amount: 1_000_00 }]);
-    await sell(3, [{ tender: 'mobile', amount: 1_000_00 }, { tender: 'cash', amount: 2_000_00 }]);
-    await t.call('return-create', { originalEventId: s1.eventId, lines: [{ originalLineNo: 1, quantity: 1 }], refunds: [{ tender: 'cash', amount: 1_000_00 }], restock: true });
+    await sell(3, [
+      { tender: 'mobile', amount: 1_000_00 },
+      { tender: 'cash', amount: 2_000_00 },
+    ]);
+    await t.call('return-create', {
+      originalEventId: s1.eventId,
+      lines: [{ originalLineNo: 1, quantity: 1 }],
+      refunds: [{ tender: 'cash', amount: 1_000_00 }],
+      restock: true,
+    });
     await t.call('shift-cash-move', { amount: 300_00, reason: 'change top-up' });
     await t.call('shift-cash-move', { amount: -150_00, reason: 'tea' });
     const z = await t.call('shift-close', { countedCash: 5_600_00 });
@@ -44,7 +55,13 @@ describe('shift and Z report', () => {
     expect(await t.call('shift-z-report', { shiftId: shift.id })).toEqual(z);
     expect(await t.call('shift-current', {})).toBeNull();
     expect((await t.fail('cart-open', {})).code).toBe('NO_OPEN_SHIFT');
-    const close = JSON.parse((t.core.db.prepare("SELECT body FROM outbox WHERE type = 'shift_close'").get() as { body: string }).body) as { payload: { variance: number } };
+    const close = JSON.parse(
+      (
+        t.core.db.prepare("SELECT body FROM outbox WHERE type = 'shift_close'").get() as {
+          body: string;
+        }
+      ).body,
+    ) as { payload: { variance: number } };
     expect(close.payload.variance).toBe(450_00);
   });
 });

@@ -27,7 +27,8 @@ export const buildZReport = (z: ZReportInput): ZReport => {
   const byTender = z.tenderTotals
     .map((t) => ({ tender: t.tender, amount: t.tender === 'cash' ? t.amount - change : t.amount }))
     .filter((t) => t.amount !== 0 || t.tender === 'cash');
-  if (!byTender.some((t) => t.tender === 'cash') && change !== 0) byTender.push({ tender: 'cash', amount: -change });
+  if (!byTender.some((t) => t.tender === 'cash') && change !== 0)
+    byTender.push({ tender: 'cash', amount: -change });
   const cashTaken = byTender.find((t) => t.tender === 'cash')?.amount ?? 0;
   const expectedCash = z.shift.openingFloat + cashTaken + z.cashIn - z.cashOut;
   return {

@@ -31,7 +31,9 @@ export const stockRepo = (db: Database.Database) => {
     `INSERT INTO stock_moves (product_id, quantity, reason, ref_event_id, unit_cost, note, user_id, occurred_at)
      VALUES (@productId, @quantity, @reason, @refEventId, @unitCost, @note, @userId, @occurredAt)`,
   );
-  const addOnHand = db.prepare<[number, string]>('UPDATE products SET on_hand = on_hand + ? WHERE id = ?');
+  const addOnHand = db.prepare<[number, string]>(
+    'UPDATE products SET on_hand = on_hand + ? WHERE id = ?',
+  );
   const moves = db.prepare<[string, number], StockMoveRow>(
     `SELECT CAST(m.id AS TEXT) AS id, m.product_id AS productId, m.quantity, m.reason, m.note,
        m.occurred_at AS occurredAt, COALESCE(u.name, m.user_id) AS userName
@@ -63,7 +65,8 @@ export const stockRepo = (db: Database.Database) => {
       addOnHand.run(move.quantity, move.productId);
     },
     moves: (productId: string, limit: number): StockMoveRow[] => moves.all(productId, limit),
-    unitsOutSince: (productId: string, since: number): number => unitsOut.get(productId, since)?.units ?? 0,
+    unitsOutSince: (productId: string, since: number): number =>
+      unitsOut.get(productId, since)?.units ?? 0,
     unitsOutSinceAll: (since: number): Map<string, number> =>
       new Map(unitsOutAll.all(since).map((r) => [r.product_id, r.units])),
     lastReceivedAt: (productId: string): number | null => lastReceipt.get(productId)?.at ?? null,

@@ -11,16 +11,34 @@ describe('stock list', () => {
   it('gives days of cover and the refill flag from the last 28 days of sales', async () => {
     const fast = await t.product('FAST', 100_00, 500, { reorderLevel: 2, leadTimeDays: 10 });
     const slow = await t.product('SLOW', 100_00, 500, { reorderLevel: 2, leadTimeDays: 10 });
-    await t.call('stock-receive', { items: [{ productId: fast.id, quantity: 40 }, { productId: slow.id, quantity: 40 }], note: 'delivery' });
+    await t.call('stock-receive', {
+      items: [
+        { productId: fast.id, quantity: 40 },
+        { productId: slow.id, quantity: 40 },
+      ],
+      note: 'delivery',
+    });
     await t.call('shift-open', { openingFloat: 0 });
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, productId: fast.id, quantity: 28 });
-    await t.call('cart-checkout', { cartId: cart.id, payments: [{ tender: 'card', amount: 2_800_00 }] });
+    await t.call('cart-checkout', {
+      cartId: cart.id,
+      payments: [{ tender: 'card', amount: 2_800_00 }],
+    });
     const list = await t.call('stock-list', {});
     const row = list.items.find((r) => r.productId === fast.id)!;
-    expect(row).toMatchObject({ onHand: 12, avgDailyUnits28d: 1, daysOfCover: 12, needsRefill: false });
+    expect(row).toMatchObject({
+      onHand: 12,
+      avgDailyUnits28d: 1,
+      daysOfCover: 12,
+      needsRefill: false,
+    });
     expect(row.lastReceivedAt).not.toBeNull();
-    expect(list.items.find((r) => r.productId === slow.id)).toMatchObject({ onHand: 40, daysOfCover: null, needsRefill: false });
+    expect(list.items.find((r) => r.productId === slow.id)).toMatchObject({
+      onHand: 40,
+      daysOfCover: null,
+      needsRefill: false,
+    });
     await t.call('stock-adjust', { productId: fast.id, delta: -5, reason: 'damaged in monsoon' });
     const refill = await t.call('stock-list', { onlyRefill: true });
     expect(refill.items.map((r) => r.productId)).toEqual([fast.id]); // 7 days of cover < 10 lead time
@@ -35,16 +53,27 @@ describe('stock list', () => {
 
   it('writes one stock_move outbox event per receipt line and adjustment', async () => {
     const p = await t.product('P', 100_00);
-    await t.call('stock-receive', { items: [{ productId: p.id, quantity: 5, unitCost: 40_00 }], note: '' });
+    await t.call('stock-receive', {
+      items: [{ productId: p.id, quantity: 5, unitCost: 40_00 }],
+      note: '',
+    });
     await t.call('stock-adjust', { productId: p.id, delta: 2, reason: 'found in back room' });
-    const bodies = (t.core.db.prepare("SELECT body FROM outbox WHERE type = 'stock_move' ORDER BY seq").all() as { body: string }[]).map(
-      (r) => (JSON.parse(r.body) as { payload: { reason: string; quantity: number } }).payload,
-    );
+    const bodies = (
+      t.core.db.prepare("SELECT body FROM outbox WHERE type = 'stock_move' ORDER BY seq").all() as {
+        body: string;
+      }[]
+    ).map((r) => (JSON.parse(r.body) as { payload: { reason: string; quantity: number } }).payload);
     expect(bodies.map((b) => [b.reason, b.quantity])).toEqual([
       ['receipt', 5],
       ['adjustment', 2],
     ]);
     const status = await t.call('outbox-status', {});
-    expect(status).toMatchObject({ pending: status.lastSeq, sent: 0, rejected: 0, online: null, enrolled: false });
+    expect(status).toMatchObject({
+      pending: status.lastSeq,
+      sent: 0,
+      rejected: 0,
+      online: null,
+      enrolled: false,
+    });
   });
 });

@@ -9,7 +9,11 @@ export const ownerByPin = (ctx: CoreContext, pin: string): StoredUser | null =>
   ctx.repos.users.activeOwners().find((o) => verifyPin(pin, o.pinHash)) ?? null;
 
 /** Returns the approving owner, or throws OWNER_APPROVAL_REQUIRED / BAD_PIN. */
-export const requireOwnerApproval = (ctx: CoreContext, ownerPin: string | undefined, what: string): StoredUser => {
+export const requireOwnerApproval = (
+  ctx: CoreContext,
+  ownerPin: string | undefined,
+  what: string,
+): StoredUser => {
   const user = requireUser(ctx);
   if (user.role === 'owner') return user;
   if (ownerPin === undefined) {

@@ -15,6 +15,10 @@ export const verifyPin = (pin: string, stored: string): boolean => {
   const [scheme, cost, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !cost || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(cost), r: 8, p: 1 });
+  const actual = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(cost),
+    r: 8,
+    p: 1,
+  });
   return timingSafeEqual(actual, expected);
 };

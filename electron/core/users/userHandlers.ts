@@ -6,7 +6,8 @@ import { requireOwnerApproval } from './ownerApproval';
 import { hashPin, verifyPin } from './pinHash';
 import { publicUser } from './usersRepo';
 
-type UserMethods = 'auth-login' | 'auth-logout' | 'auth-current' | 'users-list' | 'users-create' | 'users-update';
+type UserMethods =
+  'auth-login' | 'auth-logout' | 'auth-current' | 'users-list' | 'users-create' | 'users-update';
 
 export const userHandlers: HandlerMap<UserMethods> = {
   'auth-login': (ctx, { userId, pin }) => {
@@ -31,7 +32,13 @@ export const userHandlers: HandlerMap<UserMethods> = {
     inTransaction(ctx, () => {
       requireOwnerApproval(ctx, input.ownerPin, 'Adding a user');
       const id = uuidv7(ctx.clock.now());
-      ctx.repos.users.insert({ id, name: input.name, role: input.role, pinHash: hashPin(input.pin), createdAt: ctx.clock.now() });
+      ctx.repos.users.insert({
+        id,
+        name: input.name,
+        role: input.role,
+        pinHash: hashPin(input.pin),
+        createdAt: ctx.clock.now(),
+      });
       return publicUser(ctx.repos.users.get(id)!);
     }),
   'users-update': (ctx, input) =>
@@ -41,7 +48,12 @@ export const userHandlers: HandlerMap<UserMethods> = {
       const user = ctx.repos.users.get(input.userId);
       if (!user) throw new AppFailure('NOT_FOUND', 'No such user.');
       const active = input.active ?? user.active;
-      if (user.role === 'owner' && user.active && !active && ctx.repos.users.activeOwners().length === 1) {
+      if (
+        user.role === 'owner' &&
+        user.active &&
+        !active &&
+        ctx.repos.users.activeOwners().length === 1
+      ) {
         throw new AppFailure('CONFLICT', 'The last owner cannot be deactivated.');
       }
       ctx.repos.users.update({

@@ -21,16 +21,25 @@ const fromRow = (r: UserRow): StoredUser => ({
   pinHash: r.pin_hash,
 });
 
-export const publicUser = (u: StoredUser): User => ({ id: u.id, name: u.name, role: u.role, active: u.active });
+export const publicUser = (u: StoredUser): User => ({
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  active: u.active,
+});
 
 export const usersRepo = (db: Database.Database) => {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY role DESC, name');
-  const activeOwners = db.prepare<[], UserRow>("SELECT * FROM users WHERE role = 'owner' AND active = 1");
+  const activeOwners = db.prepare<[], UserRow>(
+    "SELECT * FROM users WHERE role = 'owner' AND active = 1",
+  );
   const insert = db.prepare(
     'INSERT INTO users (id, name, role, pin_hash, active, created_at) VALUES (@id, @name, @role, @pinHash, 1, @createdAt)',
   );
-  const update = db.prepare('UPDATE users SET name = @name, pin_hash = @pinHash, active = @active WHERE id = @id');
+  const update = db.prepare(
+    'UPDATE users SET name = @name, pin_hash = @pinHash, active = @active WHERE id = @id',
+  );
   return {
     get: (id: string): StoredUser | null => {
       const r = byId.get(id);
@@ -38,7 +47,13 @@ export const usersRepo = (db: Database.Database) => {
     },
     list: (): StoredUser[] => all.all().map(fromRow),
     activeOwners: (): StoredUser[] => activeOwners.all().map(fromRow),
-    insert: (u: { id: string; name: string; role: Role; pinHash: string; createdAt: number }): void => {
+    insert: (u: {
+      id: string;
+      name: string;
+      role: Role;
+      pinHash: string;
+      createdAt: number;
+    }): void => {
       insert.run(u);
     },
     update: (u: { id: string; name: string; pinHash: string; active: boolean }): void => {

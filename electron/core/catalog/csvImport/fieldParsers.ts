@@ -5,12 +5,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export const moneyCell = (text: string, currency: string): Parsed<number> => {
   const v = parseMoney(text, currency);
-  if (v === null) return { ok: false, reason: `"${text}" is not an amount in ${currency} (e.g. 1499.00).` };
+  if (v === null)
+    return { ok: false, reason: `"${text}" is not an amount in ${currency} (e.g. 1499.00).` };
   if (v < 0) return { ok: false, reason: 'An amount cannot be negative.' };
   return { ok: true, value: v };
 };
 
-export const intCell = (text: string, min: number, max: number, fallback: number | null): Parsed<number> => {
+export const intCell = (
+  text: string,
+  min: number,
+  max: number,
+  fallback: number | null,
+): Parsed<number> => {
   if (text === '' && fallback !== null) return { ok: true, value: fallback };
   if (!/^-?\d+$/.test(text)) return { ok: false, reason: `"${text}" is not a whole number.` };
   const v = Number(text);

@@ -16,16 +16,38 @@ const GOOD = [
 describe('catalog CSV import', () => {
   it('previews, then imports every row in one go', async () => {
     const preview = await t.call('catalog-import-preview', { csv: GOOD, kind: 'catalog' });
-    expect(preview).toMatchObject({ totalRows: 2, validRows: 2, errors: [], creates: 2, updates: 0 });
+    expect(preview).toMatchObject({
+      totalRows: 2,
+      validRows: 2,
+      errors: [],
+      creates: 2,
+      updates: 0,
+    });
     expect(preview.sample[1]!.name).toBe('Maroon Zardozi Sherwani, Royal');
     const result = await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
     expect(result).toEqual({ imported: 2, created: 2, updated: 0 });
     const kurta = await t.call('catalog-lookup', { code: '8901234567891' });
-    expect(kurta).toMatchObject({ sku: 'KCT-001', unitPrice: 899_00, taxRateBp: 500, reorderLevel: 4, leadTimeDays: 10, active: true });
+    expect(kurta).toMatchObject({
+      sku: 'KCT-001',
+      unitPrice: 899_00,
+      taxRateBp: 500,
+      reorderLevel: 4,
+      leadTimeDays: 10,
+      active: true,
+    });
     expect((await t.call('catalog-lookup', { code: 'SHW-001' }))!.unitPrice).toBe(24_999_00);
-    expect((t.core.db.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'catalog_change'").get() as { n: number }).n).toBe(2);
+    expect(
+      (
+        t.core.db
+          .prepare("SELECT count(*) AS n FROM outbox WHERE type = 'catalog_change'")
+          .get() as { n: number }
+      ).n,
+    ).toBe(2);
     // Re-importing updates by SKU.
-    const again = await t.call('catalog-import-commit', { csv: GOOD.replace('899,5', '949,5'), kind: 'catalog' });
+    const again = await t.call('catalog-import-commit', {
+      csv: GOOD.replace('899,5', '949,5'),
+      kind: 'catalog',
+    });
     expect(again).toEqual({ imported: 2, created: 0, updated: 2 });
     expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.unitPrice).toBe(949_00);
   });
@@ -57,7 +79,10 @@ describe('catalog CSV import', () => {
   });
 
   it('rejects a header without the required columns', async () => {
-    const preview = await t.call('catalog-import-preview', { csv: 'sku,title\nA,B', kind: 'catalog' });
+    const preview = await t.call('catalog-import-preview', {
+      csv: 'sku,title\nA,B',
+      kind: 'catalog',
+    });
     expect(preview.errors).toEqual(
       expect.arrayContaining([
         { line: 1, column: 'name', reason: expect.stringContaining('no "name"') },
@@ -68,16 +93,31 @@ describe('catalog CSV import', () => {
 
   it('imports opening stock as stock moves against existing SKUs', async () => {
     await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
-    const bad = await t.call('catalog-import-preview', { csv: 'sku,quantity\nKCT-001,12\nNOPE,3\nSHW-001,0', kind: 'opening-stock' });
+    const bad = await t.call('catalog-import-preview', {
+      csv: 'sku,quantity\nKCT-001,12\nNOPE,3\nSHW-001,0',
+      kind: 'opening-stock',
+    });
     expect(bad.errors.map((e) => [e.line, e.column])).toEqual([
       [3, 'sku'],
       [4, 'quantity'],
     ]);
-    expect((await t.fail('catalog-import-commit', { csv: 'sku,quantity\nKCT-001,12\nNOPE,3', kind: 'opening-stock' })).code).toBe('IMPORT_INVALID');
+    expect(
+      (
+        await t.fail('catalog-import-commit', {
+          csv: 'sku,quantity\nKCT-001,12\nNOPE,3',
+          kind: 'opening-stock',
+        })
+      ).code,
+    ).toBe('IMPORT_INVALID');
     expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.onHand).toBe(0);
-    await t.call('catalog-import-commit', { csv: 'sku,quantity,unit_cost\nKCT-001,12,450\nSHW-001,2,', kind: 'opening-stock' });
+    await t.call('catalog-import-commit', {
+      csv: 'sku,quantity,unit_cost\nKCT-001,12,450\nSHW-001,2,',
+      kind: 'opening-stock',
+    });
     expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.onHand).toBe(12);
-    const moves = await t.call('stock-moves', { productId: (await t.call('catalog-lookup', { code: 'SHW-001' }))!.id });
+    const moves = await t.call('stock-moves', {
+      productId: (await t.call('catalog-lookup', { code: 'SHW-001' }))!.id,
+    });
     expect(moves).toEqual([expect.objectContaining({ quantity: 2, reason: 'opening' })]);
   });
 });

@@ -18,13 +18,20 @@ const validate = (ctx: CoreContext, kind: ImportKind, table: CsvTable) => {
   const { currency } = requireSettings(ctx);
   if (kind === 'catalog') {
     const r = validateCatalogRows(table, ctx.repos.catalog, currency);
-    return { errors: r.errors, valid: r.rows.length, creates: r.rows.filter((x) => !x.existingId).length, catalog: r.rows, stock: [] };
+    return {
+      errors: r.errors,
+      valid: r.rows.length,
+      creates: r.rows.filter((x) => !x.existingId).length,
+      catalog: r.rows,
+      stock: [],
+    };
   }
   const r = validateOpeningStockRows(table, ctx.repos.catalog, currency);
   return { errors: r.errors, valid: r.rows.length, creates: 0, catalog: [], stock: r.rows };
 };
 
-const sorted = (errors: ImportRowError[]) => [...errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+const sorted = (errors: ImportRowError[]) =>
+  [...errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
 
 export const previewImport = (ctx: CoreContext, kind: ImportKind, csv: string): ImportPreview => {
   const table = readCsv(csv);
@@ -39,7 +46,12 @@ export const previewImport = (ctx: CoreContext, kind: ImportKind, csv: string): 
   };
 };
 
-export const commitImport = (ctx: CoreContext, kind: ImportKind, csv: string, userId: string): ImportResult =>
+export const commitImport = (
+  ctx: CoreContext,
+  kind: ImportKind,
+  csv: string,
+  userId: string,
+): ImportResult =>
   inTransaction(ctx, () => {
     const table = readCsv(csv);
     const v = validate(ctx, kind, table);
@@ -51,10 +63,22 @@ export const commitImport = (ctx: CoreContext, kind: ImportKind, csv: string, us
         sorted(v.errors),
       );
     }
-    if (table.records.length === 0) throw new AppFailure('IMPORT_INVALID', 'The file has no rows to import.');
+    if (table.records.length === 0)
+      throw new AppFailure('IMPORT_INVALID', 'The file has no rows to import.');
     for (const row of v.catalog) saveProduct(ctx, row.existingId ?? undefined, row.fields, userId);
     for (const row of v.stock) {
-      recordStockEvent(ctx, { productId: row.productId, quantity: row.quantity, reason: 'opening', unitCost: row.unitCost, note: 'opening stock import', userId });
+      recordStockEvent(ctx, {
+        productId: row.productId,
+        quantity: row.quantity,
+        reason: 'opening',
+        unitCost: row.unitCost,
+        note: 'opening stock import',
+        userId,
+      });
     }
-    return { imported: v.valid, created: v.creates, updated: kind === 'catalog' ? v.valid - v.creates : 0 };
+    return {
+      imported: v.valid,
+      created: v.creates,
+      updated: kind === 'catalog' ? v.valid - v.creates : 0,
+    };
   });

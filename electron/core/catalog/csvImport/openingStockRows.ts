@@ -20,7 +20,10 @@ export const validateOpeningStockRows = (
   catalog: CatalogRepo,
   currency: string,
 ): { rows: OpeningStockRow[]; errors: ImportRowError[] } => {
-  const errors: ImportRowError[] = [...table.errors, ...checkColumns(table, STOCK_REQUIRED, STOCK_OPTIONAL)];
+  const errors: ImportRowError[] = [
+    ...table.errors,
+    ...checkColumns(table, STOCK_REQUIRED, STOCK_OPTIONAL),
+  ];
   if (errors.some((e) => e.line === 1)) return { rows: [], errors };
   const rows: OpeningStockRow[] = [];
   for (const { line, values } of table.records) {
@@ -28,10 +31,16 @@ export const validateOpeningStockRows = (
     const sku = values.sku ?? '';
     const product = sku ? catalog.getBySku(sku) : null;
     if (!sku) rowErrors.push({ line, column: 'sku', reason: 'Required.' });
-    else if (!product) rowErrors.push({ line, column: 'sku', reason: `No product with SKU ${sku}; import the catalog first.` });
+    else if (!product)
+      rowErrors.push({
+        line,
+        column: 'sku',
+        reason: `No product with SKU ${sku}; import the catalog first.`,
+      });
     const quantity = intCell(values.quantity ?? '', -100_000, 100_000, null);
     if (!quantity.ok) rowErrors.push({ line, column: 'quantity', reason: quantity.reason });
-    else if (quantity.value === 0) rowErrors.push({ line, column: 'quantity', reason: 'A quantity of 0 moves nothing.' });
+    else if (quantity.value === 0)
+      rowErrors.push({ line, column: 'quantity', reason: 'A quantity of 0 moves nothing.' });
     let unitCost: number | null = null;
     if (values.unit_cost) {
       const cost = moneyCell(values.unit_cost, currency);
