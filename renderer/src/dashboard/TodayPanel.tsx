@@ -27,7 +27,7 @@ export const todayTiles = (t: DashboardToday, f: DashFormat) => [
     id: 'return-rate',
     label: 'Return rate',
     value: f.percent(t.totals.rateOfReturn),
-    hint: `${f.count(t.totals.returns)} returns`,
+    hint: t.totals.returns === 1 ? '1 return' : `${f.count(t.totals.returns)} returns`,
   },
   { id: 'units', label: 'Units', value: f.count(t.totals.units) },
 ];

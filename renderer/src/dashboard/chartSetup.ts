@@ -3,26 +3,33 @@
 // instead of easing in for a second (the render budget is 500 ms for 50 stores × 3 years).
 import {
   ArcElement,
+  BarController,
   BarElement,
   CategoryScale,
   Chart,
   Decimation,
+  DoughnutController,
   Filler,
   Legend,
   LinearScale,
+  LineController,
   LineElement,
   PointElement,
   Tooltip,
 } from 'chart.js';
 
+// Controllers too: the generic <Chart> of a mixed bar + line chart registers none of its own.
 Chart.register(
   ArcElement,
+  BarController,
   BarElement,
   CategoryScale,
   Decimation,
+  DoughnutController,
   Filler,
   Legend,
   LinearScale,
+  LineController,
   LineElement,
   PointElement,
   Tooltip,
