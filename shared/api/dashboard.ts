@@ -109,3 +109,60 @@ export interface DashboardTrends {
   /** Every category with sales in the range (for the category filter). */
   categories: string[];
 }
+
+/** Figures HQ gives per store, region or till (breakdown rows), with the shared KPIs applied. */
+export interface HqFigure {
+  key: string;
+  label: string;
+  netSales: Minor;
+  orders: number;
+  returns: number;
+  units: number;
+  averageOrderValue: Minor | null;
+  rateOfReturn: number | null;
+  /** Net sales over the same dates one year earlier. */
+  previousNetSales: Minor;
+  growth: number | null;
+}
+
+export interface HqStoreFigure extends HqFigure {
+  region: string;
+  city: string;
+  currency: string;
+}
+
+export interface HqMonthFigure {
+  month: string;
+  netSales: Minor;
+  orders: number;
+  averageOrderValue: Minor | null;
+  rateOfReturn: number | null;
+  yearOverYearGrowth: number | null;
+}
+
+export interface HqStoreDrill {
+  storeId: string;
+  name: string;
+  currency: string;
+  /** When HQ last applied an event from this store (UTC ms): its tills' last sync. */
+  lastSyncedAt: number | null;
+  months: HqMonthFigure[];
+  tills: HqFigure[];
+  topProducts: ProductFigure[];
+}
+
+export interface DashboardHq {
+  hqUrl: string;
+  from: string;
+  to: string;
+  /** Latest event time HQ has applied for the chain (UTC ms). */
+  asOf: number | null;
+  appliedAt: number | null;
+  /** The chain's one currency, or null when stores differ (then compare within a currency). */
+  currency: string | null;
+  stores: HqStoreFigure[];
+  regions: HqFigure[];
+  /** Chain-wide top products over the range (by net sales). */
+  topProducts: ProductFigure[];
+  store: HqStoreDrill | null;
+}

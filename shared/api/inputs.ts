@@ -2,6 +2,7 @@
 // anything; the renderer reuses them for form validation. Names are `domain-verb`.
 import { z } from 'zod';
 import { TENDER_TYPES } from '../tender';
+import { historyImportInputs } from './historyImport';
 
 const minor = z.number().int().min(-1e12).max(1e12);
 const positiveMinor = z.number().int().min(0).max(1e12);
@@ -166,6 +167,15 @@ export const apiInputs = {
       source: z.enum(['auto', 'local', 'hq']).default('auto'),
     })
     .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
+  /** HQ view: connects this till session to an HQ with the admin token (kept in memory only). */
+  'dashboard-hq-connect': z.object({
+    hqUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'Use an http(s) address.'),
+    adminToken: z.string().trim().min(8).max(500),
+  }),
+  'dashboard-hq-disconnect': empty,
+  'dashboard-hq': z
+    .object({ from: localDay, to: localDay, storeId: id.optional() })
+    .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
 
   // Sync with HQ (electron/core/sync). Enrolment trades a one-time code from HQ for a token.
   'sync-enroll': z.object({
@@ -177,6 +187,9 @@ export const apiInputs = {
   'sync-now': empty,
   /** Acknowledges a rejected event; it stays rejected (a fact is never edited). */
   'sync-dismiss-rejected': z.object({ eventId: id }),
+
+  // History import of past sales (electron/core/historyImport).
+  ...historyImportInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;

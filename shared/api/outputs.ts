@@ -2,11 +2,12 @@ import type {
   Cart, ImportPreview, ImportResult, OutboxStatus, ParkedCartSummary, Product, Receipt, RecentSale,
   Session, SetupStatus, ShiftSummary, StockMoveRow, StockRow, StoreSettings, User, ZReport,
 } from './types';
-import type { DashboardToday, DashboardTrends } from './dashboard';
+import type { DashboardHq, DashboardToday, DashboardTrends } from './dashboard';
 import type { SyncStatus } from './sync';
+import type { HistoryImportOutputs } from './historyImport';
 
 /** What each method returns inside `{ ok: true, value }`. */
-export interface ApiOutputs {
+export interface ApiOutputs extends HistoryImportOutputs {
   'setup-status': SetupStatus;
   'setup-init': StoreSettings;
   'settings-get': StoreSettings;
@@ -56,6 +57,9 @@ export interface ApiOutputs {
   'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;
   'dashboard-trends': DashboardTrends;
+  'dashboard-hq-connect': { hqUrl: string; stores: number };
+  'dashboard-hq-disconnect': null;
+  'dashboard-hq': DashboardHq;
   'sync-enroll': SyncStatus;
   'sync-status': SyncStatus;
   'sync-now': SyncStatus;

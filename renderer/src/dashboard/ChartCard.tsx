@@ -23,6 +23,8 @@ interface Props<R> {
   tableOnly?: boolean;
   wide?: boolean;
   note?: ReactNode;
+  /** Makes table rows clickable (drill-down). */
+  onRowClick?: (row: R) => void;
   children?: ReactNode;
 }
 
@@ -35,6 +37,7 @@ export function ChartCard<R>({
   tableOnly,
   wide,
   note,
+  onRowClick,
   children,
 }: Props<R>) {
   const [view, setView] = useState<'chart' | 'table'>(tableOnly ? 'table' : 'chart');
@@ -98,7 +101,11 @@ export function ChartCard<R>({
             </thead>
             <tbody>
               {rows.map((r, i) => (
-                <tr key={i}>
+                <tr
+                  key={i}
+                  className={onRowClick ? 'dash-row-link' : undefined}
+                  onClick={onRowClick ? () => onRowClick(r) : undefined}
+                >
                   {columns.map((c) => (
                     <td key={c.label} className={c.numeric ? 'num' : undefined}>
                       {c.show ? c.show(r) : c.csv(r)}

@@ -2,17 +2,19 @@
 // ranking) apply to the tabs they make sense for; every card has a table view and a CSV export.
 import { useCallback, useMemo, useState } from 'react';
 import { useSettings } from '../state/settingsContext';
+import { HqPanel } from './HqPanel';
 import { StockPanel } from './StockPanel';
 import { TodayPanel } from './TodayPanel';
 import { TrendsPanel, type TrendFilters } from './TrendsPanel';
 import { useDashboardCall } from './useDashboardCall';
 import './dashboard.css';
 
-type Tab = 'today' | 'trends' | 'stock';
+type Tab = 'today' | 'trends' | 'stock' | 'hq';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'trends', label: 'Months & years' },
   { id: 'stock', label: 'Stock' },
+  { id: 'hq', label: 'HQ' },
 ];
 
 /** Today's date on the store's calendar (not the browser's), YYYY-MM-DD. */
@@ -25,7 +27,7 @@ export const storeToday = (timeZone: string, now: number = Date.now()): string =
   }).format(now);
 
 export function DashboardScreen() {
-  const { timeZone } = useSettings();
+  const { timeZone, locale } = useSettings();
   const today = useMemo(() => storeToday(timeZone), [timeZone]);
   const [tab, setTab] = useState<Tab>('today');
   // Default range: the start of last year to today, so every month has its year-ago companion.
@@ -71,7 +73,7 @@ export function DashboardScreen() {
       </div>
       {tab !== 'today' && (
         <div className="dash-filters" data-testid="dash-filters">
-          {tab === 'trends' && (
+          {(tab === 'trends' || tab === 'hq') && (
             <>
               <label>
                 From
@@ -93,19 +95,21 @@ export function DashboardScreen() {
                   onChange={(e) => set('to', e.target.value)}
                 />
               </label>
-              <label>
-                Rank products by
-                <select
-                  value={filters.rankBy}
-                  onChange={(e) => set('rankBy', e.target.value === 'units' ? 'units' : 'net')}
-                >
-                  <option value="net">Net sales</option>
-                  <option value="units">Units</option>
-                </select>
-              </label>
             </>
           )}
-          <label>
+          {tab === 'trends' && (
+            <label>
+              Rank products by
+              <select
+                value={filters.rankBy}
+                onChange={(e) => set('rankBy', e.target.value === 'units' ? 'units' : 'net')}
+              >
+                <option value="net">Net sales</option>
+                <option value="units">Units</option>
+              </select>
+            </label>
+          )}
+          <label hidden={tab === 'hq'}>
             Category
             <select
               value={filters.category}
@@ -130,6 +134,8 @@ export function DashboardScreen() {
           <p className="dash-empty">Pick a start date on or before the end date.</p>
         ))}
       {tab === 'stock' && <StockPanel category={filters.category} />}
+      {tab === 'hq' &&
+        (rangeValid ? <HqPanel from={filters.from} to={filters.to} locale={locale} /> : null)}
     </div>
   );
 }
