@@ -2,6 +2,7 @@
 // programming error and throws at startup; a method without a handler fails the type check below.
 import type { ApiMethod } from '../../shared/api/inputs';
 import { dashboardHandlers } from './analytics/dashboardHandlers';
+import { dashboardHqHandlers } from './analytics/hq/hqHandlers';
 import { cartHandlers } from './cart/cartHandlers';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import { demoHandlers } from './demo/demoHandlers';
@@ -27,6 +28,7 @@ const DOMAINS = [
   outboxHandlers,
   demoHandlers,
   dashboardHandlers,
+  dashboardHqHandlers,
   syncHandlers,
 ] as const;
 
