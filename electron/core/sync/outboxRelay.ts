@@ -91,6 +91,12 @@ export class OutboxRelay {
     if (this.nextRetryAt === null) this.wake?.();
   }
 
+  /** The owner asked to sync now: cut a backoff wait short and push at once. */
+  retryNow(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
   isRunning(): boolean {
     return this.running;
   }

@@ -92,6 +92,13 @@ export class SyncEngine {
     if (this.relay.isRunning()) this.relay.kick();
   }
 
+  /** "Sync now": push at once, even while backing off, then pull HQ's side. */
+  syncNow(): SyncStatus {
+    if (this.relay.isRunning()) this.relay.retryNow();
+    void this.pullFromHq();
+    return this.status();
+  }
+
   async enroll(input: EnrollInput): Promise<Result<SyncStatus>> {
     if (this.closed) return err('SYNC_ERROR', 'The till is shutting down.');
     const wasRunning = this.relay.isRunning();

@@ -47,12 +47,7 @@ export const syncHandlers: SyncHandlers = {
     return unwrap(await engineOf(ctx).enroll({ url: input.url, code: input.code }));
   },
   'sync-status': (ctx) => engineOf(ctx).status(),
-  'sync-now': (ctx) => {
-    const engine = engineOf(ctx);
-    engine.kick();
-    void engine.pullFromHq();
-    return engine.status();
-  },
+  'sync-now': (ctx) => engineOf(ctx).syncNow(),
   'sync-dismiss-rejected': (ctx, input) => {
     requireOwner(ctx);
     return unwrap(engineOf(ctx).dismissRejected(input.eventId));
