@@ -166,11 +166,7 @@ export default async function till(args: string[]): Promise<Record<string, unkno
 /** The floor: a checkout's rows (sale, 5 lines, payment, 5 moves + on-hand, cart, outbox) as bare inserts. */
 const rawInsertTimings = (core: TillCore, count: number): number[] => {
   const db = core.db;
-  const ids = db
-    .prepare(
-      'SELECT id, sku, name, category, sub_category, unit_price, tax_rate_bp FROM products LIMIT 5',
-    )
-    .all() as {
+  type Row = {
     id: string;
     sku: string;
     name: string;
@@ -178,7 +174,16 @@ const rawInsertTimings = (core: TillCore, count: number): number[] => {
     sub_category: string;
     unit_price: number;
     tax_rate_bp: number;
-  }[];
+  };
+  const byBarcode = db.prepare<[string], Row>(
+    'SELECT p.id, p.sku, p.name, p.category, p.sub_category, p.unit_price, p.tax_rate_bp FROM barcodes b JOIN products p ON p.id = b.product_id WHERE b.barcode = ?',
+  );
+  const products = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+  // The same spread of products as the measured sales, so both touch as many index pages.
+  const pick = (seed: number): Row[] =>
+    [1, 2, 3, 4, 5].map((k) =>
+      byBarcode.get(barcodeOf(1 + ((seed * 7919 + k * 104_729) % products)))!,
+    );
   const body = (
     db.prepare("SELECT body FROM outbox WHERE type = 'sale' ORDER BY seq DESC LIMIT 1").get() as {
       body: string;
@@ -211,6 +216,7 @@ const rawInsertTimings = (core: TillCore, count: number): number[] => {
   for (let i = 0; i < count; i++) {
     const id = `raw-${i}`;
     const at = Date.now();
+    const ids = pick(90_000 + i);
     const s = performance.now();
     db.transaction(() => {
       sale.run(id, `RAW-${bump.get('receipt_seq')!.value}`, at);
