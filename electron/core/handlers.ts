@@ -6,6 +6,7 @@ import { dashboardHqHandlers } from './analytics/hq/hqHandlers';
 import { cartHandlers } from './cart/cartHandlers';
 import { catalogHandlers } from './catalog/catalogHandlers';
 import { demoHandlers } from './demo/demoHandlers';
+import { historyImportHandlers } from './historyImport/historyImportHandlers';
 import type { AnyHandlers } from './handlerTypes';
 import { outboxHandlers } from './outbox/outboxHandlers';
 import { returnHandlers } from './returns/returnHandlers';
@@ -30,6 +31,7 @@ const DOMAINS = [
   dashboardHandlers,
   dashboardHqHandlers,
   syncHandlers,
+  historyImportHandlers,
 ] as const;
 
 type Merged = (typeof DOMAINS)[number] extends infer D

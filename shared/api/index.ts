@@ -9,6 +9,7 @@ export type * from './outputs';
 export type * from './types';
 export type * from './dashboard';
 export type * from './sync';
+export * from './historyImport';
 
 /** Compile-time check that inputs and outputs name the same methods. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,0 +1,231 @@
+// Turns a checked order into the same sale or return records a checkout writes: header, lines,
+// payment, and the outbox event in the same transaction, with the historical time and importRef.
+// Stock is not moved: the shelf count taken today already reflects sales made before it.
+import type { ImportRowError, Product } from '../../../shared/api/types';
+import type { ReturnLine } from '../../../shared/events/return';
+import type { SaleLine } from '../../../shared/events/sale';
+import { priceCart } from '../../../shared/pricing';
+import { saveProduct } from '../catalog/catalogService';
+import type { CoreContext } from '../context';
+import type { SaleLineRow } from '../sales/salesRepo';
+import type { StoredSettings } from '../settings/settingsRepo';
+import type { StoredUser } from '../users/usersRepo';
+import { historyEventId, type HistoryOrder } from './historyOrders';
+import type { HistoryRow } from './historyRows';
+
+const PRODUCT_CACHE_LIMIT = 50_000;
+const negate = (n: number): number => (n === 0 ? 0 : -n);
+
+/** Finds products by SKU or barcode, remembering answers; creates missing ones when asked to. */
+export class HistoryProducts {
+  private readonly cache = new Map<string, Product | 'missing' | 'to-create'>();
+  created = 0;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly create: boolean,
+  ) {}
+
+  /** The product for each row, or errors for rows whose product is unknown. */
+  resolve(order: HistoryOrder, report: (e: ImportRowError) => void, column: string): boolean {
+    let fine = true;
+    for (const row of order.rows) {
+      const found = this.lookup(row.code);
+      if (found === 'missing') {
+        if (!this.create) {
+          report({
+            line: row.line,
+            column,
+            reason: `Unknown product "${row.code}" (no such SKU or barcode). Add it first, or choose to create missing products.`,
+          });
+          fine = false;
+        } else this.cache.set(row.code, 'to-create');
+      }
+    }
+    return fine;
+  }
+
+  /** Inside the write transaction: the product, created now if it was missing. */
+  productFor(row: HistoryRow, userId: string): Product | null {
+    const found = this.lookup(row.code);
+    if (found !== 'missing' && found !== 'to-create') return found;
+    if (!this.create) return null;
+    const saved = saveProduct(
+      this.ctx,
+      undefined,
+      {
+        sku: row.code,
+        barcodes: [],
+        name: (row.productName || row.code).slice(0, 200),
+        category: row.category.slice(0, 200),
+        subCategory: '',
+        unitPrice: row.unitPrice,
+        taxRateBp: 0,
+        reorderLevel: 0,
+        leadTimeDays: 0,
+        active: true,
+      },
+      userId,
+    );
+    this.created++;
+    this.cache.set(row.code, saved);
+    return saved;
+  }
+
+  /** Products to be created by a real run (a check run only counts them). */
+  get pendingCreates(): number {
+    let n = 0;
+    for (const v of this.cache.values()) if (v === 'to-create') n++;
+    return n;
+  }
+
+  private lookup(code: string): Product | 'missing' | 'to-create' {
+    const hit = this.cache.get(code);
+    if (hit !== undefined) return hit;
+    const p = this.ctx.repos.catalog.lookup(code);
+    if (this.cache.size >= PRODUCT_CACHE_LIMIT) this.cache.clear();
+    this.cache.set(code, p ?? 'missing');
+    return p ?? 'missing';
+  }
+}
+
+export interface WriterIdentity {
+  settings: StoredSettings;
+  user: StoredUser;
+}
+
+const receiptNoOf = (settings: StoredSettings, order: HistoryOrder): string =>
+  `H-${settings.storeCode}-${order.orderId}${order.kind === 'return' ? '-R' : ''}`.slice(0, 80);
+
+/** Writes one order (caller holds the transaction and has checked it is not there yet). */
+export const writeHistoryOrder = (
+  ctx: CoreContext,
+  who: WriterIdentity,
+  products: HistoryProducts,
+  order: HistoryOrder,
+): void => {
+  const { settings, user } = who;
+  const isReturn = order.kind === 'return';
+  const snapshot = order.rows.map((row) => ({ row, product: products.productFor(row, user.id)! }));
+  const priced = priceCart(
+    snapshot.map(({ row, product }) => ({
+      unitPrice: row.unitPrice,
+      quantity: row.quantity,
+      taxRateBp: product.taxRateBp,
+      discount: null,
+    })),
+    null,
+    settings.taxMode,
+  );
+  const sign = isReturn ? negate : (n: number) => n;
+  const lines: SaleLineRow[] = snapshot.map(({ row, product }, i) => {
+    const p = priced.lines[i]!;
+    return {
+      eventId: order.eventId,
+      lineNo: i + 1,
+      originalLineNo: isReturn ? i + 1 : null,
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      category: row.category || product.category,
+      subCategory: product.subCategory,
+      unitPrice: row.unitPrice,
+      quantity: sign(row.quantity),
+      taxRateBp: product.taxRateBp,
+      gross: sign(p.gross),
+      discount: sign(p.discount),
+      tax: sign(p.tax),
+      net: sign(p.net),
+      total: sign(p.total),
+    };
+  });
+  const t = priced.totals;
+  const totals = {
+    gross: sign(t.gross),
+    discount: sign(t.discount),
+    tax: sign(t.tax),
+    net: sign(t.net),
+    total: sign(t.total),
+    units: sign(t.units),
+  };
+  const at = order.rows[0]!.at;
+  const receiptNo = receiptNoOf(settings, order);
+  const payment = { tender: 'other' as const, amount: totals.total, reference: 'history import' };
+  ctx.repos.sales.insert(
+    {
+      eventId: order.eventId,
+      kind: order.kind,
+      receiptNo,
+      occurredAt: at,
+      cashierId: user.id,
+      cashierName: user.name,
+      shiftId: null,
+      // The original sale may predate the import (paper), so it is linked on the wire only.
+      originalEventId: null,
+      currency: settings.currency,
+      taxMode: settings.taxMode,
+      ...totals,
+      changeGiven: 0,
+      reason: isReturn ? 'history import' : '',
+      restock: false,
+    },
+    lines,
+    [payment],
+  );
+  const importRef = `${order.kind}:${order.orderId}`;
+  const base = { storeId: settings.storeId, tillId: settings.tillId, occurredAt: at };
+  const wireLine = (l: SaleLineRow): SaleLine => ({
+    lineNo: l.lineNo,
+    productId: l.productId,
+    sku: l.sku,
+    name: l.name,
+    category: l.category,
+    subCategory: l.subCategory,
+    unitPrice: l.unitPrice,
+    quantity: l.quantity,
+    taxRateBp: l.taxRateBp,
+    gross: l.gross,
+    discount: l.discount,
+    tax: l.tax,
+    net: l.net,
+  });
+  const common = {
+    receiptNo,
+    cashierId: user.id,
+    cashierName: user.name,
+    shiftId: null,
+    currency: settings.currency,
+    totals,
+    importRef,
+  };
+  if (!isReturn) {
+    ctx.repos.outbox.append({
+      ...base,
+      eventId: order.eventId,
+      type: 'sale',
+      payload: {
+        ...common,
+        taxMode: settings.taxMode,
+        lines: lines.map(wireLine),
+        payments: [payment],
+        change: 0,
+      },
+    });
+    return;
+  }
+  const originalOrderId = order.rows[0]!.originalOrderId;
+  ctx.repos.outbox.append({
+    ...base,
+    eventId: order.eventId,
+    type: 'return',
+    payload: {
+      ...common,
+      originalEventId: historyEventId(settings.storeId, 'sale', originalOrderId),
+      originalReceiptNo: `H-${settings.storeCode}-${originalOrderId}`.slice(0, 80),
+      reason: 'history import',
+      restock: false,
+      lines: lines.map((l): ReturnLine => ({ ...wireLine(l), originalLineNo: l.originalLineNo! })),
+      refunds: [payment],
+    },
+  });
+};
