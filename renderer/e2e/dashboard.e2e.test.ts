@@ -211,4 +211,16 @@ describe('owner dashboard over the demo shop (browser mode)', () => {
     await shoot('stock');
     expect(pageErrors).toEqual([]);
   });
+
+  it('asks for HQ and its admin token before the HQ view, and says when HQ cannot be reached', async () => {
+    await page.getByTestId('dash-tab-hq').click();
+    await page.getByTestId('hq-connect').waitFor();
+    await page.getByTestId('hq-url').fill('http://127.0.0.1:9');
+    await page.getByTestId('hq-token').fill('not-the-real-admin-token');
+    await page.getByTestId('hq-connect-submit').click();
+    await expect
+      .poll(() => page.getByTestId('hq-connect-error').textContent())
+      .toContain('cannot be reached');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,10 +1,9 @@
 // The app shell: first-run setup, then PIN login, then the till screens with a nav bar and the
 // status strip. The owner-approval dialog is always mounted so any call can ask for the PIN.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { SetupStatus, StoreSettings } from '../../shared/api';
 import { call } from './api/client';
 import { errorText } from './api/errorText';
-import { DashboardScreen } from './dashboard/DashboardScreen';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar, type ScreenName } from './components/NavBar';
 import { OwnerApprovalDialog } from './components/OwnerApprovalDialog';
@@ -21,6 +20,11 @@ import { UsersScreen } from './screens/users/UsersScreen';
 import { SettingsContext } from './state/settingsContext';
 import { useSession } from './state/useSession';
 import { useShortcuts } from './state/useShortcuts';
+
+// The dashboard (and Chart.js with it) loads on first use, so the cashier's screens start light.
+const DashboardScreen = lazy(() =>
+  import('./dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })),
+);
 
 export function App() {
   const [setup, setSetup] = useState<SetupStatus | null>(null);
@@ -81,7 +85,11 @@ export function App() {
               onLogout={() => void logout().then(() => setScreen('checkout'))}
             />
             <main className="screen">
-              {screen === 'dashboard' && <DashboardScreen />}
+              {screen === 'dashboard' && (
+                <Suspense fallback={<p className="loading">Loading the dashboard…</p>}>
+                  <DashboardScreen />
+                </Suspense>
+              )}
               {screen === 'checkout' && (
                 <CheckoutScreen session={session} onSessionChange={refresh} />
               )}

@@ -6,7 +6,7 @@ import { errorText } from '../api/errorText';
 import { ErrorBanner } from '../components/ErrorBanner';
 
 export function HqConnectForm({ onConnected }: { onConnected: () => void }) {
-  const [hqUrl, setHqUrl] = useState('http://127.0.0.1:8080');
+  const [hqUrl, setHqUrl] = useState('http://127.0.0.1:8787');
   const [adminToken, setAdminToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
