@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/api';
 
-export type ScreenName = 'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users';
+export type ScreenName =
+  'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users';
 
 interface Props {
   screen: ScreenName;

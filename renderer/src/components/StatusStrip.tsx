@@ -1,9 +1,9 @@
-import type { Session } from '../../../shared/api';
+import type { OutboxStatus, Session } from '../../../shared/api';
 import { useOutboxStatus } from '../state/useOutboxStatus';
 import { useSettings } from '../state/settingsContext';
 
-function syncText(status: ReturnType<typeof useOutboxStatus>): string {
-  if (!status) return 'Sync status unknown';
+function syncText(status: OutboxStatus | null): string {
+  if (!status) return 'Sync status: log in to see it';
   if (!status.enrolled) return `Not connected to HQ · ${status.pending} sales kept on this till`;
   const state =
     status.online === false ? 'HQ offline' : status.online ? 'HQ online' : 'HQ not contacted yet';
@@ -14,7 +14,7 @@ function syncText(status: ReturnType<typeof useOutboxStatus>): string {
 /** Bottom strip: store, user, shift and the sync/outbox state. */
 export function StatusStrip({ session }: { session: Session | null }) {
   const settings = useSettings();
-  const status = useOutboxStatus();
+  const status = useOutboxStatus(session?.user.id ?? '');
   const warn = status !== null && (status.rejected > 0 || status.online === false);
   return (
     <footer className="status-strip" data-testid="status-strip">

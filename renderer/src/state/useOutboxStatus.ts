@@ -5,7 +5,8 @@ import { call } from '../api/client';
 
 const POLL_MS = 10_000;
 
-export const useOutboxStatus = (): OutboxStatus | null => {
+/** `sessionKey` changes on login/logout, when the core starts (or stops) answering. */
+export const useOutboxStatus = (sessionKey: string): OutboxStatus | null => {
   const [status, setStatus] = useState<OutboxStatus | null>(null);
   useEffect(() => {
     let alive = true;
@@ -19,6 +20,6 @@ export const useOutboxStatus = (): OutboxStatus | null => {
       alive = false;
       window.clearInterval(timer);
     };
-  }, []);
+  }, [sessionKey]);
   return status;
 };

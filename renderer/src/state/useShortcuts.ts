@@ -14,9 +14,13 @@ export const useShortcuts = (map: ShortcutMap, enabled = true): void => {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isDialogOpen()) return;
+      if (e.defaultPrevented) return;
       const action = current.current[shortcutName(e)];
       if (!action) return;
+      // Keep the browser's own meaning of the key (F5 reload, F7 caret browsing) away even while a
+      // dialog is open; the action itself only runs when no dialog owns the keyboard.
+      if (e.key.startsWith('F')) e.preventDefault();
+      if (isDialogOpen()) return;
       e.preventDefault();
       action();
     };

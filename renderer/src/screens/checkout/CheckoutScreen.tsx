@@ -137,13 +137,6 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
               disabled: !hasItems,
             },
             { key: 'F9', label: 'Parked', run: () => setDialog('parked'), testId: 'btn-parked' },
-            {
-              key: '',
-              label: 'Void sale',
-              run: () => void cart.voidCart(),
-              testId: 'btn-void',
-              disabled: !hasItems,
-            },
           ]}
         />
       </section>
@@ -157,6 +150,15 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
           onClick={openPay}
         >
           Pay <kbd>F10</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn-ghost"
+          data-testid="btn-void"
+          disabled={!hasItems}
+          onClick={() => void cart.voidCart()}
+        >
+          Void this sale
         </button>
       </aside>
 

@@ -148,6 +148,10 @@ export function PaymentDialog({ total, onPay, onDone, onClose }: Props) {
               </button>
             ))}
           </div>
+          <p className="hint">
+            Type an amount, then press a tender key. Enter takes it as cash; once paid in full,
+            Enter completes the sale.
+          </p>
           <ErrorBanner message={error} testId="pay-error" />
           <button
             type="button"

@@ -21,7 +21,7 @@ export function ShortcutBar({ actions }: { actions: Action[] }) {
           onClick={a.run}
         >
           <span>{a.label}</span>
-          <kbd>{a.key}</kbd>
+          {a.key && <kbd>{a.key}</kbd>}
         </button>
       ))}
     </div>

@@ -99,7 +99,7 @@ export function ProductsScreen() {
               <td className="num">{money.format(p.unitPrice)}</td>
               <td className="num">{p.taxRateBp / 100}%</td>
               <td className="num">{p.onHand}</td>
-              <td>{p.active ? 'On sale' : 'Inactive'}</td>
+              <td className="nowrap">{p.active ? 'On sale' : 'Inactive'}</td>
             </tr>
           ))}
         </tbody>
