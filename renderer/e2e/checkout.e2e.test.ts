@@ -288,4 +288,50 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('parks and resumes a sale, and previews a CSV import with per-row errors', async () => {
+    const key = (k: string) => page.keyboard.press(k);
+    const type = (t: string) => page.keyboard.type(t);
+
+    // Back to the sale: the shift was closed, so the open-shift dialog asks for a float.
+    await key('Escape');
+    await page.getByTestId('open-shift-dialog').waitFor();
+    await type('1000');
+    await key('Enter');
+    await page.getByTestId('no-shift').waitFor({ state: 'detached' });
+
+    await type(kurta.barcode);
+    await key('Enter');
+    await page.getByTestId('cart-line-1').waitFor();
+    await key('F8');
+    await page.getByTestId('cart-empty').waitFor();
+    await key('F9');
+    await page.getByTestId('parked-dialog').waitFor();
+    await page.getByTestId('parked-0').waitFor();
+    await key('Enter');
+    await page.getByTestId('parked-dialog').waitFor({ state: 'detached' });
+    expect(await minorOf(page, 'cart-total')).toBe(kurta.minor);
+    await key('Delete');
+    await page.getByTestId('cart-empty').waitFor();
+
+    // The owner previews a catalog CSV: bad rows are listed and nothing can be committed.
+    await page.getByTestId('nav-logout').click();
+    await page.getByTestId('login-user-Owner').click();
+    await type(OWNER_PIN);
+    await key('Enter');
+    await page.getByTestId('nav-products').click();
+    await page
+      .getByTestId('csv-text')
+      .fill('sku,name,price\nNEW-1,New Turban,abc\n,No Sku,10.00\nNEW-2,Good Stole,799.00');
+    await page.getByTestId('csv-preview').click();
+    await page.getByTestId('csv-errors').waitFor();
+    expect(
+      await page.locator('[data-testid="csv-errors"] tbody tr').count(),
+    ).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('csv-commit').isDisabled()).toBe(true);
+    const list = await must(host.origin, host.token, 'catalog-list', { query: 'Good Stole' });
+    expect(list.total).toBe(0);
+
+    expect(pageErrors).toEqual([]);
+  });
 });
