@@ -198,6 +198,20 @@ describe('OutboxRelay', () => {
     expect(queue.counts()).toMatchObject({ sent: 2, rejected: 1 });
   });
 
+  it('stops promptly even when stop() arrives during the HQ pull', async () => {
+    insertOutboxRows(temp.db, 2);
+    let release = (): void => undefined;
+    const pulled = new Promise<void>((r) => (release = r));
+    const r = await startRelay({ afterPush: () => pulled, idlePollMs: 60_000 });
+    await waitFor(() => queue.pendingCount() === 0);
+    const t0 = Date.now();
+    const stopped = r.stop();
+    release();
+    await stopped;
+    expect(Date.now() - t0).toBeLessThan(1_000);
+    relay = null;
+  });
+
   it('sends a new event within milliseconds of a kick when idle', async () => {
     const r = await startRelay();
     await waitFor(() => r.state().online !== null || pushes().length === 0);

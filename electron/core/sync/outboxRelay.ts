@@ -300,6 +300,8 @@ export class OutboxRelay {
 
   /** Sleeps until the delay passes, or until kick() (when not backing off) or stop(). */
   private sleep(delay: number): Promise<'timer' | 'woken'> {
+    // stop() may have come while the loop awaited something else (a pull): do not sleep then.
+    if (!this.running) return Promise.resolve('woken');
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wake = null;
