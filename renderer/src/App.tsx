@@ -9,6 +9,7 @@ import { NavBar, type ScreenName } from './components/NavBar';
 import { OwnerApprovalDialog } from './components/OwnerApprovalDialog';
 import { StatusStrip } from './components/StatusStrip';
 import { CheckoutScreen } from './screens/checkout/CheckoutScreen';
+import { HistoryImportScreen } from './screens/historyImport/HistoryImportScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { ProductsScreen } from './screens/products/ProductsScreen';
 import { RecentReceiptsDialog } from './screens/receipt/RecentReceiptsDialog';
@@ -98,6 +99,7 @@ export function App() {
               {screen === 'products' && <ProductsScreen />}
               {screen === 'stock' && <StockScreen />}
               {screen === 'users' && <UsersScreen currentUserId={session.user.id} />}
+              {screen === 'history' && <HistoryImportScreen />}
             </main>
             {showReceipts && <RecentReceiptsDialog onClose={() => setShowReceipts(false)} />}
           </>

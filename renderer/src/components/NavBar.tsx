@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/api';
 
 export type ScreenName =
-  'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users';
+  'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users' | 'history';
 
 interface Props {
   screen: ScreenName;
@@ -19,6 +19,7 @@ const ITEMS: { name: ScreenName; label: string; key?: string; ownerOnly?: boolea
   { name: 'stock', label: 'Stock' },
   { name: 'products', label: 'Products', ownerOnly: true },
   { name: 'users', label: 'Users', ownerOnly: true },
+  { name: 'history', label: 'History import', ownerOnly: true },
 ];
 
 /** The top bar: screens with their shortcut keys shown on the buttons. */

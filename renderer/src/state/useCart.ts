@@ -24,9 +24,17 @@ export const useCart = () => {
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const cartRef = useRef<Cart | null>(null);
-  cartRef.current = cart;
+  // A scanner fires scans faster than the core answers: cart calls run one after another, so the
+  // second scan sees the cart the first one opened instead of opening another.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const serial = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(task, task);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const adopt = useCallback((next: Cart | null) => {
+    cartRef.current = next;
     setCart(next);
     if (next) sessionStorage.setItem(CART_KEY, next.id);
     else sessionStorage.removeItem(CART_KEY);
@@ -95,64 +103,68 @@ export const useCart = () => {
   const setCartDiscount = (discount: Discount | null) =>
     apply((c) => call('cart-set-cart-discount', { cartId: c.id, discount }));
 
-  const park = async (note = ''): Promise<boolean> => {
-    const c = cartRef.current;
-    if (!c || c.lines.length === 0) {
-      setError('There is nothing to park: the sale has no items.');
-      return false;
-    }
-    const r = await call('cart-park', { cartId: c.id, note });
-    if (!r.ok) {
-      setError(errorText(r.error));
-      return false;
-    }
-    adopt(null);
-    setSelected(null);
-    setError(null);
-    return true;
-  };
-
-  const resume = async (cartId: string): Promise<boolean> => {
-    const c = cartRef.current;
-    if (c && c.lines.length > 0) {
-      setError('Park or finish the current sale before resuming another.');
-      return false;
-    }
-    const r = await call('cart-resume', { cartId });
-    if (!r.ok) {
-      setError(errorText(r.error));
-      return false;
-    }
-    if (c) void call('cart-void', { cartId: c.id });
-    adopt(r.value);
-    setSelected(r.value.lines.at(-1)?.lineNo ?? null);
-    setError(null);
-    return true;
-  };
-
-  const voidCart = async () => {
-    const c = cartRef.current;
-    if (c) {
-      const r = await call('cart-void', { cartId: c.id });
-      if (!r.ok) return setError(errorText(r.error));
-    }
-    adopt(null);
-    setSelected(null);
-    setError(null);
-  };
-
-  const checkout = async (payments: Payment[]): Promise<Result<Receipt>> => {
-    const c = cartRef.current;
-    if (!c)
-      return { ok: false, error: { code: 'CART_EMPTY', message: 'The sale has no items yet.' } };
-    const r = await call('cart-checkout', { cartId: c.id, payments });
-    if (r.ok) {
+  const park = (note = ''): Promise<boolean> =>
+    serial(async () => {
+      const c = cartRef.current;
+      if (!c || c.lines.length === 0) {
+        setError('There is nothing to park: the sale has no items.');
+        return false;
+      }
+      const r = await call('cart-park', { cartId: c.id, note });
+      if (!r.ok) {
+        setError(errorText(r.error));
+        return false;
+      }
       adopt(null);
       setSelected(null);
       setError(null);
-    }
-    return r;
-  };
+      return true;
+    });
+
+  const resume = (cartId: string): Promise<boolean> =>
+    serial(async () => {
+      const c = cartRef.current;
+      if (c && c.lines.length > 0) {
+        setError('Park or finish the current sale before resuming another.');
+        return false;
+      }
+      const r = await call('cart-resume', { cartId });
+      if (!r.ok) {
+        setError(errorText(r.error));
+        return false;
+      }
+      if (c) void call('cart-void', { cartId: c.id });
+      adopt(r.value);
+      setSelected(r.value.lines.at(-1)?.lineNo ?? null);
+      setError(null);
+      return true;
+    });
+
+  const voidCart = (): Promise<void> =>
+    serial(async () => {
+      const c = cartRef.current;
+      if (c) {
+        const r = await call('cart-void', { cartId: c.id });
+        if (!r.ok) return setError(errorText(r.error));
+      }
+      adopt(null);
+      setSelected(null);
+      setError(null);
+    });
+
+  const checkout = (payments: Payment[]): Promise<Result<Receipt>> =>
+    serial(async () => {
+      const c = cartRef.current;
+      if (!c)
+        return { ok: false, error: { code: 'CART_EMPTY', message: 'The sale has no items yet.' } };
+      const r = await call('cart-checkout', { cartId: c.id, payments });
+      if (r.ok) {
+        adopt(null);
+        setSelected(null);
+        setError(null);
+      }
+      return r;
+    });
 
   return {
     cart,
