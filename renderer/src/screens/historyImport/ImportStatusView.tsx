@@ -12,8 +12,7 @@ const PHASE_TEXT: Record<HistoryImportStatus['phase'], string> = {
 };
 
 export function ImportStatusView({ status }: { status: HistoryImportStatus }) {
-  const pct =
-    status.bytesTotal > 0 ? Math.round((100 * status.bytesDone) / status.bytesTotal) : 0;
+  const pct = status.bytesTotal > 0 ? Math.round((100 * status.bytesDone) / status.bytesTotal) : 0;
   const checking = status.phase === 'checking' || status.phase === 'checked';
   return (
     <div data-testid="history-status" data-phase={status.phase}>
@@ -38,7 +37,8 @@ export function ImportStatusView({ status }: { status: HistoryImportStatus }) {
         <>
           <p>
             {status.errorCount} problem(s)
-            {status.errorCount > status.errors.length && `, the first ${status.errors.length} shown`}
+            {status.errorCount > status.errors.length &&
+              `, the first ${status.errors.length} shown`}
             . Orders with a problem are left out; fix the file and import it again — orders already
             imported are not added twice.
           </p>

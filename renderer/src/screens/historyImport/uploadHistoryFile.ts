@@ -25,7 +25,10 @@ export const uploadHistoryFile = async (
   for (let at = 0; at < file.size || seq === 0; at += HISTORY_CHUNK_BYTES, seq++) {
     const chunk = new Uint8Array(await file.slice(at, at + HISTORY_CHUNK_BYTES).arrayBuffer());
     const data = toBase64(chunk);
-    const r = await call('history-import-chunk', importId ? { importId, seq, data } : { seq, data });
+    const r = await call(
+      'history-import-chunk',
+      importId ? { importId, seq, data } : { seq, data },
+    );
     if (!r.ok) return { ok: false, error: r.error };
     importId = r.value.importId;
     onProgress(Math.min(file.size, at + chunk.length), file.size);
