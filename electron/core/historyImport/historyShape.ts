@@ -66,10 +66,14 @@ export const guessMapping = (
     }
   }
   const dates = guess.occurredAt ? sample.map((r) => r[guess.occurredAt!] ?? '') : [];
-  // Most specific first: every "YYYY-MM-DD HH:mm" is also ISO-like.
-  const format = (['ymd-hm', ...HISTORY_DATE_FORMATS] as const).find(
-    (f) => dates.length > 0 && dates.every((d) => parseHistoryDate(d, f, timeZone).ok),
-  );
+  // The format most sample dates parse in (a bad row in the sample must not hide the answer);
+  // most specific first on ties, since every "YYYY-MM-DD HH:mm" is also ISO-like.
+  const scored = (['ymd-hm', ...HISTORY_DATE_FORMATS] as const).map((f) => ({
+    f,
+    n: dates.filter((d) => parseHistoryDate(d, f, timeZone).ok).length,
+  }));
+  const best = scored.reduce((a, b) => (b.n > a.n ? b : a));
+  const format = best.n > 0 ? best.f : undefined;
   if (format) guess.dateFormat = format;
   return guess;
 };
