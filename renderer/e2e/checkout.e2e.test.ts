@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
 import { apiCall, must } from './tillApi';
@@ -115,6 +115,21 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.setDefaultTimeout(15_000);
+    if (process.env.E2E_TRACE_API) {
+      page.on('requestfinished', (req) => {
+        void req.response().then(async (res) => {
+          if (req.url().includes('/api/')) console.log(Date.now() % 100000, req.url().split('/api/')[1], req.postData()?.slice(0, 80), (await res?.text())?.slice(0, 100));
+        });
+      });
+    }
+  });
+
+  beforeEach((context) => {
+    // A failing step leaves a picture of the page behind, which says more than a timeout.
+    onTestFailed(async () => {
+      const name = context.task.name.replace(/\W+/g, '-').slice(0, 60);
+      await page?.screenshot({ path: path.join(SHOTS, `failed-${name}.png`) });
+    });
   });
 
   afterAll(async () => {
@@ -239,7 +254,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     // An over-return (3 more when only 2 are left): a clear error, and nothing changes.
     const recentBefore = await must(host.origin, host.token, 'sale-recent', { limit: 50 });
     await page.getByTestId('return-qty-3').fill('3');
-    await page.getByTestId('return-submit').click();
+    await page.getByTestId('return-qty-3').press('Enter');
     await expect
       .poll(() => page.getByTestId('return-error').textContent())
       .toContain('Cannot return more than was sold');

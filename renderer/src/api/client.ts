@@ -4,6 +4,7 @@
 import type { ApiInput, ApiMethod, ApiOutputs, PosApi } from '../../../shared/api';
 import { err, type Result } from '../../../shared/result';
 import { askOwnerPin, hasOwnerPinAsker } from './ownerApproval';
+import { retryWithOwnerPin } from './ownerApprovalRetry';
 
 declare global {
   interface Window {
@@ -87,22 +88,14 @@ export const rawCall: Transport = (method, input) => pickTransport()(method, inp
  * Calls the till API. When the core asks for owner approval, the owner-approval dialog asks for
  * the PIN and the same call is retried with it; a wrong PIN asks again, cancel returns the error.
  */
-export const call = async <M extends ApiMethod>(
+export const call = <M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-): Promise<Result<ApiOutputs[M]>> => {
-  let result = await rawCall(method, input);
-  if (result.ok || result.error.code !== 'OWNER_APPROVAL_REQUIRED' || !hasOwnerPinAsker())
-    return result;
-  const reason = result.error.message;
-  let previousError: string | null = null;
-  for (;;) {
-    const ownerPin = await askOwnerPin(reason, previousError);
-    if (ownerPin === null) return result;
-    result = await rawCall(method, { ...input, ownerPin } as ApiInput<M>);
-    if (result.ok) return result;
-    if (result.error.code !== 'BAD_PIN' && result.error.code !== 'OWNER_APPROVAL_REQUIRED')
-      return result;
-    previousError = result.error.message;
-  }
-};
+): Promise<Result<ApiOutputs[M]>> =>
+  hasOwnerPinAsker()
+    ? retryWithOwnerPin(
+        (ownerPin) =>
+          rawCall(method, ownerPin === undefined ? input : ({ ...input, ownerPin } as ApiInput<M>)),
+        askOwnerPin,
+      )
+    : rawCall(method, input);

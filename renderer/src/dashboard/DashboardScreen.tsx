@@ -2,6 +2,7 @@
 // ranking) apply to the tabs they make sense for; every card has a table view and a CSV export.
 import { useCallback, useMemo, useState } from 'react';
 import { useSettings } from '../state/settingsContext';
+import { AttentionList } from './AttentionList';
 import { HqPanel } from './HqPanel';
 import { StockPanel } from './StockPanel';
 import { TodayPanel } from './TodayPanel';
@@ -71,6 +72,7 @@ export function DashboardScreen() {
           ))}
         </div>
       </div>
+      <AttentionList locale={locale} />
       {tab !== 'today' && (
         <div className="dash-filters" data-testid="dash-filters">
           {(tab === 'trends' || tab === 'hq') && (

@@ -68,26 +68,24 @@ export const useCart = () => {
    * error text (null on success) so a dialog can show it too.
    */
   const apply = useCallback(
-    async (
-      run: (c: Cart) => Promise<Result<Cart>>,
-      selectChanged = false,
-    ): Promise<string | null> => {
-      const current = await ensureCart();
-      if (!current) return 'The sale could not be started.';
-      const r = await run(current);
-      if (!r.ok) {
-        const text = errorText(r.error);
-        setError(text);
-        return text;
-      }
-      setError(null);
-      adopt(r.value);
-      if (selectChanged) setSelected(changedLine(current, r.value));
-      else if (!r.value.lines.some((l) => l.lineNo === selected))
-        setSelected(r.value.lines.at(-1)?.lineNo ?? null);
-      return null;
-    },
-    [adopt, ensureCart, selected],
+    (run: (c: Cart) => Promise<Result<Cart>>, selectChanged = false): Promise<string | null> =>
+      serial(async () => {
+        const current = await ensureCart();
+        if (!current) return 'The sale could not be started.';
+        const r = await run(current);
+        if (!r.ok) {
+          const text = errorText(r.error);
+          setError(text);
+          return text;
+        }
+        setError(null);
+        adopt(r.value);
+        if (selectChanged) setSelected(changedLine(current, r.value));
+        else if (!r.value.lines.some((l) => l.lineNo === selected))
+          setSelected(r.value.lines.at(-1)?.lineNo ?? null);
+        return null;
+      }),
+    [adopt, ensureCart, selected, serial],
   );
 
   const addByCode = (code: string, quantity = 1) =>

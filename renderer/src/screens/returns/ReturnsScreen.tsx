@@ -84,7 +84,13 @@ export function ReturnsScreen() {
       </form>
       <ErrorBanner message={error} testId="return-error" onDismiss={() => setError(null)} />
       {sale && (
-        <section className="card">
+        <form
+          className="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           <h2>
             Sale {sale.receiptNo} · {money.format(sale.totals.total)}
           </h2>
@@ -121,7 +127,7 @@ export function ReturnsScreen() {
           </h3>
           <RefundTenders rows={tenders} total={total} onChange={setTenders} />
           <button
-            type="button"
+            type="submit"
             className="btn-primary btn-large"
             data-testid="return-submit"
             disabled={busy}
@@ -129,7 +135,7 @@ export function ReturnsScreen() {
           >
             Refund {money.format(total)}
           </button>
-        </section>
+        </form>
       )}
       {done && <ReceiptDialog receipt={done} onClose={() => setDone(null)} />}
     </div>
