@@ -8,45 +8,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
+import { CASHIER, CATALOG, OWNER_PIN, seedShop } from './e2eShop';
 import { apiCall, must } from './tillApi';
 
 const SHOTS = fileURLToPath(new URL('../../build/output/screenshots/', import.meta.url));
-const OWNER_PIN = '9876';
-const CASHIER = { name: 'Asha', pin: '2468' };
-const CATALOG = [
-  {
-    sku: 'KUR-001',
-    name: 'Cotton Kurta White',
-    price: '1299.00',
-    minor: 129_900,
-    taxBp: 500,
-    barcode: '8901234567001',
-  },
-  {
-    sku: 'SHR-002',
-    name: 'Silk Sherwani Maroon',
-    price: '8999.00',
-    minor: 899_900,
-    taxBp: 1200,
-    barcode: '8901234567002',
-  },
-  {
-    sku: 'DHO-003',
-    name: 'Dhoti Cream',
-    price: '449.50',
-    minor: 44_950,
-    taxBp: 500,
-    barcode: '8901234567003',
-  },
-  {
-    sku: 'JAC-004',
-    name: 'Nehru Jacket Navy',
-    price: '2499.00',
-    minor: 249_900,
-    taxBp: 1200,
-    barcode: '8901234567004',
-  },
-] as const;
 const [kurta, sherwani, dhoti] = [CATALOG[0], CATALOG[1], CATALOG[2]];
 
 const minorOf = async (page: Page, testId: string, attr = 'data-minor'): Promise<number> => {
@@ -72,32 +37,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     await mkdir(SHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-'));
     host = await startHost(dataDir);
-    const { origin, token } = host;
-    await must(origin, token, 'setup-init', {
-      storeName: 'Rang E2E Menswear',
-      currency: 'INR',
-      locale: 'en-IN',
-      timeZone: 'Asia/Kolkata',
-      taxMode: 'inclusive',
-      ownerName: 'Owner',
-      ownerPin: OWNER_PIN,
-      demo: false,
-    });
-    const owner = (await must(origin, token, 'users-list', {})).find((u) => u.role === 'owner');
-    await must(origin, token, 'auth-login', { userId: owner!.id, pin: OWNER_PIN });
-    await must(origin, token, 'users-create', {
-      name: CASHIER.name,
-      role: 'cashier',
-      pin: CASHIER.pin,
-    });
-    const catalogCsv = [
-      'sku,name,price,category,tax_rate,barcodes',
-      ...CATALOG.map((p) => `${p.sku},${p.name},${p.price},Menswear,${p.taxBp / 100},${p.barcode}`),
-    ].join('\n');
-    await must(origin, token, 'catalog-import-commit', { csv: catalogCsv, kind: 'catalog' });
-    const stockCsv = ['sku,quantity', ...CATALOG.map((p) => `${p.sku},20`)].join('\n');
-    await must(origin, token, 'catalog-import-commit', { csv: stockCsv, kind: 'opening-stock' });
-    await must(origin, token, 'auth-logout', {});
+    await seedShop(host.origin, host.token);
 
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -118,7 +58,13 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     if (process.env.E2E_TRACE_API) {
       page.on('requestfinished', (req) => {
         void req.response().then(async (res) => {
-          if (req.url().includes('/api/')) console.log(Date.now() % 100000, req.url().split('/api/')[1], req.postData()?.slice(0, 80), (await res?.text())?.slice(0, 100));
+          if (req.url().includes('/api/'))
+            console.log(
+              Date.now() % 100000,
+              req.url().split('/api/')[1],
+              req.postData()?.slice(0, 80),
+              (await res?.text())?.slice(0, 100),
+            );
         });
       });
     }
