@@ -8,7 +8,12 @@
 //   inclusive store: tax = round(taxable × r / (1 + r)), net = taxable − tax, total = taxable
 //   exclusive store: tax = round(taxable × r),           net = taxable,       total = taxable + tax
 // Net is always revenue excluding tax; sale total = Σ line totals.
-import { allocateProportionally, applyBasisPoints, divRoundHalfAwayFromZero, type Minor } from './money';
+import {
+  allocateProportionally,
+  applyBasisPoints,
+  divRoundHalfAwayFromZero,
+  type Minor,
+} from './money';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 
@@ -44,6 +49,13 @@ export interface PricedCart {
   totals: CartTotals;
 }
 
+/**
+ * The largest line or cart amount a till accepts (10^12 minor units, e.g. 10 billion rupees).
+ * Far above any real basket, and small enough that sums stay exact in a double and inside the
+ * wire schema's bounds, so an absurd cart is refused while it is built, never at checkout.
+ */
+export const MAX_CART_AMOUNT = 1e12;
+
 export class PricingError extends Error {
   constructor(
     readonly reason: 'DISCOUNT_TOO_LARGE' | 'VALIDATION',
@@ -74,16 +86,25 @@ export const priceCart = (
       throw new PricingError('VALIDATION', 'Quantity must be a whole number other than zero.');
     }
     const gross = line.unitPrice * line.quantity;
+    if (Math.abs(gross) > MAX_CART_AMOUNT) {
+      throw new PricingError('VALIDATION', 'That line is above the largest amount a till accepts.');
+    }
     const lineDiscount = discountAmount(gross, line.discount);
     if (lineDiscount < 0 || Math.abs(lineDiscount) > Math.abs(gross)) {
-      throw new PricingError('DISCOUNT_TOO_LARGE', 'A line discount cannot exceed the line amount.');
+      throw new PricingError(
+        'DISCOUNT_TOO_LARGE',
+        'A line discount cannot exceed the line amount.',
+      );
     }
     return { gross, lineDiscount, base: gross - lineDiscount };
   });
   const base = afterLine.reduce((s, l) => s + l.base, 0);
   const cartAmount = discountAmount(base, cartDiscount);
   if (cartAmount < 0 || cartAmount > Math.abs(base)) {
-    throw new PricingError('DISCOUNT_TOO_LARGE', 'The cart discount cannot exceed the cart amount.');
+    throw new PricingError(
+      'DISCOUNT_TOO_LARGE',
+      'The cart discount cannot exceed the cart amount.',
+    );
   }
   const shares = allocateProportionally(
     cartAmount,
@@ -108,6 +129,9 @@ export const priceCart = (
     }),
     { gross: 0, discount: 0, tax: 0, net: 0, total: 0, units: 0 },
   );
+  if (Math.abs(totals.gross) > MAX_CART_AMOUNT || Math.abs(totals.total) > MAX_CART_AMOUNT) {
+    throw new PricingError('VALIDATION', 'The sale is above the largest amount a till accepts.');
+  }
   return { lines, totals };
 };
 
