@@ -16,6 +16,8 @@ export interface TillLedger {
   /** Σ net of sales and returns (returns negative), minor units (INR paise). */
   net: number;
   units: number;
+  /** Sale and return lines. */
+  lines: number;
   byType: Record<string, number>;
   /** Every event id the till committed, sorted. */
   eventIds: string[];
@@ -45,9 +47,10 @@ export const readTillLedger = (key: string, dataDir: string): TillLedger => {
       .prepare(
         `SELECT count(*) FILTER (WHERE kind = 'sale') AS sales,
                 count(*) FILTER (WHERE kind = 'return') AS returns,
-                coalesce(sum(net), 0) AS net, coalesce(sum(units), 0) AS units FROM sales`,
+                coalesce(sum(net), 0) AS net, coalesce(sum(units), 0) AS units,
+                (SELECT count(*) FROM sale_lines) AS lines FROM sales`,
       )
-      .get() as { sales: number; returns: number; net: number; units: number };
+      .get() as { sales: number; returns: number; net: number; units: number; lines: number };
     const ids = (where: string): string[] =>
       (
         db.prepare(`SELECT event_id FROM outbox ${where} ORDER BY event_id`).raw().all() as [

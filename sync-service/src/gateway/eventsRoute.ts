@@ -17,6 +17,7 @@ import { LATENCY_BUCKETS_SECONDS, SIZE_BUCKETS } from '../ops/metrics';
 import type { TillGuard } from './tillGuard';
 import { checkBatch } from './batchValidation';
 import { KafkaUnavailableError, type EventPublisher } from './eventPublisher';
+import { afterKafkaAck } from './faultHooks';
 
 export interface EventsRouteDeps {
   publisher: EventPublisher;
@@ -79,6 +80,7 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
       }
       try {
         await publisher.publish(deps.eventsTopic, verdict.toPublish.map(toKafkaMessage));
+        afterKafkaAck(); // test-only fault hook; a no-op unless SYNC_FAULT_KILL_AFTER_ACK is set
       } catch (error) {
         if (!(error instanceof KafkaUnavailableError)) throw error;
         stopTimer({ outcome: 'kafka_unavailable' });
