@@ -1,0 +1,30 @@
+// Serves an open till core in browser mode on 127.0.0.1 (the real host handler and built
+// renderer), so the benchmark can drive the checkout UI in Chromium while the core's relay drains.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { TillCore } from '../../../electron/core/tillCore';
+import { createHostHandler } from '../../../electron/host/hostRequestHandler';
+import { newToken } from '../../../electron/host/hostSecurity';
+
+const DIST = fileURLToPath(new URL('../../../renderer/dist', import.meta.url));
+
+export const serveTill = async (
+  core: TillCore,
+): Promise<{ url: string; close(): Promise<void> }> => {
+  const token = newToken();
+  let port = 0;
+  const server = createServer(
+    createHostHandler({ dispatch: core.dispatch, token, distDir: DIST, port: () => port }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

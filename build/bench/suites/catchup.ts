@@ -1,0 +1,267 @@
+// Catch-up benchmark (issue 4): a till that rang 100,000 three-line sales offline (real checkout
+// path, cached fixture) meets the real sync service; how fast do they all show in HQ's rollups,
+// does the checkout UI stay fast while the relay drains, do HQ's totals equal the till's to the
+// minor unit, and how fast does the HQ dashboard draw 3 years of months for a 50-store chain.
+// Usage: npm run bench -- catchup [--json] [--sales=100000] [--stores=50] [--scans=40]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { chromium, type Page } from 'playwright-core';
+import type { SummaryResponse } from '../../../shared/sync/analyticsApi';
+import { syncEngineOf } from '../../../electron/core/sync/syncHandlers';
+import {
+  createStoreAndTill,
+  freePort,
+  startSyncService,
+  type RunningSyncService,
+} from '../../../electron/core/sync/syncServiceProcess';
+import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
+import { createTestDatabase, uniqueTopic } from '../../test/serviceEnv';
+import { loadChain } from '../catchup/chainDataset';
+import {
+  OWNER,
+  TIME_ZONE,
+  barcodeOf,
+  caller,
+  copyQueuedSalesFixture,
+} from '../catchup/queuedSalesFixture';
+import { serveTill } from '../catchup/tillHost';
+
+const arg = (args: string[], name: string, fallback: number): number => {
+  const hit = args.find((a) => a.startsWith(`--${name}=`));
+  return hit ? Number(hit.split('=')[1]) : fallback;
+};
+const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+const percentile = (values: number[], p: number): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const storeDay = (ms: number) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ms);
+
+const until = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+};
+
+const hqSummary = async (url: string, storeId: string, from: string, to: string) => {
+  const q = new URLSearchParams({ scope: 'store', storeId, grain: 'year', from, to });
+  const res = await fetch(`${url}/v1/analytics/summary?${q.toString()}`, {
+    headers: { authorization: 'Bearer dev-admin-token' },
+  });
+  if (!res.ok) throw new Error(`summary answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as SummaryResponse;
+};
+
+/**
+ * Scans products first..last into the open sale. Timed in the page: from the Enter keydown on the
+ * scan field to the frame after the new line is in the DOM (what the cashier sees).
+ */
+const scanTimes = async (page: Page, first: number, last: number): Promise<number[]> => {
+  const times: number[] = [];
+  for (let n = first; n <= last; n++) {
+    await page.getByTestId('scan-field').fill(barcodeOf(n));
+    await sleep(60); // the field's search-as-you-type settles, as it does under a real scanner
+    times.push(
+      await page.evaluate(
+        (line) =>
+          // No named helpers in here: tsx would wrap them in __name, which the page lacks.
+          new Promise<number>((resolve) => {
+            const field = document.querySelector('[data-testid="scan-field"]')!;
+            const selector = `[data-testid="cart-line-${line}"]`;
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector(selector)) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          }),
+        n,
+      ),
+    );
+    await sleep(100); // a cashier's pace between scans
+  }
+  return times;
+};
+
+/** Today tab, then the HQ tab: ms from the click to every HQ chart drawn (next frame). */
+const hqRenderMs = async (page: Page): Promise<number> => {
+  await page.getByTestId('dash-tab-today').click();
+  await page.getByTestId('dashboard-today').waitFor();
+  const t0 = performance.now();
+  await page.getByTestId('dash-tab-hq').click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="dashboard-hq"] canvas').length === 3,
+    undefined,
+    { polling: 'raf' },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  return performance.now() - t0;
+};
+
+export default async function catchup(args: string[]): Promise<Record<string, unknown>> {
+  const sales = arg(args, 'sales', 100_000);
+  const stores = arg(args, 'stores', 50);
+  const scans = arg(args, 'scans', 40);
+  const log = (s: string) => console.log(s);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-catchup-'));
+  const database = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool.on('error', () => undefined);
+  const env = {
+    databaseUrl: database.url,
+    eventsTopic: uniqueTopic('bench-catchup.events'),
+    dlqTopic: uniqueTopic('bench-catchup.dlq'),
+    consumerGroup: uniqueTopic('bench-catchup.group'),
+    port: await freePort(),
+  };
+  let service: RunningSyncService | null = null;
+  let core: TillCore | null = null;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const { buildMs } = await copyQueuedSalesFixture(sales, dir, log);
+    service = await startSyncService(env);
+    const url = service.url;
+
+    // Enrol with the relay off: the queued outbox is re-keyed to HQ's ids, nothing is sent yet.
+    core = openTillCore({ dataDir: dir, log: () => {}, sync: { autoStart: false } });
+    let call = caller(core);
+    const owner = (await call('users-list', {})).find((u) => u.role === 'owner')!;
+    await call('auth-login', { userId: owner.id, pin: OWNER.pin });
+    const hq = await createStoreAndTill(url, 'Catch-up Store');
+    const tEnroll = performance.now();
+    await call('sync-enroll', { url, code: hq.code });
+    const enrollRekeyS = (performance.now() - tEnroll) / 1000;
+    const queued = syncEngineOf(coreContext(core))!.status().pending;
+    core.close();
+
+    const chain = await loadChain(url, stores, 2, log);
+    await until(
+      'the chain in the warehouse',
+      async () =>
+        Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]?.n) >=
+        chain.events,
+      300_000,
+    );
+    log(`chain: ${chain.events} events applied; HQ goes down, the till reopens with its queue`);
+    const tStop = performance.now();
+    await service.stop();
+    service = null;
+    log(`HQ stopped in ${Math.round(performance.now() - tStop)} ms`);
+
+    core = openTillCore({
+      dataDir: dir,
+      log: () => {},
+      sync: { autoStart: true, relay: { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 } } },
+    });
+    call = caller(core);
+    const engine = syncEngineOf(coreContext(core))!;
+    const host = await serveTill(core);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(host.url);
+    await page.getByTestId(`login-user-${OWNER.name}`).click();
+    await page.keyboard.type(OWNER.pin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('dashboard-today').waitFor();
+    await page.getByTestId('nav-checkout').click();
+    await page.getByTestId('scan-field').waitFor();
+    log(`checkout UI: ${scans} scans with the relay idle (HQ down, ${queued} queued)`);
+    const idle = await scanTimes(page, 1, scans);
+
+    service = await startSyncService(env);
+    const t0 = performance.now();
+    await until('the relay to start draining', () => engine.status().pending < queued, 30_000);
+    log('checkout UI: the same scans while the relay drains');
+    const draining = await scanTimes(page, scans + 1, 2 * scans);
+    const pendingAfterScans = engine.status().pending;
+
+    let drainedS = 0;
+    void until('the relay to drain', () => engine.status().pending === 0, 900_000).then(
+      () => {
+        drainedS = (performance.now() - t0) / 1000;
+        log(`relay drained after ${round(drainedS)} s`);
+      },
+      () => undefined,
+    );
+    const from = storeDay(Date.now() - 2 * 365 * 86_400_000);
+    const to = storeDay(Date.now() + 86_400_000);
+    await until(
+      'every sale in HQ rollups',
+      async () => (await hqSummary(service!.url, hq.storeId, from, to)).totals.orders >= sales,
+      900_000,
+    );
+    const catchupS = (performance.now() - t0) / 1000;
+    const hqTotals = (await hqSummary(service.url, hq.storeId, from, to)).totals;
+    const till = core.db
+      .prepare(
+        "SELECT count(*) AS orders, coalesce(sum(net), 0) AS net FROM sales WHERE kind = 'sale'",
+      )
+      .get() as { orders: number; net: number };
+    const lines = (core.db.prepare('SELECT count(*) AS n FROM sale_lines').get() as { n: number })
+      .n;
+    log(`caught up: ${sales} sales (${lines} lines) in ${round(catchupS)} s`);
+
+    // HQ view of the chain, three years of months for every store.
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dash-tab-hq').click();
+    await page.getByTestId('hq-url').fill(service.url);
+    await page.getByTestId('hq-token').fill('dev-admin-token');
+    await page.getByTestId('hq-connect-submit').click();
+    await page.getByTestId('dashboard-hq').waitFor();
+    await page.getByTestId('filter-from').fill(storeDay(Date.now() - 3 * 365 * 86_400_000));
+    const renders: number[] = [];
+    for (let i = 0; i < 6; i++) renders.push(await hqRenderMs(page));
+    await host.close();
+
+    return {
+      sales,
+      sale_lines: lines,
+      fixture_build_ms: buildMs,
+      enroll_rekey_s: round(enrollRekeyS, 2),
+      catchup_total_s: round(catchupS),
+      relay_drained_s: round(drainedS),
+      catchup_sales_per_s: Math.round(sales / catchupS),
+      catchup_target_sales_per_s: 2_000,
+      checkout_add_item_idle_p50_ms: round(percentile(idle, 50)),
+      checkout_add_item_idle_p95_ms: round(percentile(idle, 95)),
+      checkout_add_item_p50_ms: round(percentile(draining, 50)),
+      checkout_add_item_p95_ms: round(percentile(draining, 95)),
+      checkout_add_item_p95_ratio_draining_vs_idle: round(
+        percentile(draining, 95) / percentile(idle, 95),
+        2,
+      ),
+      pending_when_scans_ended: pendingAfterScans,
+      chain_stores: stores + 1,
+      chain_events: chain.events,
+      dashboard_render_ms_first: round(renders[0] ?? 0),
+      dashboard_render_ms: round(percentile(renders.slice(1), 50)),
+      dashboard_render_ms_max: round(Math.max(...renders.slice(1))),
+      hq_orders: hqTotals.orders,
+      till_orders: till.orders,
+      mismatch_minor_units: hqTotals.netSales - till.net,
+    };
+  } finally {
+    await browser.close();
+    core?.close();
+    await service?.stop();
+    await pool.end();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
