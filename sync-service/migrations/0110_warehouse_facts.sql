@@ -47,8 +47,8 @@ CREATE TABLE payments (
 CREATE TABLE payments_default PARTITION OF payments DEFAULT;
 CREATE INDEX payments_store_day ON payments (store_id, local_day);
 
--- Every change of stock: receipts/adjustments/opening/count from stock_move events, and the moves
--- implied by sales (−quantity) and restocking returns (+|quantity|).
+-- Explicit changes of stock: receipts/adjustments/opening/count from stock_move events. The moves
+-- implied by sales and restocked returns are their sale lines (see 0130, view stock_movements).
 CREATE TABLE stock_moves (
   event_id uuid NOT NULL,
   move_no integer NOT NULL,

@@ -47,6 +47,8 @@ const startConsumer = (fx: WarehouseFixture, group: string, subBatchSize: number
       SUB_BATCH_SIZE: String(subBatchSize),
       PARTITIONS_CONCURRENTLY: '1',
       LOG_LEVEL: 'warn',
+      // The killed member's partitions move after this long; short keeps the test quick.
+      CONSUMER_SESSION_TIMEOUT_MS: '8000',
     },
   });
 
@@ -88,7 +90,7 @@ describe('warehouse consumer processes', () => {
     const expected = expectedFigures(events, zones);
     expect(await countRows(fx.pool, 'events')).toBe(expected.events);
     expect(await countRows(fx.pool, 'sale_lines')).toBe(expected.saleLines);
-    expect(await countRows(fx.pool, 'stock_moves')).toBe(expected.stockMoves);
+    expect(await countRows(fx.pool, 'stock_movements')).toBe(expected.stockMoves);
     const actual = await figuresFromRollups(fx.pool);
     expect(actual.byStore).toEqual(expected.byStore);
     expect(actual.netByStoreDay).toEqual(expected.netByStoreDay);

@@ -1,6 +1,6 @@
 // Runs one warehouse consumer instance as its own process, configured from the environment like
 // the service (KAFKA_BROKERS, DATABASE_URL, EVENTS_TOPIC, DLQ_TOPIC, CONSUMER_GROUP; plus
-// SUB_BATCH_SIZE and PARTITIONS_CONCURRENTLY). Tests SIGKILL it mid-batch to prove exactly-once
+// SUB_BATCH_SIZE, PARTITIONS_CONCURRENTLY, CONSUMER_SESSION_TIMEOUT_MS). Tests SIGKILL it mid-batch to prove exactly-once
 // effects; the benchmark measures it in isolation.
 // Usage: tsx sync-service/src/consumer/consumerProcess.ts
 import { loadConfig } from '../config';
@@ -25,6 +25,7 @@ const consumer = await startWarehouseConsumer({
   options: {
     subBatchSize: Number(process.env.SUB_BATCH_SIZE ?? 2_000),
     partitionsConsumedConcurrently: Number(process.env.PARTITIONS_CONCURRENTLY ?? 2),
+    sessionTimeoutMs: Number(process.env.CONSUMER_SESSION_TIMEOUT_MS ?? 30_000),
   },
 });
 process.stdout.write('warehouse consumer ready\n');

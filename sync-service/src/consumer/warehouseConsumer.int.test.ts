@@ -72,7 +72,7 @@ describe('warehouse consumer', () => {
     const expected = expectedFigures(events, zones);
     expect(await countRows(fx.pool, 'events')).toBe(expected.events);
     expect(await countRows(fx.pool, 'sale_lines')).toBe(expected.saleLines);
-    expect(await countRows(fx.pool, 'stock_moves')).toBe(expected.stockMoves);
+    expect(await countRows(fx.pool, 'stock_movements')).toBe(expected.stockMoves);
     for (const read of [figuresFromRollups, figuresFromFacts]) {
       const actual = await read(fx.pool);
       expect(actual.byStore).toEqual(expected.byStore);

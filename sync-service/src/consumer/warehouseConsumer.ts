@@ -38,6 +38,8 @@ export interface WarehouseConsumerOptions {
   subBatchSize?: number;
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
+  /** How long the group waits for a silent member before handing its partitions to others. */
+  sessionTimeoutMs?: number;
   /** Called after each committed sub-batch (tests, bench, in-process notifications). */
   onSubBatch?: (result: SubBatchResult) => void;
 }
@@ -82,7 +84,7 @@ export const startWarehouseConsumer = async (
     minBytes: 1,
     // Short fetch wait: at a trickle of sales, freshness matters more than fetch efficiency.
     maxWaitTimeInMs: 50,
-    sessionTimeout: 30_000,
+    sessionTimeout: options.sessionTimeoutMs ?? 30_000,
     heartbeatInterval: 3_000,
     allowAutoTopicCreation: false,
   });

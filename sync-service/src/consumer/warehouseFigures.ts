@@ -49,7 +49,7 @@ export const figuresFromFacts = async (db: SqlClient): Promise<WarehouseFigures>
     `SELECT store_id || '|' || local_day::text AS k, sum(net) net FROM sale_lines GROUP BY 1`,
   );
   const stock = await db.query(
-    `SELECT store_id || '|' || product_id AS k, sum(quantity) on_hand FROM stock_moves GROUP BY 1`,
+    `SELECT store_id || '|' || product_id AS k, sum(quantity) on_hand FROM stock_movements GROUP BY 1`,
   );
   return {
     byStore: new Map(stores.rows.map((r: Row) => [String(r.store_id), figures(r)])),

@@ -10,6 +10,8 @@ export interface SaleLineColumns {
   tillId: string[];
   cashierId: string[];
   isReturn: boolean[];
+  /** A returned line whose goods went back on the shelf (a stock move of +|quantity|). */
+  restocked: boolean[];
   originalEventId: (string | null)[];
   originalLineNo: (number | null)[];
   productId: string[];
@@ -78,6 +80,7 @@ const emptySaleLines = (): SaleLineColumns => ({
   tillId: [],
   cashierId: [],
   isReturn: [],
+  restocked: [],
   originalEventId: [],
   originalLineNo: [],
   productId: [],
@@ -168,6 +171,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
         saleLines.tillId.push(e.tillId);
         saleLines.cashierId.push(p.cashierId);
         saleLines.isReturn.push(isReturn);
+        saleLines.restocked.push(e.type === 'return' && e.payload.restock);
         saleLines.originalEventId.push(e.type === 'return' ? e.payload.originalEventId : null);
         saleLines.originalLineNo.push('originalLineNo' in line ? line.originalLineNo : null);
         saleLines.productId.push(line.productId);
@@ -189,17 +193,6 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
           subCategory: line.subCategory,
           changedMs: e.occurredAt,
         });
-        // A sale takes the goods off the shelf; a return puts them back only when restocked.
-        const restocks = e.type === 'return' && e.payload.restock;
-        if (!isReturn || restocks) {
-          pushStockMove(stockMoves, e, line.lineNo, {
-            productId: line.productId,
-            sku: line.sku,
-            reason: isReturn ? 'return' : 'sale',
-            quantity: -line.quantity,
-            unitCost: null,
-          });
-        }
       }
       const tenders = e.type === 'sale' ? e.payload.payments : e.payload.refunds;
       tenders.forEach((t, i) => {

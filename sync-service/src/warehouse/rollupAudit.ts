@@ -20,7 +20,7 @@ export const ROLLUP_DEFINITIONS: Record<string, string> = {
     sum(quantity) FROM sale_lines GROUP BY 1, 2, 3`,
   rollup_day_cashier: `SELECT local_day, store_id, cashier_id, ${events('NOT is_return')}, ${events('is_return')}, sum(net),
     sum(quantity) FROM sale_lines GROUP BY 1, 2, 3`,
-  stock_on_hand: `SELECT store_id, product_id, sum(quantity) FROM stock_moves GROUP BY 1, 2`,
+  stock_on_hand: `SELECT store_id, product_id, sum(quantity) FROM stock_movements GROUP BY 1, 2`,
 };
 
 const ROLLUP_COLUMNS: Record<string, string> = {

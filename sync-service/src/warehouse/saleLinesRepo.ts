@@ -1,6 +1,7 @@
 // Sale and return lines: one statement inserts the new lines (local day/hour from the store's time
 // zone, UTC when the store is unknown) and folds exactly the rows it inserted into every sales
-// rollup, through data-modifying CTEs on its RETURNING. One round trip per sub-batch.
+// rollup and into stock on hand, through data-modifying CTEs on its RETURNING. One round trip per
+// sub-batch.
 import type { SaleLineColumns } from './factRows';
 import type { SqlClient } from './sqlClient';
 
@@ -13,22 +14,28 @@ WITH input AS (
          to_timestamp(u.occurred_ms / 1000.0) AT TIME ZONE coalesce(s.time_zone, 'UTC') AS local_ts
   FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::bool[],
               $8::uuid[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-              $15::int[], $16::bigint[], $17::bigint[], $18::bigint[], $19::bigint[], $20::bigint[])
+              $15::int[], $16::bigint[], $17::bigint[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bool[])
        AS u(event_id, line_no, occurred_ms, store_id, till_id, cashier_id, is_return, original_event_id,
             original_line_no, product_id, sku, name, category, sub_category, quantity, unit_price,
-            gross, discount, tax, net)
+            gross, discount, tax, net, restocked)
   LEFT JOIN stores s ON s.store_id = u.store_id
 ), ins AS (
   INSERT INTO sale_lines (event_id, line_no, local_day, local_hour, sold_at, store_id, till_id, cashier_id,
     is_return, original_event_id, original_line_no, product_id, sku, name, category, sub_category,
-    quantity, unit_price, gross, discount, tax, net)
+    quantity, unit_price, gross, discount, tax, net, restocked)
   SELECT event_id, line_no, local_ts::date, extract(hour FROM local_ts)::smallint, sold_at, store_id, till_id,
     cashier_id, is_return, original_event_id, original_line_no, product_id, sku, name, category, sub_category,
-    quantity, unit_price, gross, discount, tax, net
+    quantity, unit_price, gross, discount, tax, net, restocked
   FROM input
   ON CONFLICT DO NOTHING
-  RETURNING event_id, local_day, local_hour, store_id, till_id, cashier_id, is_return, product_id,
+  RETURNING event_id, local_day, local_hour, store_id, till_id, cashier_id, is_return, restocked, product_id,
     quantity, gross, discount, tax, net
+), soh AS (
+  -- The line is the stock move: a sale takes goods off the shelf, a restocked return puts them back.
+  INSERT INTO stock_on_hand AS r (store_id, product_id, on_hand, updated_at)
+  SELECT store_id, product_id, -sum(quantity), now() FROM ins WHERE NOT is_return OR restocked
+  GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (store_id, product_id) DO UPDATE SET on_hand = r.on_hand + EXCLUDED.on_hand, updated_at = now()
 ), dsp AS (
   INSERT INTO rollup_day_store_product AS r (day, store_id, product_id, net, gross, discount, tax, units, lines)
   SELECT local_day, store_id, product_id, sum(net), sum(gross), sum(discount), sum(tax), sum(quantity), count(*)
@@ -94,6 +101,7 @@ export const insertSaleLinesWithRollups = async (
     c.discount,
     c.tax,
     c.net,
+    c.restocked,
   ]);
   return result.rows[0]?.inserted ?? 0;
 };

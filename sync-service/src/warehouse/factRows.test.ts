@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { EventOf } from '../../../shared/events';
+import { buildFactRows, monthsTouched } from './factRows';
+import { generateEvents } from './syntheticEvents';
+
+const OPTIONS = {
+  seed: 5,
+  stores: [{ storeId: 's1', timeZone: 'UTC', tills: ['t1'] }],
+  products: 10,
+  fromMs: Date.UTC(2024, 0, 1),
+  toMs: Date.UTC(2024, 1, 1),
+  returnRate: 0.3,
+  receiptRate: 0.1,
+};
+
+describe('buildFactRows', () => {
+  const events = generateEvents(300, OPTIONS);
+  const rows = buildFactRows(events);
+
+  it('emits one sale line per line, returns negative and linked to the original', () => {
+    const lines = events.flatMap((e) =>
+      e.type === 'sale' || e.type === 'return' ? e.payload.lines : [],
+    );
+    expect(rows.saleLines.eventId).toHaveLength(lines.length);
+    expect(rows.saleLines.net.reduce((a, b) => a + b, 0)).toBe(
+      lines.reduce((a, l) => a + l.net, 0),
+    );
+    const returns = events.filter((e): e is EventOf<'return'> => e.type === 'return');
+    expect(returns.length).toBeGreaterThan(0);
+    rows.saleLines.isReturn.forEach((isReturn, i) => {
+      expect(rows.saleLines.quantity[i]! < 0).toBe(isReturn);
+      expect(rows.saleLines.originalEventId[i] !== null).toBe(isReturn);
+    });
+  });
+
+  it('keeps explicit stock moves apart; a line knows whether its return was restocked', () => {
+    expect(rows.stockMoves.eventId).toHaveLength(
+      events.filter((e) => e.type === 'stock_move').length,
+    );
+    const restocked = events.flatMap((e) =>
+      e.type === 'sale' || e.type === 'return'
+        ? e.payload.lines.map(() => e.type === 'return' && e.payload.restock)
+        : [],
+    );
+    expect(rows.saleLines.restocked).toEqual(restocked);
+    expect(restocked.some(Boolean)).toBe(true);
+  });
+
+  it('keeps one latest snapshot per product, sorted by id', () => {
+    const ids = rows.products.map((p) => p.productId);
+    expect(ids).toEqual([...new Set(ids)].sort());
+  });
+});
+
+describe('monthsTouched', () => {
+  it('covers every time zone around a month boundary', () => {
+    expect(monthsTouched([Date.UTC(2024, 0, 31, 20)])).toEqual(['2024-01-01', '2024-02-01']);
+    expect(monthsTouched([Date.UTC(2024, 0, 15)])).toEqual(['2024-01-01']);
+  });
+});
