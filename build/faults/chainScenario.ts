@@ -2,14 +2,17 @@
 // let the scenario inject its fault and heal it, then wait for every outbox to drain and the
 // warehouse to catch up, and check the invariants. Recovery time runs from the heal to the moment
 // the warehouse holds every committed event.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ChainRunner, enrolChain } from '../simulator/chainRunner';
 import { defaultDataRoot } from '../simulator/simulatorArgs';
 import { DAY_MS, IST_OFFSET_MS } from '../simulator/tillSimulation';
 import { readTillLedger } from '../simulator/tillLedger';
 import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface FaultScale {
   stores: number;
@@ -132,11 +135,24 @@ export const runChainScenario = async (
       planted: outcome.planted ?? 0,
     });
     if (chain.failures.length > 0) verdict.violations.push(...chain.failures);
+    if (verdict.violations.length > 0) keepServiceLogs(world, scenario);
     return { scenario, recoveryMs, ...verdict };
   } finally {
     await chain?.close().catch(() => undefined);
     rmSync(dataRoot, { recursive: true, force: true });
   }
+};
+
+/** A failed scenario leaves the services' recent output behind for the post-mortem. */
+const keepServiceLogs = (world: FaultEnvironment, scenario: string): void => {
+  const dir = join(repoRoot, 'build/output/faults');
+  mkdirSync(dir, { recursive: true });
+  const parts = [world.gateway, ...world.consumers].flatMap((p) =>
+    p
+      ? [`==== ${p.name} (exit ${String(p.child.exitCode ?? p.child.signalCode)})\n${p.output()}`]
+      : [],
+  );
+  writeFileSync(join(dir, `${scenario.replace(/[^a-zA-Z0-9]+/g, '-')}.log`), parts.join('\n'));
 };
 
 export const formatFaultTable = (results: readonly ScenarioResult[]): string => {
