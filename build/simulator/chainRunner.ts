@@ -183,6 +183,11 @@ export class ChainRunner {
     await Promise.all(this.workers.map((w) => this.until(w, 'opened')));
   }
 
+  /** Forgets what the workers said, so a second `go` (a second benchmark phase) can be awaited. */
+  resetProgress(): void {
+    for (const w of this.workers) w.messages.length = 0;
+  }
+
   go(plan: DayPlan): void {
     for (const w of this.workers) this.post(w, { kind: 'go', plan });
   }

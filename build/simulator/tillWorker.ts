@@ -46,6 +46,7 @@ const waitForDrain = async (): Promise<void> => {
 };
 
 const go = async (plan: DayPlan): Promise<void> => {
+  finishing = false;
   let lastReport = 0;
   const total = (): number => tills.reduce((n, t) => n + t.sales, 0);
   await Promise.all(

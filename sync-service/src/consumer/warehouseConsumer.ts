@@ -78,16 +78,18 @@ export const startWarehouseConsumer = async (
   const subBatchSize = options.subBatchSize ?? DEFAULT_SUB_BATCH;
   const partitions = new MonthPartitions();
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  const consumer: Consumer = kafka.consumer({
-    groupId: config.consumerGroup,
-    maxBytesPerPartition: 4 * 1024 * 1024,
-    minBytes: 1,
-    // Short fetch wait: at a trickle of sales, freshness matters more than fetch efficiency.
-    maxWaitTimeInMs: 50,
-    sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-    heartbeatInterval: 3_000,
-    allowAutoTopicCreation: false,
-  });
+  const newConsumer = (): Consumer =>
+    kafka.consumer({
+      groupId: config.consumerGroup,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      minBytes: 1,
+      // Short fetch wait: at a trickle of sales, freshness matters more than fetch efficiency.
+      maxWaitTimeInMs: 50,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+    });
+  let consumer = newConsumer();
 
   const publishDeadLetters = async (
     letters: readonly DeadLetter[],
@@ -131,29 +133,60 @@ export const startWarehouseConsumer = async (
     }
   };
 
+  const run = async (c: Consumer): Promise<void> => {
+    await c.connect();
+    await c.subscribe({ topic: config.eventsTopic, fromBeginning: options.fromBeginning ?? true });
+    await c.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      autoCommitInterval: 500,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2,
+      eachBatch,
+    });
+  };
+
+  // kafkajs restarts a consumer itself after retriable failures, but after a non-retriable crash
+  // (the fault suite saw one when the broker restarted under a busy group) it stays down while
+  // the process lives on, and the warehouse silently stops. A fresh consumer rejoins the group
+  // from the committed offsets, so nothing is skipped and replays are no-ops.
+  let stopped = false;
+  let rebuild: NodeJS.Timeout | null = null;
+  const scheduleRebuild = (delayMs: number): void => {
+    if (stopped || rebuild) return;
+    rebuild = setTimeout(() => {
+      rebuild = null;
+      if (stopped) return;
+      const fresh = newConsumer();
+      watch(fresh);
+      consumer = fresh;
+      run(fresh).catch((error: unknown) => {
+        logger.warn({ error }, 'fresh warehouse consumer could not start yet; retrying');
+        void fresh.disconnect().catch(() => undefined);
+        scheduleRebuild(Math.min(delayMs * 2, 10_000));
+      });
+    }, delayMs);
+  };
+  const watch = (c: Consumer): void => {
+    c.on(c.events.CRASH, ({ payload }) => {
+      if (payload.restart || stopped) return;
+      logger.error({ error: payload.error }, 'warehouse consumer crashed; starting a fresh one');
+      scheduleRebuild(1_000);
+    });
+  };
+
   await producer.connect();
-  await consumer.connect();
-  await consumer.subscribe({
-    topic: config.eventsTopic,
-    fromBeginning: options.fromBeginning ?? true,
-  });
-  await consumer.run({
-    eachBatchAutoResolve: false,
-    autoCommit: true,
-    autoCommitInterval: 500,
-    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2,
-    eachBatch,
-  });
+  watch(consumer);
+  await run(consumer);
   logger.info(
     { topic: config.eventsTopic, group: config.consumerGroup },
     'warehouse consumer started',
   );
 
-  let stopped = false;
   return {
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (rebuild) clearTimeout(rebuild);
       await consumer.disconnect();
       await producer.disconnect();
       logger.info({ group: config.consumerGroup }, 'warehouse consumer stopped');
