@@ -18,6 +18,7 @@ import {
   ROOT,
   scalar,
   startConsumerProcess,
+  startGatewayProcess,
   startService,
   waitUntil,
 } from '../sync/benchEnvironment';
@@ -66,7 +67,9 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
 
   const main = await freshDatabase('e2e');
   const topic = `bench.sync.${Date.now().toString(36)}`;
-  const svc = await startService(main, topic);
+  // The gateway runs as its own process, as deployed; the analytics API runs in this one.
+  const gateway = await startGatewayProcess(main, topic);
+  const svc = await startService(main, topic, ['analytics']);
   const zones = [
     ['east', 'America/New_York', 'East'],
     ['south', 'Asia/Kolkata', 'South'],
@@ -76,7 +79,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     ['pacific', 'Pacific/Auckland', 'East'],
   ];
   const tills = await Promise.all(
-    zones.map(([id, tz, region]) => enrollTill(svc.url, `bench-${id}`, tz!, region!)),
+    zones.map(([id, tz, region]) => enrollTill(gateway.url, `bench-${id}`, tz!, region!)),
   );
   const stores = tills.map((t) => ({
     storeId: t.storeId,
@@ -92,7 +95,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     fromMs: now - SPAN_DAYS * 86_400_000,
     toMs: now,
   });
-  log(`sync bench: ${events.length} events, ${lines} sale lines, gateway at ${svc.url}`);
+  log(`sync bench: ${events.length} events, ${lines} sale lines, gateway at ${gateway.url}`);
 
   const consumer = startConsumerProcess(main.url, topic, `${topic}.warehouse`);
   const kafka = new Kafka({
@@ -108,7 +111,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
 
   // 1. End to end: push through the gateway until every line is in the rollups.
   const t0 = performance.now();
-  await pushAll(svc.url, tills, events, 250, 2);
+  await pushAll(gateway.url, tills, events, 500, 2);
   const pushedMs = performance.now() - t0;
   await waitUntil(
     'all lines in rollups',
@@ -128,7 +131,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     fromMs: Date.now(),
     toMs: Date.now(),
   });
-  const freshness = await measureFreshness(svc.url, tills, trickle, 50);
+  const freshness = await measureFreshness(gateway.url, svc.url, tills, trickle, 50);
   log(
     `  freshness: p50 ${freshness.p50Ms} ms, p99 ${freshness.p99Ms} ms over ${freshness.samples} sales`,
   );
@@ -156,10 +159,24 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
   await replay.stop();
   await consumer.stop();
   await svc.service.stop();
+  await gateway.stop();
   log(`  replay: ${after.lines - before.lines} rows added`);
 
-  // 4. Baselines on the same rows: one COPY, then the naive per-row consumer.
+  // 4. The consumer alone: the filled topic applied into an empty warehouse by a new group (no
+  // gateway in the way), then the baselines on the same rows: one COPY, the naive consumer.
   const baselineDb = await freshDatabase('baseline');
+  const alone = startConsumerProcess(baselineDb.url, topic, `${topic}.alone`);
+  const aloneStarted = performance.now();
+  await waitUntil(
+    'consumer alone done',
+    async () =>
+      (await scalar(baselineDb.pool, 'SELECT coalesce(sum(lines), 0) FROM rollup_day_store')) >=
+      lines,
+    600_000,
+  );
+  const consumerOnly = rate(lines, performance.now() - aloneStarted);
+  await alone.stop();
+  log(`  consumer alone (incl. group join): ${consumerOnly} lines/s`);
   const copy = await copyBaseline(main.pool, baselineDb);
   log(`  copy: ${copy.linesPerS} lines/s`);
   const naive = await naiveBaseline(baselineDb, topic, naiveSeconds);
@@ -192,7 +209,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
 
   return {
     pushed_via:
-      'gateway (POST /v1/events, in-process sync service) -> Kafka -> consumer process -> Postgres',
+      'gateway process (POST /v1/events) -> Kafka -> consumer process -> Postgres; analytics API in-process',
     lines,
     events: events.length,
     stores: tills.length,
@@ -200,6 +217,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     e2e_lines_per_s: rate(lines, e2eMs),
     copy_lines_per_s: copy.linesPerS,
     ratio_vs_copy: Math.round((rate(lines, e2eMs) / copy.linesPerS) * 100) / 100,
+    consumer_only_lines_per_s: consumerOnly,
     naive_lines_per_s: naive.linesPerS,
     naive_sample_lines: naive.lines,
     ratio_vs_naive: Math.round((rate(lines, e2eMs) / Math.max(1, naive.linesPerS)) * 10) / 10,

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig, type SyncConfig } from '../../../sync-service/src/config';
@@ -11,6 +12,12 @@ import { migrate } from '../../../sync-service/src/db/migrate';
 import { createPool } from '../../../sync-service/src/db/pool';
 import { createLogger } from '../../../sync-service/src/ops/logger';
 import { createSyncService, type SyncService } from '../../../sync-service/src/service';
+
+const children = new Set<ChildProcess>();
+// A failing benchmark must not leave its child processes behind (they would hold its pipes).
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:15432/pos';
@@ -62,21 +69,65 @@ export interface BenchService {
   service: SyncService;
 }
 
-export const startService = async (db: BenchDatabase, topic: string): Promise<BenchService> => {
-  const config: SyncConfig = {
-    ...loadConfig({
-      KAFKA_BROKERS,
-      DATABASE_URL: db.url,
-      SYNC_ADMIN_TOKEN: ADMIN_TOKEN,
-      PORT: '0',
-      LOG_LEVEL: 'error',
-    }),
-    eventsTopic: topic,
-    dlqTopic: `${topic}.dlq`,
-    eventsTopicPartitions: 3,
-  };
-  const service = await createSyncService(config, ['gateway', 'analytics'], createLogger('error'));
+const serviceEnv = (db: BenchDatabase, topic: string, port: number): Record<string, string> => ({
+  KAFKA_BROKERS,
+  DATABASE_URL: db.url,
+  SYNC_ADMIN_TOKEN: ADMIN_TOKEN,
+  PORT: String(port),
+  LOG_LEVEL: 'error',
+  EVENTS_TOPIC: topic,
+  DLQ_TOPIC: `${topic}.dlq`,
+  EVENTS_TOPIC_PARTITIONS: '3',
+});
+
+/** The sync service in this process with the given roles. */
+export const startService = async (
+  db: BenchDatabase,
+  topic: string,
+  roles: readonly ('gateway' | 'analytics')[],
+): Promise<BenchService> => {
+  const config: SyncConfig = loadConfig(serviceEnv(db, topic, 0));
+  const service = await createSyncService(config, roles, createLogger('error'));
   return { url: await service.listen(), config, service };
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** The gateway as its own process (sync-service/src/gatewayMain.ts), as it is deployed. */
+export const startGatewayProcess = async (
+  db: BenchDatabase,
+  topic: string,
+): Promise<{ url: string; stop(): Promise<void> }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/gatewayMain.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...serviceEnv(db, topic, port) },
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const url = `http://127.0.0.1:${port}`;
+  const up = async (): Promise<boolean> =>
+    (await fetch(`${url}/healthz`).catch(() => null))?.ok === true;
+  await waitUntil('gateway up', up, 60_000, 200);
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 };
 
 export interface EnrolledTill {
@@ -127,12 +178,6 @@ export interface ConsumerChild {
   peakRssMb(): number;
   stop(): Promise<void>;
 }
-
-const children = new Set<ChildProcess>();
-// A failing benchmark must not leave consumers behind (they would hold the terminal's pipes).
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
-});
 
 export const startConsumerProcess = (
   dbUrl: string,

@@ -42,14 +42,15 @@ const openStream = async (
 };
 
 export const measureFreshness = async (
-  base: string,
+  gatewayUrl: string,
+  analyticsUrl: string,
   tills: readonly EnrolledTill[],
   sales: readonly PosEvent[],
   perSecond: number,
 ): Promise<{ p50Ms: number; p99Ms: number; samples: number }> => {
   const pending = new Map<string, { occurredAt: number; pushedAt: number }[]>();
   const latencies: number[] = [];
-  const stream = await openStream(base, (c) => {
+  const stream = await openStream(analyticsUrl, (c) => {
     const now = performance.now();
     const waiting = pending.get(c.storeId) ?? [];
     pending.set(
@@ -80,7 +81,7 @@ export const measureFreshness = async (
     const previous = chains.get(sale.storeId) ?? Promise.resolve();
     chains.set(
       sale.storeId,
-      previous.then(() => pushBatch(base, tokenOf.get(sale.tillId) ?? '', [event])),
+      previous.then(() => pushBatch(gatewayUrl, tokenOf.get(sale.tillId) ?? '', [event])),
     );
   }
   await Promise.all(chains.values());
