@@ -145,11 +145,16 @@ export class SimulatedTill {
       }
       this.engine.kick();
       onDay();
-      const ahead =
-        plan.salesPerSecond > 0
-          ? (state.sales / plan.salesPerSecond) * 1_000 - (performance.now() - started)
-          : 0;
-      await new Promise((r) => (ahead > 1 ? setTimeout(r, ahead) : setImmediate(r)));
+      // Pacing: wait until the day's sales are due, in short slices so a stop or the end of
+      // the run is noticed at once (a busy day at a slow rate can be due a minute later).
+      const dueAt =
+        plan.salesPerSecond > 0 ? started + (state.sales / plan.salesPerSecond) * 1_000 : 0;
+      const endAt = plan.maxRealMs > 0 ? started + plan.maxRealMs : Infinity;
+      await new Promise((r) => setImmediate(r));
+      while (performance.now() < Math.min(dueAt, endAt) && !shouldStop()) {
+        const slice = Math.min(Math.min(dueAt, endAt) - performance.now(), 500);
+        await new Promise((r) => setTimeout(r, Math.max(1, slice)));
+      }
     }
   }
 
