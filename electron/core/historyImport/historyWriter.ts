@@ -2,12 +2,11 @@
 // payment, and the outbox event in the same transaction, with the historical time and importRef.
 // Stock is not moved: the shelf count taken today already reflects sales made before it.
 import type { ImportRowError, Product } from '../../../shared/api/types';
-import type { ReturnLine } from '../../../shared/events/return';
-import type { SaleLine } from '../../../shared/events/sale';
 import { priceCart } from '../../../shared/pricing';
 import { saveProduct } from '../catalog/catalogService';
 import type { CoreContext } from '../context';
 import type { SaleLineRow } from '../sales/salesRepo';
+import { wireReturnLine, wireSaleLine } from '../sales/wireShapes';
 import type { StoredSettings } from '../settings/settingsRepo';
 import type { StoredUser } from '../users/usersRepo';
 import { historyEventId, type HistoryOrder } from './historyOrders';
@@ -174,21 +173,6 @@ export const writeHistoryOrder = (
   );
   const importRef = `${order.kind}:${order.orderId}`;
   const base = { storeId: settings.storeId, tillId: settings.tillId, occurredAt: at };
-  const wireLine = (l: SaleLineRow): SaleLine => ({
-    lineNo: l.lineNo,
-    productId: l.productId,
-    sku: l.sku,
-    name: l.name,
-    category: l.category,
-    subCategory: l.subCategory,
-    unitPrice: l.unitPrice,
-    quantity: l.quantity,
-    taxRateBp: l.taxRateBp,
-    gross: l.gross,
-    discount: l.discount,
-    tax: l.tax,
-    net: l.net,
-  });
   const common = {
     receiptNo,
     cashierId: user.id,
@@ -206,7 +190,7 @@ export const writeHistoryOrder = (
       payload: {
         ...common,
         taxMode: settings.taxMode,
-        lines: lines.map(wireLine),
+        lines: lines.map(wireSaleLine),
         payments: [payment],
         change: 0,
       },
@@ -224,7 +208,7 @@ export const writeHistoryOrder = (
       originalReceiptNo: `H-${settings.storeCode}-${originalOrderId}`.slice(0, 80),
       reason: 'history import',
       restock: false,
-      lines: lines.map((l): ReturnLine => ({ ...wireLine(l), originalLineNo: l.originalLineNo! })),
+      lines: lines.map(wireReturnLine),
       refunds: [payment],
     },
   });

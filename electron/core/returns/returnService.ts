@@ -3,7 +3,6 @@
 // that add up to exactly what is given back. The original sale is never touched.
 import type { ApiParsedInput } from '../../../shared/api/inputs';
 import type { Receipt } from '../../../shared/api/types';
-import type { ReturnLine } from '../../../shared/events/return';
 import { proRataLine } from '../../../shared/pricing';
 import { AppFailure } from '../../../shared/result';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../context';
 import { receiptFor } from '../sales/receiptView';
 import type { SaleLineRow } from '../sales/salesRepo';
+import { wirePayment, wireReturnLine } from '../sales/wireShapes';
 import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
@@ -157,27 +157,8 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
         currency: original.currency,
         reason: input.reason,
         restock: input.restock,
-        lines: lines.map((l): ReturnLine => ({
-          lineNo: l.lineNo,
-          originalLineNo: l.originalLineNo!,
-          productId: l.productId,
-          sku: l.sku,
-          name: l.name,
-          category: l.category,
-          subCategory: l.subCategory,
-          unitPrice: l.unitPrice,
-          quantity: l.quantity,
-          taxRateBp: l.taxRateBp,
-          gross: l.gross,
-          discount: l.discount,
-          tax: l.tax,
-          net: l.net,
-        })),
-        refunds: refunds.map((r) =>
-          r.reference
-            ? { tender: r.tender, amount: r.amount, reference: r.reference }
-            : { tender: r.tender, amount: r.amount },
-        ),
+        lines: lines.map(wireReturnLine),
+        refunds: refunds.map(wirePayment),
         totals,
       },
     });

@@ -1,7 +1,6 @@
 // Checkout: the one transaction that turns an open cart into a sale. Sale row, lines, payments,
 // stock moves, cart status and the outbox event commit together or not at all.
 import type { Receipt } from '../../../shared/api/types';
-import type { SaleLine } from '../../../shared/events/sale';
 import { AppFailure } from '../../../shared/result';
 import { settle, type Payment } from '../../../shared/tender';
 import { priceCartLines } from '../cart/cartPricing';
@@ -11,6 +10,7 @@ import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
 import type { SaleLineRow } from './salesRepo';
 import { receiptFor } from './receiptView';
+import { wirePayment, wireSaleLine } from './wireShapes';
 
 export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Payment[]): Receipt =>
   inTransaction(ctx, () => {
@@ -103,26 +103,8 @@ export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Pa
         shiftId: shift.id,
         currency: settings.currency,
         taxMode: settings.taxMode,
-        lines: saleLines.map((l): SaleLine => ({
-          lineNo: l.lineNo,
-          productId: l.productId,
-          sku: l.sku,
-          name: l.name,
-          category: l.category,
-          subCategory: l.subCategory,
-          unitPrice: l.unitPrice,
-          quantity: l.quantity,
-          taxRateBp: l.taxRateBp,
-          gross: l.gross,
-          discount: l.discount,
-          tax: l.tax,
-          net: l.net,
-        })),
-        payments: payments.map((p) =>
-          p.reference
-            ? { tender: p.tender, amount: p.amount, reference: p.reference }
-            : { tender: p.tender, amount: p.amount },
-        ),
+        lines: saleLines.map(wireSaleLine),
+        payments: payments.map(wirePayment),
         change: tendered.change,
         totals: priced.totals,
       },
