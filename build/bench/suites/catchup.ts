@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
 import type { SummaryResponse } from '../../../shared/sync/analyticsApi';
@@ -46,11 +47,16 @@ const storeDay = (ms: number) =>
     day: '2-digit',
   }).format(ms);
 
-const until = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
+const until = async (
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  ms: number,
+  everyMs = 100,
+) => {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
+    await sleep(everyMs);
   }
 };
 
@@ -115,6 +121,8 @@ export default async function catchup(args: string[]): Promise<Record<string, un
   const sales = arg(args, 'sales', 100_000);
   const stores = arg(args, 'stores', 50);
   const scans = arg(args, 'scans', 40);
+  // Relay batch size (default: the relay's own, 500 events); for profiling the cashier's wait.
+  const batch = arg(args, 'batch', 0);
   const log = (s: string) => console.log(s);
   const dir = mkdtempSync(join(tmpdir(), 'bench-catchup-'));
   const database = await createTestDatabase();
@@ -167,7 +175,13 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     core = openTillCore({
       dataDir: dir,
       log: () => {},
-      sync: { autoStart: true, relay: { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 } } },
+      sync: {
+        autoStart: true,
+        relay: {
+          backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 },
+          ...(batch > 0 ? { caps: { maxEvents: batch, maxBytes: 512 * 1024 } } : {}),
+        },
+      },
     });
     call = caller(core);
     const engine = syncEngineOf(coreContext(core))!;
@@ -188,11 +202,16 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     const t0 = performance.now();
     await until('the relay to start draining', () => engine.status().pending < queued, 30_000);
     log('checkout UI: the same scans while the relay drains');
+    // How long the till process's event loop (core + relay + host) is blocked while draining.
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const draining = await scanTimes(page, scans + 1, 2 * scans);
+    loopDelay.disable();
     const pendingAfterScans = engine.status().pending;
 
     let drainedS = 0;
-    void until('the relay to drain', () => engine.status().pending === 0, 900_000).then(
+    // Polled slowly: status() counts the outbox, work the till itself would not do that often.
+    void until('the relay to drain', () => engine.status().pending === 0, 900_000, 1_000).then(
       () => {
         drainedS = (performance.now() - t0) / 1000;
         log(`relay drained after ${round(drainedS)} s`);
@@ -246,6 +265,9 @@ export default async function catchup(args: string[]): Promise<Record<string, un
         percentile(draining, 95) / percentile(idle, 95),
         2,
       ),
+      relay_batch_events: batch > 0 ? batch : 500,
+      till_event_loop_delay_p99_ms_while_draining: round(loopDelay.percentile(99) / 1e6),
+      till_event_loop_delay_max_ms_while_draining: round(loopDelay.max / 1e6),
       pending_when_scans_ended: pendingAfterScans,
       chain_stores: stores + 1,
       chain_events: chain.events,

@@ -264,6 +264,9 @@ export class OutboxRelay {
         this.failures = 0;
         pullDue = true;
         this.emit();
+        // Let the cashier's queued requests run between two batches' synchronous work (answers
+        // applied, next batch read): a 100k backlog must never make a scan wait behind it.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       if (outcome === 'retry') {
