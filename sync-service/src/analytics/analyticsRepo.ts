@@ -92,13 +92,19 @@ const isMonthEnd = (day: string): boolean => {
   return d.getUTCDate() === 1;
 };
 
-/** Net sales and units per month × product. Whole-month ranges read the month rollup. */
+/**
+ * Net sales and units per month × product. Whole-month ranges read the month rollup. With
+ * `candidates`, only each month's first `candidates` products by net sales or by units are
+ * returned, ordered exactly as shared/kpi topN orders them (value, then id in code-point order,
+ * which is COLLATE "C"), so the final ranking in TypeScript sees every product it could pick.
+ */
 export const productMonthFigures = async (
   db: SqlClient,
   storeId: string | null,
   from: string,
   to: string,
   source: FigureSource = 'rollups',
+  candidates: number | null = null,
 ): Promise<ProductMonthFigures[]> => {
   const inner =
     source === 'facts'
@@ -111,10 +117,17 @@ export const productMonthFigures = async (
          FROM rollup_day_store_product WHERE day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1)
          GROUP BY 1, 2`;
   const result = await db.query(
-    `SELECT to_char(f.month, 'YYYY-MM') AS month, f.product_id, coalesce(p.sku, f.product_id) sku,
-       coalesce(p.name, f.product_id) name, coalesce(p.category, '') category, f.net, f.units
-     FROM (${inner}) f LEFT JOIN products p ON p.product_id = f.product_id ORDER BY 1, 2`,
-    [storeId, from, to],
+    `WITH f AS (${inner}), ranked AS (
+       SELECT f.*,
+         row_number() OVER (PARTITION BY f.month ORDER BY f.net DESC, f.product_id COLLATE "C") AS by_net,
+         row_number() OVER (PARTITION BY f.month ORDER BY f.units DESC, f.product_id COLLATE "C") AS by_units
+       FROM f)
+     SELECT to_char(r.month, 'YYYY-MM') AS month, r.product_id, coalesce(p.sku, r.product_id) sku,
+       coalesce(p.name, r.product_id) name, coalesce(p.category, '') category, r.net, r.units
+     FROM ranked r LEFT JOIN products p ON p.product_id = r.product_id
+     WHERE $4::int IS NULL OR r.by_net <= $4 OR r.by_units <= $4
+     ORDER BY 1, r.product_id COLLATE "C"`,
+    [storeId, from, to, candidates],
   );
   return result.rows.map((r: Record<string, unknown>) => ({
     month: String(r.month),

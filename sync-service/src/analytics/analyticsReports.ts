@@ -88,7 +88,7 @@ export const topProductsByMonth = async (
   limit: number,
   source: FigureSource = 'rollups',
 ): Promise<TopProductsMonth[]> => {
-  const rows = await productMonthFigures(db, storeId, from, to, source);
+  const rows = await productMonthFigures(db, storeId, from, to, source, limit);
   const months = new Map<string, ProductMonthFigures[]>();
   for (const r of rows) months.set(r.month, [...(months.get(r.month) ?? []), r]);
   return periodsBetween(from, to, 'month').map((month) => {
