@@ -10,6 +10,12 @@ import { SimulatedTill } from './tillSimulation';
 const send = (message: FromWorker): void => {
   process.send?.(message);
 };
+/** For the last messages before exit: resolves once the message is handed to the parent. */
+const sendAndFlush = (message: FromWorker): Promise<void> =>
+  new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
 
 let tills: SimulatedTill[] = [];
 let catalog: ChainProduct[] = [];
@@ -77,11 +83,11 @@ const close = async (): Promise<void> => {
       const rows = t.core.db.prepare('SELECT event_id, at FROM temp.commit_times').raw().all();
       for (const [id, at] of rows as [string, number][]) entries.push([id, at]);
     }
-    send({ kind: 'commits', entries });
+    await sendAndFlush({ kind: 'commits', entries });
   }
   for (const t of tills) await t.close();
   tills = [];
-  send({ kind: 'closed' });
+  await sendAndFlush({ kind: 'closed' });
   process.disconnect?.();
   setTimeout(() => process.exit(0), 50);
 };
