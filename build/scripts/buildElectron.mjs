@@ -30,6 +30,16 @@ const outcomes = await Promise.allSettled([
     // better-sqlite3 is a native addon loaded from node_modules (unpacked from the asar when packaged).
     external: ['electron', 'better-sqlite3'],
   }),
+  // The outbox relay's worker thread (electron/core/sync/spawnRelayWorker.ts loads it from beside
+  // main.cjs): its own bundle, with better-sqlite3 external for the same reason as main's.
+  build({
+    ...common,
+    entryPoints: ['electron/core/sync/outboxRelayWorker.ts'],
+    outfile: path.join(outDir, 'outboxRelayWorker.cjs'),
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    external: ['electron', 'better-sqlite3'],
+  }),
   build({
     ...common,
     entryPoints: ['electron/preload/preload.ts'],
@@ -51,4 +61,4 @@ if (stray.length > 0) {
   );
   process.exit(1);
 }
-console.log(`Built ${path.relative(root, outDir)}/main.cjs and preload.cjs`);
+console.log(`Built ${path.relative(root, outDir)}/main.cjs, outboxRelayWorker.cjs and preload.cjs`);

@@ -1,6 +1,7 @@
 // The relay's own view of the outbox table (owned by the till core). It reads with its own
-// prepared statements and writes only status updates, each in a small transaction, so the
-// checkout's write transactions never wait behind a long relay write.
+// prepared statements and writes only status updates, in small IMMEDIATE transactions (at most
+// ANSWER_CHUNK rows each), so a checkout on another connection never waits behind a long relay
+// write, and the relay waits its turn (busy_timeout) instead of failing a lock upgrade.
 import type Database from 'better-sqlite3';
 import type { PendingRow } from './outboxBatch';
 
@@ -32,14 +33,20 @@ export interface OutboxQueue {
   readPending(limit: number): PendingRow[];
   /** Applies one gateway response in one transaction. Returns how many rows it resolved. */
   applyAnswers(answers: readonly EventAnswer[], now: number): number;
-  reject(seq: number, code: string, reason: string, now: number): void;
+  /** Returns 1 if the row was still pending and is now rejected, else 0. */
+  reject(seq: number, code: string, reason: string, now: number): number;
   countAttempt(seqs: readonly number[]): void;
   pendingCount(): number;
+  /** Pending rows with a seq above `seq` (an index range probe: cheap for a few new rows). */
+  pendingAfter(seq: number): number;
   counts(): OutboxCounts;
   /** Rejected events the owner has not dismissed yet, newest first. */
   rejectedNeedingAttention(limit: number): RejectedEvent[];
   dismissRejected(eventId: string, now: number): boolean;
 }
+
+/** Status updates per write transaction: a few hundred microseconds of write lock each. */
+const ANSWER_CHUNK = 100;
 
 export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
   const selectPending = db.prepare<[number], PendingRow>(
@@ -59,6 +66,9 @@ export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
   const countPending = db.prepare<[], { n: number }>(
     `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`,
   );
+  const countPendingAfter = db.prepare<[number], { n: number }>(
+    `SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND seq > ?`,
+  );
   const countByStatus = db.prepare<[], { status: string; n: number }>(
     `SELECT status, count(*) AS n FROM outbox GROUP BY status`,
   );
@@ -77,7 +87,7 @@ export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
      ON CONFLICT (event_id) DO NOTHING`,
   );
 
-  const applyAnswers = db.transaction((answers: readonly EventAnswer[], now: number): number => {
+  const applyChunk = db.transaction((answers: readonly EventAnswer[], now: number): number => {
     let changed = 0;
     for (const a of answers) {
       const info =
@@ -99,12 +109,16 @@ export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
 
   return {
     readPending: (limit) => selectPending.all(limit),
-    applyAnswers: (answers, now) => applyAnswers(answers, now),
-    reject: (seq, code, reason, now) => {
-      markRejected.run(now, code, reason, seq);
+    applyAnswers: (answers, now) => {
+      let changed = 0;
+      for (let i = 0; i < answers.length; i += ANSWER_CHUNK)
+        changed += applyChunk.immediate(answers.slice(i, i + ANSWER_CHUNK), now);
+      return changed;
     },
-    countAttempt: (seqs) => countAttempt(seqs),
+    reject: (seq, code, reason, now) => markRejected.run(now, code, reason, seq).changes,
+    countAttempt: (seqs) => countAttempt.immediate(seqs),
     pendingCount: () => countPending.get()?.n ?? 0,
+    pendingAfter: (seq) => countPendingAfter.get(seq)?.n ?? 0,
     counts: () => {
       const byStatus = new Map(countByStatus.all().map((r) => [r.status, r.n]));
       const last = lastSeq.get();

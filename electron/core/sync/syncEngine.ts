@@ -9,7 +9,8 @@ import { AnalyticsStream } from './analyticsStream';
 import { pullCatalog } from './catalogPuller';
 import { enrollTill, type EnrollInput } from './enrollment';
 import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
-import { OutboxRelay, type OutboxRelayOptions, type RelayState } from './outboxRelay';
+import type { OutboxRelayOptions, RelayState } from './outboxRelay';
+import { RelayWorkerClient } from './relayWorkerClient';
 import {
   createPlainTokenVault,
   createSyncSettings,
@@ -40,7 +41,8 @@ export class SyncEngine {
   readonly vault: TokenVault;
   private readonly opts: SyncEngineOptions;
   private readonly now: () => number;
-  private readonly relay: OutboxRelay;
+  /** The outbox relay, on its own thread: a backlog drain never blocks the cashier's calls. */
+  private readonly relay: RelayWorkerClient;
   private readonly stream: AnalyticsStream;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private pulling: Promise<void> | null = null;
@@ -53,7 +55,8 @@ export class SyncEngine {
     this.queue = createOutboxQueue(opts.db);
     this.vault = (opts.vault ?? createPlainTokenVault)(this.settings);
     const log = opts.log;
-    this.relay = new OutboxRelay({
+    this.relay = new RelayWorkerClient({
+      db: opts.db,
       queue: this.queue,
       settings: this.settings,
       vault: this.vault,
