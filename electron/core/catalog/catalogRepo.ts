@@ -21,6 +21,9 @@ interface ProductRow {
 
 export type ProductFields = Omit<Product, 'id' | 'onHand'>;
 
+/** Up to this many matches a search is ranked by relevance (bm25); beyond, it is not. */
+const RANK_AT_MOST = 200;
+
 export const catalogRepo = (db: Database.Database) => {
   const byId = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE id = ?');
   const bySku = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ?');
@@ -36,6 +39,14 @@ export const catalogRepo = (db: Database.Database) => {
   const search = db.prepare<[string, number], ProductRow>(
     `SELECT p.* FROM product_fts JOIN products p ON p.num = product_fts.rowid
      WHERE product_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+  // How many matches there are, up to a cap: streams the doclist in rowid order and stops early.
+  const matchesUpTo = db.prepare<[string, number], { n: number }>(
+    `SELECT count(*) AS n FROM (SELECT rowid FROM product_fts WHERE product_fts MATCH ? LIMIT ?)`,
+  );
+  const firstMatches = db.prepare<[string, number], ProductRow>(
+    `SELECT p.* FROM product_fts JOIN products p ON p.num = product_fts.rowid
+     WHERE product_fts MATCH ? LIMIT ?`,
   );
   const listAll = db.prepare<[number, number], ProductRow>(
     'SELECT * FROM products ORDER BY name, num LIMIT ? OFFSET ?',
@@ -76,6 +87,17 @@ export const catalogRepo = (db: Database.Database) => {
   const onHandOf = db.prepare<[string], { on_hand: number }>(
     'SELECT on_hand FROM products WHERE id = ?',
   );
+
+  /**
+   * bm25 ranking scores every match, which for a two-letter prefix over 100,000 products is
+   * thousands of rows per keystroke. Rank only a small match set; a large one (the cashier is
+   * still typing) answers with its first matches in catalog order, an index walk that stops at
+   * `limit`.
+   */
+  const searchText = (match: string, limit: number): ProductRow[] =>
+    matchesUpTo.get(match, RANK_AT_MOST + 1)!.n <= RANK_AT_MOST
+      ? search.all(match, limit)
+      : firstMatches.all(match, limit);
 
   const toProduct = (r: ProductRow): Product => ({
     id: r.id,
@@ -131,7 +153,7 @@ export const catalogRepo = (db: Database.Database) => {
         ? (byBarcode.get(text.trim()) ?? bySku.get(text.trim()))
         : undefined;
       const match = ftsPrefixQuery(text);
-      const rows = match ? search.all(match, limit) : [];
+      const rows = match ? searchText(match, limit) : [];
       const merged = exact ? [exact, ...rows.filter((r) => r.num !== exact.num)] : rows;
       return merged.slice(0, limit).map(toProduct);
     },
