@@ -72,10 +72,28 @@ export const inTransaction = <T>(ctx: CoreContext, fn: () => T): T =>
  */
 export const inCartTransaction = <T>(ctx: CoreContext, fn: () => T): T => {
   if (ctx.db.inTransaction) return inTransaction(ctx, fn);
-  ctx.db.pragma('synchronous = NORMAL');
+  const sync = syncSwitchOf(ctx.db);
+  sync.normal.run();
   try {
     return inTransaction(ctx, fn);
   } finally {
-    ctx.db.pragma('synchronous = FULL');
+    sync.full.run();
   }
+};
+
+// Prepared once per connection: db.pragma() would compile the statement on every scan.
+const syncSwitches = new WeakMap<
+  Database.Database,
+  { normal: Database.Statement; full: Database.Statement }
+>();
+const syncSwitchOf = (db: Database.Database) => {
+  let s = syncSwitches.get(db);
+  if (!s) {
+    s = {
+      normal: db.prepare('PRAGMA synchronous = NORMAL'),
+      full: db.prepare('PRAGMA synchronous = FULL'),
+    };
+    syncSwitches.set(db, s);
+  }
+  return s;
 };
