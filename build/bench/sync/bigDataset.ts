@@ -68,7 +68,11 @@ export const loadBigDataset = async (
     await client.query('CREATE INDEX sale_lines_store_day ON sale_lines (store_id, local_day)');
     await client.query('CREATE INDEX sale_lines_day ON sale_lines (local_day)');
     log('  big dataset: indexes built');
-    for (const table of ['rollup_day_store', 'rollup_month_store_product'] as const) {
+    for (const table of [
+      'rollup_day_store',
+      'rollup_month_store_product',
+      'rollup_month_product',
+    ] as const) {
       await client.query(`INSERT INTO ${table} ${ROLLUP_DEFINITIONS[table]}`);
     }
     await client.query('ANALYZE');

@@ -92,11 +92,33 @@ const isMonthEnd = (day: string): boolean => {
   return d.getUTCDate() === 1;
 };
 
+const PRODUCT_COLUMNS = `to_char(f.month, 'YYYY-MM') AS month, f.product_id, coalesce(p.sku, f.product_id) sku,
+  coalesce(p.name, f.product_id) name, coalesce(p.category, '') category, f.net, f.units`;
+
+// Whole months, whole chain, top candidates: per month, the first N by net sales and the first N by
+// units straight off the chain-wide rollup's ranking indexes (a few rows read per month).
+const CHAIN_MONTH_CANDIDATES = `
+WITH f AS (
+  SELECT DISTINCT t.month, t.product_id, t.net, t.units
+  FROM generate_series($2::date, $3::date, interval '1 month') AS m(month),
+  LATERAL (
+    (SELECT month, product_id, net, units FROM rollup_month_product r WHERE r.month = m.month::date
+     ORDER BY r.net DESC, r.product_id COLLATE "C" LIMIT $4)
+    UNION ALL
+    (SELECT month, product_id, net, units FROM rollup_month_product r WHERE r.month = m.month::date
+     ORDER BY r.units DESC, r.product_id COLLATE "C" LIMIT $4)
+  ) t
+  WHERE $1::text IS NULL)
+SELECT ${PRODUCT_COLUMNS}
+FROM f LEFT JOIN products p ON p.product_id = f.product_id
+ORDER BY 1, f.product_id COLLATE "C"`;
+
 /**
- * Net sales and units per month × product. Whole-month ranges read the month rollup. With
- * `candidates`, only each month's first `candidates` products by net sales or by units are
- * returned, ordered exactly as shared/kpi topN orders them (value, then id in code-point order,
- * which is COLLATE "C"), so the final ranking in TypeScript sees every product it could pick.
+ * Net sales and units per month × product. Whole-month ranges read the month rollups (the
+ * chain-wide one for the whole chain). With `candidates`, only each month's first `candidates`
+ * products by net sales or by units are returned, ordered exactly as shared/kpi topN orders them
+ * (value, then id in code-point order, which is COLLATE "C"), so the final ranking in TypeScript
+ * sees every product it could pick.
  */
 export const productMonthFigures = async (
   db: SqlClient,
@@ -106,29 +128,33 @@ export const productMonthFigures = async (
   source: FigureSource = 'rollups',
   candidates: number | null = null,
 ): Promise<ProductMonthFigures[]> => {
+  const wholeMonths = isMonthStart(from) && isMonthEnd(to);
   const inner =
     source === 'facts'
       ? `SELECT date_trunc('month', local_day)::date AS month, product_id, sum(net) net, sum(quantity) units
        FROM sale_lines WHERE local_day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1) GROUP BY 1, 2`
-      : isMonthStart(from) && isMonthEnd(to)
-        ? `SELECT month, product_id, sum(net) net, sum(units) units FROM rollup_month_store_product
+      : wholeMonths && storeId === null
+        ? `SELECT month, product_id, net, units FROM rollup_month_product
+         WHERE month BETWEEN $2::date AND $3::date AND $1::text IS NULL`
+        : wholeMonths
+          ? `SELECT month, product_id, sum(net) net, sum(units) units FROM rollup_month_store_product
          WHERE month BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1) GROUP BY 1, 2`
-        : `SELECT date_trunc('month', day)::date AS month, product_id, sum(net) net, sum(units) units
+          : `SELECT date_trunc('month', day)::date AS month, product_id, sum(net) net, sum(units) units
          FROM rollup_day_store_product WHERE day BETWEEN $2::date AND $3::date AND ($1::text IS NULL OR store_id = $1)
          GROUP BY 1, 2`;
-  const result = await db.query(
-    `WITH f AS (${inner}), ranked AS (
+  const sql =
+    source === 'rollups' && wholeMonths && storeId === null && candidates !== null
+      ? CHAIN_MONTH_CANDIDATES
+      : `WITH ranked AS (
        SELECT f.*,
          row_number() OVER (PARTITION BY f.month ORDER BY f.net DESC, f.product_id COLLATE "C") AS by_net,
          row_number() OVER (PARTITION BY f.month ORDER BY f.units DESC, f.product_id COLLATE "C") AS by_units
-       FROM f)
-     SELECT to_char(r.month, 'YYYY-MM') AS month, r.product_id, coalesce(p.sku, r.product_id) sku,
-       coalesce(p.name, r.product_id) name, coalesce(p.category, '') category, r.net, r.units
-     FROM ranked r LEFT JOIN products p ON p.product_id = r.product_id
-     WHERE $4::int IS NULL OR r.by_net <= $4 OR r.by_units <= $4
-     ORDER BY 1, r.product_id COLLATE "C"`,
-    [storeId, from, to, candidates],
-  );
+       FROM (${inner}) f)
+     SELECT ${PRODUCT_COLUMNS}
+     FROM ranked f LEFT JOIN products p ON p.product_id = f.product_id
+     WHERE $4::int IS NULL OR f.by_net <= $4 OR f.by_units <= $4
+     ORDER BY 1, f.product_id COLLATE "C"`;
+  const result = await db.query(sql, [storeId, from, to, candidates]);
   return result.rows.map((r: Record<string, unknown>) => ({
     month: String(r.month),
     productId: String(r.product_id),

@@ -22,8 +22,10 @@ import { createLogger } from '../ops/logger';
 import { createMetricsRegistry } from '../ops/metrics';
 import { applyEvents } from '../warehouse/applyEvents';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
+import { auditRollups } from '../warehouse/rollupAudit';
 import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
+import { topProductsByMonth } from './analyticsReports';
 import { registerAnalyticsRoutes } from './routes';
 
 const STORES = [
@@ -178,6 +180,32 @@ describe('analytics API', () => {
       await get('/v1/analytics/breakdown?scope=chain&by=hour&from=2024-01-01&to=2025-12-31')
     ).json()) as BreakdownResponse;
     expect(byHour.rows.reduce((a, r) => a + r.netSales, 0)).toBe(netOf('north') + netOf('south'));
+  });
+
+  it('ranks the chain-wide top products of a whole year from the month × product rollup, equal to the facts', async () => {
+    const res = await get(
+      '/v1/analytics/top-products?scope=chain&from=2024-01-01&to=2024-12-31&limit=5',
+    );
+    expect(res.status).toBe(200);
+    const top = (await res.json()) as TopProductsResponse;
+    expect(top.months).toHaveLength(12);
+    const expected = monthly(null);
+    const ids = (products: [string, { net: number; units: number }][], by: 'net' | 'units') =>
+      topN(
+        products,
+        5,
+        ([, v]) => v[by],
+        ([k]) => k,
+      ).map(({ item }) => item[0]);
+    for (const m of top.months) {
+      const products = [...(expected.get(m.month)?.products.entries() ?? [])];
+      expect(m.byNetSales.map((r) => r.productId)).toEqual(ids(products, 'net'));
+      expect(m.byUnits.map((r) => r.productId)).toEqual(ids(products, 'units'));
+    }
+    expect(await topProductsByMonth(fx.pool, null, '2024-01-01', '2024-12-31', 5)).toEqual(
+      await topProductsByMonth(fx.pool, null, '2024-01-01', '2024-12-31', 5, 'facts'),
+    );
+    expect(Object.values(await auditRollups(fx.pool)).every((n) => n === 0)).toBe(true);
   });
 
   it('reports stock on hand and the refill list', async () => {

@@ -7,6 +7,7 @@ import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
 import { upsertCashiers, upsertProducts, upsertStoreProducts } from './dimensionsRepo';
 import { insertNewEvents, type LedgerEntry } from './eventsRepo';
 import { buildFactRows, monthsTouched } from './factRows';
+import { addToMonthProductRollup } from './monthProductRollupRepo';
 import type { MonthPartitions } from './partitionsRepo';
 import { insertPayments } from './paymentsRepo';
 import { insertSaleLinesWithRollups } from './saleLinesRepo';
@@ -47,16 +48,23 @@ const applyOnce = async (
     const fresh = await insertNewEvents(client, entries);
     const applied = entries.filter((x) => fresh.has(x.event.eventId)).map((x) => x.event);
     const rows = buildFactRows(applied);
-    const saleLines = await insertSaleLinesWithRollups(client, rows.saleLines);
+    const lines = await insertSaleLinesWithRollups(client, rows.saleLines);
     await insertPayments(client, rows.payments);
     await insertStockMovesWithOnHand(client, rows.stockMoves);
     await upsertProducts(client, rows.products);
     await upsertCashiers(client, rows.cashiers);
     await upsertStoreProducts(client, rows.catalogChanges);
     await applyShiftEvents(client, rows.shiftOpens, rows.shiftCloses, rows.cashMovements);
+    // Chain-wide rows last: see monthProductRollupRepo.ts.
+    await addToMonthProductRollup(client, lines.monthProducts);
     const versions = await bumpStoreVersions(client, applied);
     await client.query('COMMIT');
-    return { applied, duplicates: entries.length - applied.length, saleLines, versions };
+    return {
+      applied,
+      duplicates: entries.length - applied.length,
+      saleLines: lines.inserted,
+      versions,
+    };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -1,8 +1,10 @@
 // Sale and return lines: one statement inserts the new lines (local day/hour from the store's time
-// zone, UTC when the store is unknown) and folds exactly the rows it inserted into every sales
-// rollup and into stock on hand, through data-modifying CTEs on its RETURNING. One round trip per
-// sub-batch.
+// zone, UTC when the store is unknown) and folds exactly the rows it inserted into every per-store
+// sales rollup and into stock on hand, through data-modifying CTEs on its RETURNING. One round
+// trip per sub-batch. It answers with the new lines' month × product sums, which the caller folds
+// into the chain-wide rollup just before commit (monthProductRollupRepo.ts).
 import type { SaleLineColumns } from './factRows';
+import type { MonthProductSums } from './monthProductRollupRepo';
 import type { SqlClient } from './sqlClient';
 
 const additive = (table: string, cols: readonly string[]): string =>
@@ -72,15 +74,24 @@ WITH input AS (
   FROM ins GROUP BY 1, 2, 3 ORDER BY 2, 1, 3
   ON CONFLICT (store_id, day, cashier_id) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'units'])}
 )
-SELECT count(*)::int AS inserted FROM ins`;
+SELECT date_trunc('month', local_day)::date::text AS month, product_id, sum(net)::text AS net,
+  sum(gross)::text AS gross, sum(discount)::text AS discount, sum(tax)::text AS tax,
+  sum(quantity)::text AS units, count(*)::int AS lines
+FROM ins GROUP BY 1, 2`;
 
-/** Returns how many lines were new. */
+export interface NewSaleLines {
+  /** How many lines were new. */
+  inserted: number;
+  /** The new lines summed per month × product. */
+  monthProducts: MonthProductSums[];
+}
+
 export const insertSaleLinesWithRollups = async (
   db: SqlClient,
   c: SaleLineColumns,
-): Promise<number> => {
-  if (c.eventId.length === 0) return 0;
-  const result = await db.query<{ inserted: number }>(INSERT_LINES_WITH_ROLLUPS, [
+): Promise<NewSaleLines> => {
+  if (c.eventId.length === 0) return { inserted: 0, monthProducts: [] };
+  const result = await db.query<MonthProductSums>(INSERT_LINES_WITH_ROLLUPS, [
     c.eventId,
     c.lineNo,
     c.occurredMs,
@@ -103,5 +114,8 @@ export const insertSaleLinesWithRollups = async (
     c.net,
     c.restocked,
   ]);
-  return result.rows[0]?.inserted ?? 0;
+  return {
+    inserted: result.rows.reduce((n, r) => n + r.lines, 0),
+    monthProducts: result.rows,
+  };
 };
