@@ -30,7 +30,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -44,7 +47,10 @@ export default tseslint.config(
             message: 'shared/ must stay runtime-neutral: no Node, Electron or DOM APIs.',
           })),
           patterns: [
-            { group: ['../electron/*', '../renderer/*', '../sync-service/*', '../build/*'], message: 'shared/ imports only itself.' },
+            {
+              group: ['../electron/*', '../renderer/*', '../sync-service/*', '../build/*'],
+              message: 'shared/ imports only itself.',
+            },
           ],
         },
       ],
@@ -59,12 +65,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kafkajs', 'pg', 'fastify'].map((name) => ({
-            name,
-            message: 'The renderer imports only shared/ and itself (it runs sandboxed).',
-          })),
+          paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kafkajs', 'pg', 'fastify'].map(
+            (name) => ({
+              name,
+              message: 'The renderer imports only shared/ and itself (it runs sandboxed).',
+            }),
+          ),
           patterns: [
-            { group: ['**/electron/**', '**/sync-service/**', '**/build/**'], message: 'The renderer imports only shared/ and itself.' },
+            {
+              group: ['**/electron/**', '**/sync-service/**', '**/build/**'],
+              message: 'The renderer imports only shared/ and itself.',
+            },
           ],
         },
       ],
@@ -76,9 +87,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The till core is plain Node: no electron import.' }],
+          paths: [
+            { name: 'electron', message: 'The till core is plain Node: no electron import.' },
+          ],
           patterns: [
-            { group: ['**/renderer/**', '**/sync-service/**', '../main/*', '../preload/*'], message: 'The till core depends only on shared/.' },
+            {
+              group: ['**/renderer/**', '**/sync-service/**', '../main/*', '../preload/*'],
+              message: 'The till core depends only on shared/.',
+            },
           ],
         },
       ],
@@ -91,7 +107,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The sync service never imports electron.' }],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'The sync service depends only on shared/.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'The sync service depends only on shared/.',
+            },
+          ],
         },
       ],
     },

@@ -5,8 +5,22 @@ export type Minor = number;
 
 /** ISO 4217 minor-unit exponents for currencies whose exponent is not 2. */
 const EXPONENT_EXCEPTIONS: Record<string, number> = {
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, XAF: 0, XOF: 0, PYG: 0,
-  BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3, IQD: 3, LYD: 3,
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  CLP: 0,
+  ISK: 0,
+  UGX: 0,
+  XAF: 0,
+  XOF: 0,
+  PYG: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+  IQD: 3,
+  LYD: 3,
 };
 
 export const currencyExponent = (currency: string): number => EXPONENT_EXCEPTIONS[currency] ?? 2;

@@ -27,6 +27,8 @@ export const uuidv7 = (nowMs: number = Date.now()): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-export const UUID_V7_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID_V7_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-export const uuidv7Timestamp = (id: string): number => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+export const uuidv7Timestamp = (id: string): number =>
+  parseInt(id.replace(/-/g, '').slice(0, 12), 16);

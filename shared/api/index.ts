@@ -21,7 +21,10 @@ export type PosApi = {
 };
 
 /** Server-side dispatch: the core's handler for a method given raw (unvalidated) input. */
-export type PosDispatch = <M extends ApiMethod>(method: M, input: unknown) => Promise<Result<ApiOutputs[M]>>;
+export type PosDispatch = <M extends ApiMethod>(
+  method: M,
+  input: unknown,
+) => Promise<Result<ApiOutputs[M]>>;
 
 /** The name of the IPC channel / HTTP route for a method. */
 export const apiChannel = (method: ApiMethod): string => `pos:${method}`;

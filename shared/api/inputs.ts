@@ -70,7 +70,12 @@ export const apiInputs = {
   'auth-logout': empty,
   'auth-current': empty,
   'users-list': empty,
-  'users-create': z.object({ name: z.string().trim().min(1).max(100), role: z.enum(['cashier', 'owner']), pin, ownerPin }),
+  'users-create': z.object({
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(['cashier', 'owner']),
+    pin,
+    ownerPin,
+  }),
   'users-update': z.object({
     userId: id,
     name: z.string().trim().min(1).max(100).optional(),
@@ -79,7 +84,10 @@ export const apiInputs = {
     ownerPin,
   }),
 
-  'catalog-search': z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  'catalog-search': z.object({
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
   'catalog-lookup': z.object({ code: z.string().trim().min(1).max(64) }),
   'catalog-get': z.object({ productId: id }),
   'catalog-list': z.object({
@@ -90,8 +98,15 @@ export const apiInputs = {
   }),
   'catalog-categories': empty,
   'catalog-upsert': z.object({ productId: id.optional(), product: productFields, ownerPin }),
-  'catalog-import-preview': z.object({ csv: z.string().max(200_000_000), kind: z.enum(['catalog', 'opening-stock']) }),
-  'catalog-import-commit': z.object({ csv: z.string().max(200_000_000), kind: z.enum(['catalog', 'opening-stock']), ownerPin }),
+  'catalog-import-preview': z.object({
+    csv: z.string().max(200_000_000),
+    kind: z.enum(['catalog', 'opening-stock']),
+  }),
+  'catalog-import-commit': z.object({
+    csv: z.string().max(200_000_000),
+    kind: z.enum(['catalog', 'opening-stock']),
+    ownerPin,
+  }),
 
   'cart-open': empty,
   'cart-get': z.object({ cartId: id }),
@@ -104,22 +119,38 @@ export const apiInputs = {
   }),
   'cart-set-quantity': z.object({ cartId: id, lineNo: z.number().int().min(1), quantity }),
   'cart-remove-line': z.object({ cartId: id, lineNo: z.number().int().min(1) }),
-  'cart-set-line-discount': z.object({ cartId: id, lineNo: z.number().int().min(1), discount, ownerPin }),
+  'cart-set-line-discount': z.object({
+    cartId: id,
+    lineNo: z.number().int().min(1),
+    discount,
+    ownerPin,
+  }),
   'cart-set-cart-discount': z.object({ cartId: id, discount, ownerPin }),
-  'cart-override-price': z.object({ cartId: id, lineNo: z.number().int().min(1), unitPrice: positiveMinor, ownerPin }),
+  'cart-override-price': z.object({
+    cartId: id,
+    lineNo: z.number().int().min(1),
+    unitPrice: positiveMinor,
+    ownerPin,
+  }),
   'cart-park': z.object({ cartId: id, note: z.string().max(200).default('') }),
   'cart-list-parked': empty,
   'cart-resume': z.object({ cartId: id }),
   'cart-void': z.object({ cartId: id }),
   'cart-checkout': z.object({ cartId: id, payments: z.array(payment).min(1).max(20) }),
 
-  'sale-receipt': z.object({ receiptNo: z.string().trim().min(1).max(80).optional(), eventId: id.optional() }),
+  'sale-receipt': z.object({
+    receiptNo: z.string().trim().min(1).max(80).optional(),
+    eventId: id.optional(),
+  }),
   'sale-recent': z.object({ limit: z.number().int().min(1).max(200).default(20) }),
   'sale-print': z.object({ eventId: id, pdf: z.boolean().default(false) }),
 
   'return-create': z.object({
     originalEventId: id,
-    lines: z.array(z.object({ originalLineNo: z.number().int().min(1), quantity })).min(1).max(1_000),
+    lines: z
+      .array(z.object({ originalLineNo: z.number().int().min(1), quantity }))
+      .min(1)
+      .max(1_000),
     refunds: z.array(payment).min(1).max(20),
     restock: z.boolean(),
     reason: z.string().trim().max(200).default(''),
@@ -134,20 +165,33 @@ export const apiInputs = {
   }),
   'stock-moves': z.object({ productId: id, limit: z.number().int().min(1).max(500).default(50) }),
   'stock-receive': z.object({
-    items: z.array(z.object({ productId: id, quantity, unitCost: positiveMinor.nullable().default(null) })).min(1).max(1_000),
+    items: z
+      .array(
+        z.object({ productId: id, quantity, unitCost: positiveMinor.nullable().default(null) }),
+      )
+      .min(1)
+      .max(1_000),
     note: z.string().max(200).default(''),
     ownerPin,
   }),
   'stock-adjust': z.object({
     productId: id,
-    delta: z.number().int().min(-100_000).max(100_000).refine((d) => d !== 0, 'An adjustment cannot be zero.'),
+    delta: z
+      .number()
+      .int()
+      .min(-100_000)
+      .max(100_000)
+      .refine((d) => d !== 0, 'An adjustment cannot be zero.'),
     reason: z.string().trim().min(1, 'Give a reason for the adjustment.').max(200),
     ownerPin,
   }),
 
   'shift-current': empty,
   'shift-open': z.object({ openingFloat: positiveMinor }),
-  'shift-cash-move': z.object({ amount: minor.refine((a) => a !== 0, 'Amount cannot be zero.'), reason: z.string().trim().min(1).max(200) }),
+  'shift-cash-move': z.object({
+    amount: minor.refine((a) => a !== 0, 'Amount cannot be zero.'),
+    reason: z.string().trim().min(1).max(200),
+  }),
   'shift-close': z.object({ countedCash: positiveMinor }),
   'shift-z-report': z.object({ shiftId: id }),
 
@@ -166,16 +210,27 @@ export const apiInputs = {
       /** auto: HQ figures when this till has a synced copy, local figures otherwise. */
       source: z.enum(['auto', 'local', 'hq']).default('auto'),
     })
-    .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
+    .refine((r) => r.from <= r.to, {
+      message: 'The start date must not be after the end date.',
+      path: ['from'],
+    }),
   /** HQ view: connects this till session to an HQ with the admin token (kept in memory only). */
   'dashboard-hq-connect': z.object({
-    hqUrl: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), 'Use an http(s) address.'),
+    hqUrl: z
+      .string()
+      .trim()
+      .url()
+      .max(500)
+      .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) address.'),
     adminToken: z.string().trim().min(8).max(500),
   }),
   'dashboard-hq-disconnect': empty,
   'dashboard-hq': z
     .object({ from: localDay, to: localDay, storeId: id.optional() })
-    .refine((r) => r.from <= r.to, { message: 'The start date must not be after the end date.', path: ['from'] }),
+    .refine((r) => r.from <= r.to, {
+      message: 'The start date must not be after the end date.',
+      path: ['from'],
+    }),
 
   // Sync with HQ (electron/core/sync). Enrolment trades a one-time code from HQ for a token.
   'sync-enroll': z.object({

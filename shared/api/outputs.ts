@@ -1,6 +1,20 @@
 import type {
-  Cart, ImportPreview, ImportResult, OutboxStatus, ParkedCartSummary, Product, Receipt, RecentSale,
-  Session, SetupStatus, ShiftSummary, StockMoveRow, StockRow, StoreSettings, User, ZReport,
+  Cart,
+  ImportPreview,
+  ImportResult,
+  OutboxStatus,
+  ParkedCartSummary,
+  Product,
+  Receipt,
+  RecentSale,
+  Session,
+  SetupStatus,
+  ShiftSummary,
+  StockMoveRow,
+  StockRow,
+  StoreSettings,
+  User,
+  ZReport,
 } from './types';
 import type { DashboardHq, DashboardToday, DashboardTrends } from './dashboard';
 import type { SyncStatus } from './sync';

@@ -3,8 +3,14 @@ import { TENDER_TYPES } from '../tender';
 
 /** Integer minor units; safe-integer bounded so sums cannot overflow a double. */
 export const minorSchema = z.number().int().min(-1e13).max(1e13);
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
-export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
+export const uuidSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/);
 export const skuSchema = z.string().min(1).max(64);
 export const textSchema = z.string().max(200);

@@ -6,7 +6,11 @@ import { idSchema, uuidSchema } from './common';
 import { catalogChangePayloadSchema } from './catalog';
 import { returnPayloadSchema } from './return';
 import { salePayloadSchema } from './sale';
-import { cashMovementPayloadSchema, shiftClosePayloadSchema, shiftOpenPayloadSchema } from './shift';
+import {
+  cashMovementPayloadSchema,
+  shiftClosePayloadSchema,
+  shiftOpenPayloadSchema,
+} from './shift';
 import { stockMovePayloadSchema } from './stock';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -37,7 +41,13 @@ export type PosEvent = z.infer<typeof eventSchema>;
 export type EventType = PosEvent['type'];
 export type EventOf<T extends EventType> = Extract<PosEvent, { type: T }>;
 export const EVENT_TYPES: readonly EventType[] = [
-  'sale', 'return', 'stock_move', 'shift_open', 'shift_close', 'cash_movement', 'catalog_change',
+  'sale',
+  'return',
+  'stock_move',
+  'shift_open',
+  'shift_close',
+  'cash_movement',
+  'catalog_change',
 ];
 
 export type EventValidation =
@@ -49,12 +59,20 @@ export const validateEvent = (value: unknown): EventValidation => {
   if (typeof value === 'object' && value !== null && 'schemaVersion' in value) {
     const v = (value as { schemaVersion: unknown }).schemaVersion;
     if (typeof v === 'number' && !(SUPPORTED_SCHEMA_VERSIONS as readonly number[]).includes(v)) {
-      return { ok: false, code: 'UNSUPPORTED_SCHEMA_VERSION', message: `schemaVersion ${v} is not supported` };
+      return {
+        ok: false,
+        code: 'UNSUPPORTED_SCHEMA_VERSION',
+        message: `schemaVersion ${v} is not supported`,
+      };
     }
   }
   const parsed = eventSchema.safeParse(value);
   if (parsed.success) return { ok: true, event: parsed.data };
   const first = parsed.error.issues[0];
   const where = first ? first.path.join('.') : '';
-  return { ok: false, code: 'INVALID_EVENT', message: `${where || 'event'}: ${first?.message ?? 'invalid'}` };
+  return {
+    ok: false,
+    code: 'INVALID_EVENT',
+    message: `${where || 'event'}: ${first?.message ?? 'invalid'}`,
+  };
 };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { currencySchema, idSchema, minorSchema, quantitySchema, skuSchema, taxRateBpSchema, textSchema, uuidSchema } from './common';
+import {
+  currencySchema,
+  idSchema,
+  minorSchema,
+  quantitySchema,
+  skuSchema,
+  taxRateBpSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
 import { paymentSchema, totalsSchema } from './sale';
 
 /** A returned line: the original line's snapshot, quantity and every amount negative. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { currencySchema, idSchema, minorSchema, quantitySchema, skuSchema, taxRateBpSchema, tenderSchema, textSchema, uuidSchema } from './common';
+import {
+  currencySchema,
+  idSchema,
+  minorSchema,
+  quantitySchema,
+  skuSchema,
+  taxRateBpSchema,
+  tenderSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
 
 /** A sold line with the product snapshot as sold; amounts per shared/pricing.ts. */
 export const saleLineSchema = z.object({
