@@ -30,12 +30,17 @@ const outcomes = await Promise.allSettled([
     // better-sqlite3 is a native addon loaded from node_modules (unpacked from the asar when packaged).
     external: ['electron', 'better-sqlite3'],
   }),
-  // The outbox relay's worker thread (electron/core/sync/spawnRelayWorker.ts loads it from beside
-  // main.cjs): its own bundle, with better-sqlite3 external for the same reason as main's.
+  // The core's worker threads (the outbox relay, the WAL checkpointer; electron/core/
+  // spawnCoreWorker.ts loads them from beside main.cjs): one bundle each, better-sqlite3 external.
   build({
     ...common,
-    entryPoints: ['electron/core/sync/outboxRelayWorker.ts'],
-    outfile: path.join(outDir, 'outboxRelayWorker.cjs'),
+    // Named entries: flat output (outboxRelayWorker.cjs, walCheckpointWorker.cjs), no subfolders.
+    entryPoints: {
+      outboxRelayWorker: 'electron/core/sync/outboxRelayWorker.ts',
+      walCheckpointWorker: 'electron/core/db/walCheckpointWorker.ts',
+    },
+    outdir: outDir,
+    outExtension: { '.js': '.cjs' },
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__importMetaUrl' },
     external: ['electron', 'better-sqlite3'],
@@ -61,4 +66,6 @@ if (stray.length > 0) {
   );
   process.exit(1);
 }
-console.log(`Built ${path.relative(root, outDir)}/main.cjs, outboxRelayWorker.cjs and preload.cjs`);
+console.log(
+  `Built ${path.relative(root, outDir)}/main.cjs, the core's worker bundles and preload.cjs`,
+);

@@ -208,6 +208,10 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     const draining = await scanTimes(page, scans + 1, 2 * scans);
     loopDelay.disable();
     const pendingAfterScans = engine.status().pending;
+    // Printed at once: the later HQ phases depend on shared services and may still fail.
+    log(
+      `checkout UI add-item p95: idle ${round(percentile(idle, 95))} ms, draining ${round(percentile(draining, 95))} ms; till event-loop delay p99 ${round(loopDelay.percentile(99) / 1e6)} ms, max ${round(loopDelay.max / 1e6)} ms`,
+    );
 
     let drainedS = 0;
     // Polled slowly: status() counts the outbox, work the till itself would not do that often.

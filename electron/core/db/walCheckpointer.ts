@@ -1,27 +1,46 @@
-// Moves WAL checkpoints off the sale's commit path. SQLite's automatic checkpoint runs inside
-// whichever commit crosses the threshold (every ~1,000 pages, i.e. every few dozen sales), and
-// with synchronous=FULL it fsyncs the main file there: that one sale waits several times longer.
-// Instead the till checkpoints on a timer, between calls, and keeps a much larger automatic
-// threshold only as a backstop if the event loop never idles.
+// Moves WAL checkpoints off the sale's commit path and off the main thread. SQLite's automatic
+// checkpoint runs inside whichever commit crosses the threshold (every ~1,000 pages, i.e. every
+// few dozen sales), and with synchronous=FULL it fsyncs the main file there: that one sale waits
+// several times longer. A checkpoint on a main-thread timer instead blocks the event loop for as
+// long as it copies (tens of ms while the relay marks a backlog sent), and never runs while the
+// loop is busy. So once the WAL has grown past a few MB, a worker thread with its own connection
+// checkpoints every second; the much larger automatic threshold stays only as a backstop.
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import { spawnCoreWorker } from '../spawnCoreWorker';
 
 const BACKSTOP_PAGES = 20_000;
 const INTERVAL_MS = 1_000;
+/** Below this a WAL needs no checkpointing yet (a till that only browses never starts a thread). */
+const START_AT_BYTES = 4 * 1024 * 1024;
 
 export const startWalCheckpointer = (
   db: Database.Database,
   log: (line: string) => void,
 ): (() => void) => {
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  const timer = setInterval(() => {
-    if (!db.open || db.inTransaction) return;
+  let worker: Worker | null = null;
+  const watch = setInterval(() => {
+    let size = 0;
     try {
-      // PASSIVE never waits for readers: it copies what no open snapshot still needs.
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch (e) {
-      log(`[till-core] WAL checkpoint skipped: ${(e as Error).message}`);
+      size = statSync(`${db.name}-wal`).size;
+    } catch {
+      return; // no WAL file yet
     }
+    if (size < START_AT_BYTES) return;
+    clearInterval(watch);
+    worker = spawnCoreWorker('db/walCheckpointWorker', {
+      dbFile: db.name,
+      intervalMs: INTERVAL_MS,
+    });
+    worker.on('message', (line: string) => log(line));
+    worker.on('error', (e) => log(`[till-core] WAL checkpointer thread failed: ${e.message}`));
+    worker.unref(); // like the timer it replaces, it never keeps the process alive
   }, INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  watch.unref();
+  return () => {
+    clearInterval(watch);
+    worker?.postMessage('stop');
+  };
 };

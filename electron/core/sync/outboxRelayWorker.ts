@@ -1,7 +1,8 @@
 // The outbox relay's thread. Reading the backlog, building requests, waiting on the gateway and
 // marking rows sent all happen here, on a connection of its own to the same WAL database, so a
 // 100,000-event catch-up never holds the main thread's event loop while a cashier scans.
-// Started by RelayWorkerClient (relayWorkerClient.ts); speaks relayWorkerProtocol.ts.
+// Started by RelayWorkerClient (relayWorkerClient.ts) through spawnCoreWorker; speaks
+// relayWorkerProtocol.ts.
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { OutboxRelay } from './outboxRelay';

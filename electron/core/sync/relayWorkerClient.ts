@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import type { OutboxQueue } from './outboxQueue';
 import type { OutboxRelayOptions, RelayState } from './outboxRelay';
 import type { FromRelayWorker, ToRelayWorker, WorkerRelayState } from './relayWorkerProtocol';
-import { spawnRelayWorker } from './spawnRelayWorker';
+import { spawnCoreWorker } from '../spawnCoreWorker';
 import type { SyncSettings, TokenVault } from './syncSettings';
 
 export interface RelayWorkerClientOptions extends Pick<
@@ -46,7 +46,7 @@ export class RelayWorkerClient {
     this.running = true;
     this.last = null;
     this.lastError = null;
-    const worker = spawnRelayWorker();
+    const worker = spawnCoreWorker('sync/outboxRelayWorker');
     this.worker = worker;
     worker.on('message', (message: FromRelayWorker) => this.onMessage(worker, message));
     worker.on('error', (e) => {
