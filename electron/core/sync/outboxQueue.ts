@@ -48,7 +48,19 @@ export interface OutboxQueue {
 /** Status updates per write transaction: a few hundred microseconds of write lock each. */
 const ANSWER_CHUNK = 100;
 
-export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
+export interface OutboxQueueOptions {
+  /**
+   * Runs between two status transactions of one answer. The relay's thread pauses there so a
+   * checkout on the main connection, whose busy handler retries after 1 ms, gets the write lock
+   * before the next chunk takes it again.
+   */
+  betweenWrites?: () => void;
+}
+
+export const createOutboxQueue = (
+  db: Database.Database,
+  options: OutboxQueueOptions = {},
+): OutboxQueue => {
   const selectPending = db.prepare<[number], PendingRow>(
     `SELECT seq, event_id AS eventId, body FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
   );
@@ -111,8 +123,10 @@ export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
     readPending: (limit) => selectPending.all(limit),
     applyAnswers: (answers, now) => {
       let changed = 0;
-      for (let i = 0; i < answers.length; i += ANSWER_CHUNK)
+      for (let i = 0; i < answers.length; i += ANSWER_CHUNK) {
+        if (i > 0) options.betweenWrites?.();
         changed += applyChunk.immediate(answers.slice(i, i + ANSWER_CHUNK), now);
+      }
       return changed;
     },
     reject: (seq, code, reason, now) => markRejected.run(now, code, reason, seq).changes,

@@ -51,6 +51,13 @@ const talliedQueue = (queue: OutboxQueue, tally: PendingTally): OutboxQueue => (
   pendingCount: () => tally.count(),
 });
 
+/** A synchronous pause of this thread only (the main thread never waits on it). */
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+const PAUSE_BETWEEN_WRITES_MS = 3;
+const pauseBetweenWrites = (): void => {
+  Atomics.wait(pauseCell, 0, 0, PAUSE_BETWEEN_WRITES_MS);
+};
+
 let db: Database.Database | null = null;
 let relay: OutboxRelay | null = null;
 let tally: PendingTally | null = null;
@@ -76,7 +83,7 @@ const start = (config: RelayWorkerConfig): void => {
     clear: () => undefined,
   };
   relay = new OutboxRelay({
-    queue: talliedQueue(createOutboxQueue(db), tally),
+    queue: talliedQueue(createOutboxQueue(db, { betweenWrites: pauseBetweenWrites }), tally),
     settings,
     vault,
     now: () => Date.now() + clockOffsetMs,
