@@ -23,6 +23,9 @@ export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:15432/pos';
 export const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:19092';
 export const ADMIN_TOKEN = `bench-admin-${randomBytes(8).toString('hex')}`;
+// Extra node flags for the gateway and consumer children, e.g. for profiling:
+// BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof).
+const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const withDatabase = (database: string): string => {
   const u = new URL(DATABASE_URL);
@@ -108,11 +111,15 @@ export const startGatewayProcess = async (
   topic: string,
 ): Promise<{ url: string; stop(): Promise<void> }> => {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/gatewayMain.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...serviceEnv(db, topic, port) },
-  });
+  const child = spawn(
+    process.execPath,
+    [...CHILD_NODE_ARGS, '--import', 'tsx', 'sync-service/src/gatewayMain.ts'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...serviceEnv(db, topic, port) },
+    },
+  );
   children.add(child);
   child.once('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}`;
@@ -186,7 +193,7 @@ export const startConsumerProcess = (
 ): ConsumerChild => {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'sync-service/src/consumer/consumerProcess.ts'],
+    [...CHILD_NODE_ARGS, '--import', 'tsx', 'sync-service/src/consumer/consumerProcess.ts'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -198,7 +205,7 @@ export const startConsumerProcess = (
         DLQ_TOPIC: `${topic}.dlq`,
         CONSUMER_GROUP: group,
         LOG_LEVEL: 'warn',
-        SUB_BATCH_SIZE: '2000',
+        SUB_BATCH_SIZE: '5000',
         PARTITIONS_CONCURRENTLY: '3',
       },
     },

@@ -23,7 +23,7 @@ const consumer = await startWarehouseConsumer({
   config,
   logger,
   options: {
-    subBatchSize: Number(process.env.SUB_BATCH_SIZE ?? 2_000),
+    subBatchSize: Number(process.env.SUB_BATCH_SIZE ?? 5_000),
     partitionsConsumedConcurrently: Number(process.env.PARTITIONS_CONCURRENTLY ?? 2),
     sessionTimeoutMs: Number(process.env.CONSUMER_SESSION_TIMEOUT_MS ?? 30_000),
   },
