@@ -16,6 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['{shared,electron,renderer,sync-service,build}/**/*.test.{ts,tsx}'],
           exclude: [...common, '**/*.int.test.ts', '**/*.e2e.test.ts'],
           testTimeout: 30_000,
@@ -25,6 +26,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // Fault tests stop and restart the shared Kafka and Postgres: never beside other suites.
+          sequence: { groupOrder: 1 },
           include: ['{electron,sync-service,build}/**/*.int.test.ts'],
           exclude: common,
           globalSetup: ['build/test/servicesGlobalSetup.ts'],
@@ -37,6 +40,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['renderer/e2e/**/*.e2e.test.ts'],
           exclude: common,
           fileParallelism: false,
