@@ -2,6 +2,7 @@
 // and pushing, heals it after they finished ringing, and reports when healing began; the runner
 // (chainScenario.ts) then checks that nothing was lost or counted twice.
 import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { KAFKA_BROKERS } from '../test/serviceEnv';
@@ -12,6 +13,28 @@ const ctl = (script: 'kafka-ctl.sh' | 'pg-ctl.sh', command: 'start' | 'stop'): v
   execFileSync('bash', [`${scripts}${script}`, command], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+};
+
+/**
+ * A fault that did not take would let a scenario pass without testing anything (e.g. when the
+ * port is served by another checkout's server the ctl scripts refuse to stop): fail loudly.
+ */
+const portAnswers = (port: number): Promise<boolean> =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+const assertPortClosed = async (port: number, what: string): Promise<void> => {
+  for (let waited = 0; waited < 10_000; waited += 250) {
+    if (!(await portAnswers(port))) return;
+    await sleep(250);
+  }
+  throw new Error(`fault not injected: ${what} still answers on 127.0.0.1:${port}`);
 };
 
 export type Scenario = (ctx: FaultContext) => Promise<FaultOutcome>;
@@ -53,6 +76,7 @@ export const gatewayKilledAfterAck: Scenario = async ({ world, chain }) => {
 export const kafkaRestart: Scenario = async ({ chain, flowing }) => {
   await flowing(30);
   ctl('kafka-ctl.sh', 'stop');
+  await assertPortClosed(19092, 'Kafka');
   await chain.generated();
   await sleep(2_000);
   const healedAt = performance.now();
@@ -65,6 +89,7 @@ export const postgresStopped: Scenario = async ({ chain, flowing, scale }) => {
   await flowing(30);
   const stoppedAt = performance.now();
   ctl('pg-ctl.sh', 'stop');
+  await assertPortClosed(15432, 'PostgreSQL');
   await chain.generated();
   await sleep(Math.max(0, scale.postgresDownMs - (performance.now() - stoppedAt)));
   const healedAt = performance.now();
