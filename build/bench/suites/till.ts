@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE } from '../../../electron/core/db/openDatabase';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
-import { barcodeOf, ensureTillFixture, productName } from './tillFixture';
+import { barcodeOf, ensureTillFixture, productName } from '../till/tillFixture';
 
 const arg = (args: string[], name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
@@ -39,7 +39,7 @@ const must = async <T>(
 const startReader = (file: string): Promise<ChildProcessWithoutNullStreams> =>
   new Promise((resolve, reject) => {
     const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [fileURLToPath(new URL('./tillReader.ts', import.meta.url)), file]);
+    const child = spawn(tsx, [fileURLToPath(new URL('../till/tillReader.ts', import.meta.url)), file]);
     child.stdout.once('data', (d: Buffer) =>
       d.toString().includes('READY') ? resolve(child) : reject(new Error(d.toString())),
     );
