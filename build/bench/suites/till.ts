@@ -39,7 +39,10 @@ const must = async <T>(
 const startReader = (file: string): Promise<ChildProcessWithoutNullStreams> =>
   new Promise((resolve, reject) => {
     const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [fileURLToPath(new URL('../till/tillReader.ts', import.meta.url)), file]);
+    const child = spawn(tsx, [
+      fileURLToPath(new URL('../till/tillReader.ts', import.meta.url)),
+      file,
+    ]);
     child.stdout.once('data', (d: Buffer) =>
       d.toString().includes('READY') ? resolve(child) : reject(new Error(d.toString())),
     );
