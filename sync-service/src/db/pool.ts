@@ -24,5 +24,12 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   // An idle client losing its connection (Postgres restart) emits 'error' on the pool; without a
   // listener that would crash the process. The next checkout simply opens a new connection.
   pool.on('error', () => undefined);
+  // A client that is checked out (mid-transaction) when Postgres goes away emits 'error' on the
+  // client itself, where the pool's listener no longer is: unhandled, that kills the process (the
+  // gateway died this way in the Postgres-stop fault test). Its query rejects anyway, so the
+  // caller sees the failure; the listener only keeps the process alive.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
