@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
-import { KAFKA_BROKERS } from '../test/serviceEnv';
+import { KAFKA_BROKERS, KAFKA_PORT, PG_PORT } from '../test/serviceEnv';
 import { sleep, type FaultContext, type FaultOutcome } from './chainScenario';
 
 const scripts = fileURLToPath(new URL('../scripts/', import.meta.url));
@@ -76,7 +76,7 @@ export const gatewayKilledAfterAck: Scenario = async ({ world, chain }) => {
 export const kafkaRestart: Scenario = async ({ chain, flowing }) => {
   await flowing(30);
   ctl('kafka-ctl.sh', 'stop');
-  await assertPortClosed(19092, 'Kafka');
+  await assertPortClosed(KAFKA_PORT, 'Kafka');
   await chain.generated();
   await sleep(2_000);
   const healedAt = performance.now();
@@ -89,7 +89,7 @@ export const postgresStopped: Scenario = async ({ chain, flowing, scale }) => {
   await flowing(30);
   const stoppedAt = performance.now();
   ctl('pg-ctl.sh', 'stop');
-  await assertPortClosed(15432, 'PostgreSQL');
+  await assertPortClosed(PG_PORT, 'PostgreSQL');
   await chain.generated();
   await sleep(Math.max(0, scale.postgresDownMs - (performance.now() - stoppedAt)));
   const healedAt = performance.now();

@@ -6,14 +6,16 @@
 #   Kafka 3.9 KRaft single node: 127.0.0.1:19092 (controller 127.0.0.1:19093)
 #   PostgreSQL: 127.0.0.1:15432, superuser postgres, trust auth, database pos
 #   State: build/.cache/services/ (override with POS_SERVICES_DIR)
+#   A second checkout can run its own pair beside these: POS_KAFKA_PORT, POS_KAFKA_CONTROLLER_PORT,
+#   POS_PG_PORT (then export KAFKA_BROKERS and DATABASE_URL to match for tests and benches).
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SERVICES_DIR=${POS_SERVICES_DIR:-$REPO_ROOT/build/.cache/services}
 KAFKA_LIBS=$REPO_ROOT/build/.cache/kafka-libs
 KAFKA_DIR=$SERVICES_DIR/kafka
-KAFKA_PORT=19092
-KAFKA_CONTROLLER_PORT=19093
-PG_PORT=15432
+KAFKA_PORT=${POS_KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${POS_KAFKA_CONTROLLER_PORT:-19093}
+PG_PORT=${POS_PG_PORT:-15432}
 PG_DATABASE=pos
 
 services_log() { echo "services: $*" >&2; }

@@ -12,6 +12,15 @@ export const KAFKA_BROKERS: string[] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:
 export const DATABASE_URL: string =
   process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:15432/pos';
 
+const portOf = (hostPort: string | undefined, fallback: number): number => {
+  const port = Number(hostPort?.split(':').pop());
+  return Number.isInteger(port) && port > 0 ? port : fallback;
+};
+
+/** The ports the services listen on (fault tests check that a stop really closed them). */
+export const KAFKA_PORT: number = portOf(KAFKA_BROKERS[0], 19092);
+export const PG_PORT: number = portOf(new URL(DATABASE_URL).host, 15432);
+
 export interface TestDatabase {
   /** Connection string of the fresh, empty database. */
   url: string;
