@@ -153,3 +153,39 @@ export interface AnalyticsChange {
   version: number;
   asOf: number;
 }
+
+/** GET /v1/analytics/tills: HQ's per-till last sync (admin: chain or any store; a till: its own). */
+export const tillSyncQuerySchema = scopeQuerySchema;
+export type TillSyncQuery = z.input<typeof tillSyncQuerySchema>;
+
+/** One till's last contact with HQ. Times are UTC ms; null = never. */
+export interface TillSyncRow {
+  storeId: string;
+  storeName: string;
+  /** The store's IANA zone, for showing times in the store's local clock. */
+  timeZone: string;
+  tillId: string;
+  tillName: string;
+  enrolledAt: number | null;
+  /** When the gateway last accepted a push from this till. */
+  lastPushAt: number | null;
+  /** Events in that push. */
+  lastPushEvents: number | null;
+  /** Accepted push requests so far. */
+  pushes: number;
+  /** Highest sequence / event time the gateway accepted from the till. */
+  pushedSeq: number | null;
+  pushedEventAt: number | null;
+  /** Highest sequence applied to the warehouse, that event's time and when it was applied. */
+  appliedSeq: number | null;
+  appliedEventAt: number | null;
+  appliedAt: number | null;
+}
+
+export interface TillSyncResponse {
+  scope: 'chain' | 'store';
+  storeId: string | null;
+  /** HQ's clock when answering (UTC ms): ages are measured against it, not the viewer's clock. */
+  serverTime: number;
+  rows: TillSyncRow[];
+}

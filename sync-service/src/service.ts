@@ -17,6 +17,7 @@ import { registerEnrollmentRoutes } from './enrollment/enrollmentRoutes';
 import { createEventPublisher, type EventPublisher } from './gateway/eventPublisher';
 import { registerEventsRoute } from './gateway/eventsRoute';
 import { createTillGuard } from './gateway/tillGuard';
+import { createTillSyncRecorder, type TillSyncRecorder } from './gateway/tillSyncRecorder';
 import { buildHttpServer } from './http/server';
 import { createKafka, ensureTopics } from './kafka/kafka';
 import { registerConsumerLagCollector } from './ops/consumerLag';
@@ -48,6 +49,7 @@ export async function createSyncService(
   const kafka = createKafka(config, logger);
   const has = (role: ServiceRole): boolean => roles.includes(role);
   let publisher: EventPublisher | null = null;
+  let tillSync: TillSyncRecorder | null = null;
   let consumer: { stop(): Promise<void> } | null = null;
 
   const cleanup = async (): Promise<void> => {
@@ -55,6 +57,7 @@ export async function createSyncService(
       ?.stop()
       .catch((error: unknown) => logger.error({ error }, 'consumer stop failed'));
     await publisher?.close();
+    await tillSync?.close();
     await pool.end().catch(() => undefined);
   };
 
@@ -83,7 +86,9 @@ export async function createSyncService(
 
     if (has('gateway')) {
       publisher = createEventPublisher({ kafka, logger, sendTimeoutMs: config.kafkaSendTimeoutMs });
+      tillSync = createTillSyncRecorder(pool, logger);
       registerEventsRoute(app, {
+        tillSync,
         publisher,
         tillGuard,
         metrics,

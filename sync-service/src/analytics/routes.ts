@@ -1,4 +1,4 @@
-// GET /v1/analytics/{summary,top-products,breakdown,stock,stream}. Every figure answer is read in
+// GET /v1/analytics/{summary,top-products,breakdown,stock,tills,stream}. Every figure answer is read in
 // one REPEATABLE READ snapshot with the scope's version, so the ETag names exactly the data sent;
 // If-None-Match with the current ETag answers 304 before any figure is computed.
 import { createHash } from 'node:crypto';
@@ -9,11 +9,13 @@ import {
   breakdownQuerySchema,
   stockQuerySchema,
   summaryQuerySchema,
+  tillSyncQuerySchema,
   topProductsQuerySchema,
   type AnalyticsMeta,
   type BreakdownResponse,
   type StockResponse,
   type SummaryResponse,
+  type TillSyncResponse,
   type TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
 import { HttpError, parseOr400 } from '../http/httpErrors';
@@ -30,6 +32,7 @@ import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './
 import { readScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { isValidDay } from './periods';
+import { tillSyncRows } from './tillSyncRepo';
 
 export interface AnalyticsRouteDeps {
   pool: Pool;
@@ -188,6 +191,16 @@ export const registerAnalyticsRoutes = async (
       return { meta, at, rows: q.refillOnly === 'true' ? rows.filter((r) => r.needsRefill) : rows };
     }),
   );
+
+  // Tills' last sync changes with every push, not with the scope's figures version: no ETag.
+  app.get('/v1/analytics/tills', async (request, reply): Promise<TillSyncResponse> => {
+    const principal = await principalOf(request);
+    const query = parseOr400(tillSyncQuerySchema, request.query, 'query');
+    const storeId = resolveScope(principal, query);
+    const rows = await tillSyncRows(pool, storeId);
+    reply.header('cache-control', 'no-store');
+    return { scope: storeId === null ? 'chain' : 'store', storeId, serverTime: Date.now(), rows };
+  });
 
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
   // changed; the client then refetches with If-None-Match.

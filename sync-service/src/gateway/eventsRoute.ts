@@ -18,6 +18,7 @@ import type { TillGuard } from './tillGuard';
 import { checkBatch } from './batchValidation';
 import { KafkaUnavailableError, type EventPublisher } from './eventPublisher';
 import { afterKafkaAck } from './faultHooks';
+import type { TillSyncRecorder } from './tillSyncRecorder';
 
 export interface EventsRouteDeps {
   publisher: EventPublisher;
@@ -25,6 +26,8 @@ export interface EventsRouteDeps {
   metrics: MetricsRegistry;
   eventsTopic: string;
   retryAfterSeconds: number;
+  /** Notes each accepted push per till (HQ's "last sync"); off the answer's path. */
+  tillSync?: TillSyncRecorder;
 }
 
 export const toKafkaMessage = (event: PosEvent): Message => ({
@@ -92,6 +95,7 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
           { 'retry-after': String(deps.retryAfterSeconds) },
         );
       }
+      deps.tillSync?.record(till, verdict.toPublish);
       for (const result of verdict.results) {
         events.inc({ status: result.status, code: result.code ?? '' });
       }
