@@ -334,6 +334,18 @@ describe('closed loop: two stores, three tills, HQ', () => {
       await expect.poll(shownStores, { timeout: 20_000 }).toEqual(storeRows(year).sort());
       await shoot(page, `hq-stores-${year}`);
     }
+    // Tills' last sync: every till of the chain under its store, heard from moments ago.
+    const tillNames = (s: StoreSetup) => s.tills.map((t) => [s.name, t.till.name]);
+    const syncRows = async (testId: string) =>
+      (await tableRows(page, testId)).map((r) => [r[0], r[1], r[6]]).sort();
+    await expect
+      .poll(() => syncRows('chart-hq-till-sync'))
+      .toEqual(stores.flatMap((s) => tillNames(s).map((n) => [...n, 'OK'])).sort());
+    for (const r of await tableRows(page, 'chart-hq-till-sync')) {
+      expect(r[2]).toMatch(/now|min|sec/); // relative age, e.g. "4 min ago"
+      expect(r[3]).toMatch(new RegExp(String(YEAR))); // absolute time on the store's clock
+    }
+    await shoot(page, 'hq-till-sync');
     await page.getByTestId('filter-from').fill(`${YEAR - 1}-01-01`);
     for (const [i, s] of stores.entries()) {
       await page.getByTestId('hq-crumb-chain').click();
@@ -363,6 +375,9 @@ describe('closed loop: two stores, three tills, HQ', () => {
       // Every month the tills sold in is listed.
       const labels = (await tableRows(page, 'chart-hq-store-months')).map((r) => r[0]);
       for (const m of perStore[i]!.months.keys()) expect(labels).toContain(labelOf(m));
+      expect((await syncRows('chart-hq-store-till-sync')).map((r) => [r[0], r[1]])).toEqual(
+        tillNames(s).sort(),
+      );
       await shoot(page, `hq-store-${i + 1}-months`);
     }
     await page.close();

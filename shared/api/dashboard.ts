@@ -2,6 +2,7 @@
 // plain numbers (0.25 = 25 %) or null where the KPI is undefined (no orders, no base year).
 import type { Minor } from '../money';
 import type { SalesKpis } from '../kpi/salesKpis';
+import type { TillSyncRow } from '../sync/analyticsApi';
 
 /** Where a period's figures came from: the till's own database, or the HQ warehouse (cached). */
 export type FigureSource = 'local' | 'hq';
@@ -165,4 +166,8 @@ export interface DashboardHq {
   /** Chain-wide top products over the range (by net sales). */
   topProducts: ProductFigure[];
   store: HqStoreDrill | null;
+  /** Every till of the chain and when HQ last heard from it. */
+  tillSync: TillSyncRow[];
+  /** HQ's clock when the till list was read (UTC ms): sync ages are measured against it. */
+  hqTime: number;
 }

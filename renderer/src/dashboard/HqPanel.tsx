@@ -12,6 +12,7 @@ import { dashFormat, type DashFormat } from './dashboardFormat';
 import { figureColumns, hqMonthColumns, storeColumns } from './hqColumns';
 import { HqConnectForm } from './HqConnectForm';
 import { KpiTiles } from './KpiTiles';
+import { TillSyncCard } from './TillSyncCard';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
 
@@ -209,6 +210,14 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
               options={cartesianOptions<'bar'>(theme, moneyAxis, { horizontal: true })}
             />
           </ChartCard>
+          <TillSyncCard
+            title="Tills' last sync"
+            testId="chart-hq-till-sync"
+            rows={hq.tillSync}
+            hqTime={hq.hqTime}
+            locale={locale}
+            fileSuffix={`chain-${suffix}`}
+          />
         </div>
       )}
 
@@ -285,6 +294,14 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
                 )}
               />
             </ChartCard>
+            <TillSyncCard
+              title={`${store.name}: tills' last sync`}
+              testId="chart-hq-store-till-sync"
+              rows={hq.tillSync.filter((t) => t.storeId === store.storeId)}
+              hqTime={hq.hqTime}
+              locale={locale}
+              fileSuffix={`${store.storeId}-${suffix}`}
+            />
           </div>
         </>
       )}

@@ -4,8 +4,7 @@
 import type { TillSyncRow } from '../../../shared/sync/analyticsApi';
 import type { SqlClient } from '../warehouse/sqlClient';
 
-const ms = (column: string): string =>
-  `(extract(epoch FROM ${column}) * 1000)::bigint::text`;
+const ms = (column: string): string => `(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
 const TILL_SYNC = `
 SELECT t.store_id, s.name AS store_name, s.time_zone, t.till_id, t.name AS till_name,

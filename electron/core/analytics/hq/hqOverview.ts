@@ -16,6 +16,7 @@ import type {
   BreakdownResponse,
   BreakdownRow,
   SummaryResponse,
+  TillSyncResponse,
   TopProductsResponse,
 } from '../../../../shared/sync/analyticsApi';
 import { AppFailure } from '../../../../shared/result';
@@ -146,7 +147,7 @@ export const hqOverview = async (
   storeId: string | undefined,
 ): Promise<DashboardHq> => {
   const chain = { scope: 'chain' };
-  const [storesRaw, stores, regions, top] = await Promise.all([
+  const [storesRaw, stores, regions, top, tillSync] = await Promise.all([
     hqGet<unknown>(c, '/v1/admin/stores'),
     compared(c, chain, 'store', from, to),
     compared(c, chain, 'region', from, to),
@@ -154,6 +155,7 @@ export const hqOverview = async (
       c,
       `/v1/analytics/top-products?${qs({ ...chain, from, to, limit: '20' })}`,
     ),
+    hqGet<TillSyncResponse>(c, `/v1/analytics/tills?${qs(chain)}`),
   ]);
   const parsed = listStoresResponseSchema.safeParse(storesRaw);
   if (!parsed.success)
@@ -199,5 +201,7 @@ export const hqOverview = async (
     regions: regions.rows,
     topProducts: rangeTop(top, 10),
     store,
+    tillSync: tillSync.rows,
+    hqTime: tillSync.serverTime,
   };
 };
