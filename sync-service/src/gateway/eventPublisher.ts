@@ -3,8 +3,13 @@
 // retires the producer: kafkajs rolls its sequence numbers back when a request fails, so a batch
 // that did reach the broker but whose ack was lost would make the next batch reuse those numbers
 // and be dropped by the broker as a "duplicate". A fresh producer gets a fresh producer id.
+// Concurrent pushes share produce requests (coalescingSender.ts).
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { Logger } from '../ops/logger';
+import { createCoalescingSender } from './coalescingSender';
+
+// Below the broker's default message.max.bytes (1 MiB), with room for the record batch overhead.
+const MAX_BYTES_PER_SEND = 768 * 1024;
 
 export class KafkaUnavailableError extends Error {
   override name = 'KafkaUnavailableError';
@@ -71,21 +76,35 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     }
   };
 
+  // One produce request: connect if needed, send, and retire the producer on any failure.
+  const sendNow = async (topic: string, messages: Message[]): Promise<void> => {
+    const deadline = Date.now() + sendTimeoutMs;
+    const attempt = current ?? connect();
+    current = attempt;
+    try {
+      const producer = await withDeadline(attempt, deadline);
+      await withDeadline(producer.send({ topic, acks: -1, messages }), deadline);
+    } catch (error) {
+      retire(attempt);
+      // A late rejection of the abandoned work must not become an unhandled rejection.
+      attempt.catch(() => undefined);
+      logger.warn({ error, topic, messages: messages.length }, 'Kafka publish failed');
+      if (error instanceof KafkaUnavailableError) throw error;
+      throw new KafkaUnavailableError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const sender = createCoalescingSender({ send: sendNow, maxBytesPerSend: MAX_BYTES_PER_SEND });
+
   return {
     async publish(topic, messages) {
       if (closed) throw new KafkaUnavailableError('the publisher is shutting down');
       if (messages.length === 0) return;
-      const deadline = Date.now() + sendTimeoutMs;
-      const attempt = current ?? connect();
-      current = attempt;
+      const { done, abandon } = sender.enqueue(topic, messages);
       try {
-        const producer = await withDeadline(attempt, deadline);
-        await withDeadline(producer.send({ topic, acks: -1, messages }), deadline);
+        // The deadline covers the wait behind other pushes as well as the send itself.
+        await withDeadline(done, Date.now() + sendTimeoutMs);
       } catch (error) {
-        retire(attempt);
-        // A late rejection of the abandoned work must not become an unhandled rejection.
-        attempt.catch(() => undefined);
-        logger.warn({ error, topic, messages: messages.length }, 'Kafka publish failed');
+        abandon();
         if (error instanceof KafkaUnavailableError) throw error;
         throw new KafkaUnavailableError(error instanceof Error ? error.message : String(error));
       }

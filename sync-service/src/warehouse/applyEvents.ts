@@ -12,6 +12,7 @@ import type { MonthPartitions } from './partitionsRepo';
 import { insertPayments } from './paymentsRepo';
 import { insertSaleLinesWithRollups } from './saleLinesRepo';
 import { applyShiftEvents } from './shiftsRepo';
+import { ensureStagingTables } from './stagingCopy';
 import { insertStockMovesWithOnHand } from './stockMovesRepo';
 
 export interface ApplyOutcome {
@@ -81,6 +82,7 @@ export const applyEvents = async (
   await partitions.ensure(pool, monthsTouched(unique.map((x) => x.event.occurredAt)));
   const client = await pool.connect();
   try {
+    await ensureStagingTables(client);
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await applyOnce(client, unique);

@@ -1,29 +1,31 @@
 // The idempotency ledger: inserts the events and returns the ids that were new. Only those are
 // applied to facts and rollups, so a redelivery or a replay never counts twice.
+import type { PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import type { KafkaPosition } from '../consumer/messageDecoder';
-import type { SqlClient } from './sqlClient';
+import { copyIntoStaging } from './stagingCopy';
 
 export interface LedgerEntry {
   event: PosEvent;
   position: KafkaPosition;
 }
 
+// In event id order, so two consumers inserting overlapping ids lock them in the same order.
 const INSERT_EVENTS = `
 INSERT INTO events (event_id, store_id, till_id, seq, type, occurred_at, kafka_partition, kafka_offset)
 SELECT u.event_id, u.store_id, u.till_id, u.seq, u.type, to_timestamp(u.occurred_ms / 1000.0), u.part, u.off
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::int[], $8::bigint[])
-  AS u(event_id, store_id, till_id, seq, type, occurred_ms, part, off)
+FROM stage_events u
 ORDER BY u.event_id
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id::text`;
 
+/** Inside the caller's transaction, with the staging tables prepared (stagingCopy.ts). */
 export const insertNewEvents = async (
-  db: SqlClient,
+  client: PoolClient,
   entries: readonly LedgerEntry[],
 ): Promise<Set<string>> => {
   if (entries.length === 0) return new Set();
-  const result = await db.query<{ event_id: string }>(INSERT_EVENTS, [
+  await copyIntoStaging(client, 'stage_events', [
     entries.map((x) => x.event.eventId),
     entries.map((x) => x.event.storeId),
     entries.map((x) => x.event.tillId),
@@ -33,5 +35,6 @@ export const insertNewEvents = async (
     entries.map((x) => x.position.partition),
     entries.map((x) => x.position.offset),
   ]);
+  const result = await client.query<{ event_id: string }>(INSERT_EVENTS);
   return new Set(result.rows.map((r) => r.event_id));
 };
