@@ -4,10 +4,13 @@
 // busy. PASSIVE never waits for readers or the writer; it copies what no open snapshot needs.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../threadPriority';
 
 const port = parentPort;
 if (!port) throw new Error('walCheckpointWorker runs as a worker thread only');
 const { dbFile, intervalMs } = workerData as { dbFile: string; intervalMs: number };
+// Copying pages back is background work: the cashier's thread goes first on a busy CPU.
+lowerThisThreadPriority();
 
 const db = new Database(dbFile, { fileMustExist: true });
 db.pragma('wal_autocheckpoint = 0'); // this connection only checkpoints, on its timer

@@ -15,6 +15,7 @@ import type {
   WorkerRelayState,
 } from './relayWorkerProtocol';
 import { createSyncSettings, type TokenVault } from './syncSettings';
+import { lowerThisThreadPriority } from '../threadPriority';
 
 const port = parentPort;
 if (!port) throw new Error('outboxRelayWorker runs as a worker thread only');
@@ -72,6 +73,14 @@ const stateOf = (r: OutboxRelay): WorkerRelayState => ({
 
 const start = (config: RelayWorkerConfig): void => {
   clockOffsetMs = config.clockOffsetMs;
+  // A backlog is background work: on a contended CPU the cashier's thread and the UI go first.
+  const priority = lowerThisThreadPriority();
+  send({
+    type: 'log',
+    message: priority.lowered
+      ? `sync relay thread runs at nice ${priority.nice}`
+      : `sync relay thread keeps normal priority (${priority.reason})`,
+  });
   db = openConnection(config.dbFile);
   tally = createPendingTally(db);
   const settings = createSyncSettings(db);
