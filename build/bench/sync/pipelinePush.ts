@@ -3,20 +3,16 @@
 import type { PosEvent } from '../../../shared/events';
 import type { EnrolledTill } from './benchEnvironment';
 
-export const pushBatch = async (
-  base: string,
-  token: string,
-  events: readonly PosEvent[],
-): Promise<void> => {
+const postBody = async (base: string, token: string, body: string): Promise<void> => {
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(`${base}/v1/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ events }),
+      body,
     });
     if (res.ok) {
-      const body = (await res.json()) as { results: { status: string; message?: string }[] };
-      const rejected = body.results.find((r) => r.status !== 'accepted');
+      const answer = (await res.json()) as { results: { status: string; message?: string }[] };
+      const rejected = answer.results.find((r) => r.status !== 'accepted');
       if (rejected) throw new Error(`gateway rejected an event: ${rejected.message ?? ''}`);
       return;
     }
@@ -27,22 +23,43 @@ export const pushBatch = async (
   }
 };
 
-export const pushAll = async (
+export const pushBatch = (
   base: string,
+  token: string,
+  events: readonly PosEvent[],
+): Promise<void> => postBody(base, token, JSON.stringify({ events }));
+
+/** Each till's request bodies, serialized ahead: that is the tills' work, not the pipeline's. */
+export interface PreparedPush {
+  till: EnrolledTill;
+  bodies: string[];
+}
+
+export const preparePush = (
   tills: readonly EnrolledTill[],
   events: readonly PosEvent[],
   batchSize: number,
+): PreparedPush[] =>
+  tills.map((till) => {
+    const mine = events.filter((e) => e.tillId === till.tillId);
+    const bodies: string[] = [];
+    for (let i = 0; i < mine.length; i += batchSize)
+      bodies.push(JSON.stringify({ events: mine.slice(i, i + batchSize) }));
+    return { till, bodies };
+  });
+
+export const pushAll = async (
+  base: string,
+  prepared: readonly PreparedPush[],
   inFlightPerTill: number,
 ): Promise<void> => {
   await Promise.all(
-    tills.map(async (till) => {
-      const mine = events.filter((e) => e.tillId === till.tillId);
+    prepared.map(async ({ till, bodies }) => {
       let next = 0;
       const worker = async (): Promise<void> => {
-        while (next < mine.length) {
-          const batch = mine.slice(next, next + batchSize);
-          next += batchSize;
-          await pushBatch(base, till.token, batch);
+        while (next < bodies.length) {
+          const body = bodies[next++] as string;
+          await postBody(base, till.token, body);
         }
       };
       await Promise.all(Array.from({ length: inFlightPerTill }, worker));
