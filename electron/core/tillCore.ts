@@ -16,6 +16,7 @@ import { startWalCheckpointer } from './db/walCheckpointer';
 import { registerCore, unregisterCore } from './coreRegistry';
 import { buildHandlers } from './handlers';
 import type { AnyHandler } from './handlerTypes';
+import { createCashierGate } from './sync/cashierGate';
 import { SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import { attachSyncEngine } from './sync/syncHandlers';
 
@@ -91,8 +92,10 @@ export function openTillCore(options: TillCoreOptions): TillCore {
   const stopCheckpointer = startWalCheckpointer(db, log);
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
+  const gate = createCashierGate();
   const sync = new SyncEngine({
     db,
+    cashierGate: gate.buffer,
     now: () => ctx.clock.now(),
     log,
     autoStart: options.sync?.autoStart ?? true,
@@ -125,7 +128,8 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       if (!BEFORE_SETUP.has(method)) requireSettings(ctx);
       if (!WITHOUT_SIGN_IN.has(method)) requireUser(ctx);
       const handler = handlers[method] as AnyHandler<M>;
-      const value = await handler(ctx, parsed.data as ApiParsedInput<M>);
+      // The gate covers the handler's synchronous part, where its SQLite work runs.
+      const value = await gate.hold(() => handler(ctx, parsed.data as ApiParsedInput<M>));
       sync.kick(); // a committed event goes out within milliseconds when online
       return ok(value);
     } catch (e) {

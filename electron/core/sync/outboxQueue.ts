@@ -55,6 +55,8 @@ export interface OutboxQueueOptions {
    * before the next chunk takes it again.
    */
   betweenWrites?: () => void;
+  /** Runs before every write transaction (the relay waits out the cashier's gate here). */
+  beforeWrite?: () => void;
 }
 
 export const createOutboxQueue = (
@@ -125,12 +127,19 @@ export const createOutboxQueue = (
       let changed = 0;
       for (let i = 0; i < answers.length; i += ANSWER_CHUNK) {
         if (i > 0) options.betweenWrites?.();
+        options.beforeWrite?.();
         changed += applyChunk.immediate(answers.slice(i, i + ANSWER_CHUNK), now);
       }
       return changed;
     },
-    reject: (seq, code, reason, now) => markRejected.run(now, code, reason, seq).changes,
-    countAttempt: (seqs) => countAttempt.immediate(seqs),
+    reject: (seq, code, reason, now) => {
+      options.beforeWrite?.();
+      return markRejected.run(now, code, reason, seq).changes;
+    },
+    countAttempt: (seqs) => {
+      options.beforeWrite?.();
+      countAttempt.immediate(seqs);
+    },
     pendingCount: () => countPending.get()?.n ?? 0,
     pendingAfter: (seq) => countPendingAfter.get(seq)?.n ?? 0,
     counts: () => {

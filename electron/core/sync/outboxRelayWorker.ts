@@ -16,6 +16,7 @@ import type {
 } from './relayWorkerProtocol';
 import { createSyncSettings, type TokenVault } from './syncSettings';
 import { lowerThisThreadPriority } from '../threadPriority';
+import { waitForCashier } from './cashierGate';
 
 const port = parentPort;
 if (!port) throw new Error('outboxRelayWorker runs as a worker thread only');
@@ -85,6 +86,7 @@ const start = (config: RelayWorkerConfig): void => {
   tally = createPendingTally(db);
   const settings = createSyncSettings(db);
   const token = config.token;
+  const gate = config.cashierGate;
   // The token was loaded by the main thread's vault; enrolment stops this worker before it changes.
   const vault: TokenVault = {
     load: () => token,
@@ -92,7 +94,13 @@ const start = (config: RelayWorkerConfig): void => {
     clear: () => undefined,
   };
   relay = new OutboxRelay({
-    queue: talliedQueue(createOutboxQueue(db, { betweenWrites: pauseBetweenWrites }), tally),
+    queue: talliedQueue(
+      createOutboxQueue(db, {
+        betweenWrites: pauseBetweenWrites,
+        ...(gate ? { beforeWrite: () => void waitForCashier(gate) } : {}),
+      }),
+      tally,
+    ),
     settings,
     vault,
     now: () => Date.now() + clockOffsetMs,

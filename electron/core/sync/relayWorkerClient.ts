@@ -24,6 +24,8 @@ export interface RelayWorkerClientOptions extends Pick<
   log?: (message: string) => void;
   /** Runs on the main thread when the relay finished a round (HQ pulls write the catalog). */
   afterPush?: () => Promise<void>;
+  /** Raised by the main thread around a call's database work; the relay's writes wait on it. */
+  cashierGate?: SharedArrayBuffer;
 }
 
 /** A worker that does not answer a stop within this long is terminated. */
@@ -70,6 +72,7 @@ export class RelayWorkerClient {
         ...(backoff ? { backoff } : {}),
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
         ...(idlePollMs !== undefined ? { idlePollMs } : {}),
+        ...(this.opts.cashierGate ? { cashierGate: this.opts.cashierGate } : {}),
       },
     });
     this.emit();

@@ -15,6 +15,8 @@ export interface RelayWorkerConfig {
   backoff?: BackoffPolicy;
   requestTimeoutMs?: number;
   idlePollMs?: number;
+  /** The main thread's CashierGate buffer: status writes wait while a call holds it. */
+  cashierGate?: SharedArrayBuffer;
 }
 
 export type ToRelayWorker =
