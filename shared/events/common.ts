@@ -17,3 +17,11 @@ export const textSchema = z.string().max(200);
 export const tenderSchema = z.enum(TENDER_TYPES);
 export const quantitySchema = z.number().int().min(-100_000).max(100_000);
 export const taxRateBpSchema = z.number().int().min(0).max(10_000);
+
+/**
+ * A line's number identifies it within its event (the warehouse keys facts by event and line
+ * number, and a return names the original line): two lines with one number are refused.
+ */
+export const uniqueLineNumbers = (lines: readonly { lineNo: number }[]): boolean =>
+  new Set(lines.map((l) => l.lineNo)).size === lines.length;
+export const UNIQUE_LINE_NUMBERS_MESSAGE = 'line numbers must be unique within the event';

@@ -7,6 +7,8 @@ import {
   skuSchema,
   taxRateBpSchema,
   textSchema,
+  uniqueLineNumbers,
+  UNIQUE_LINE_NUMBERS_MESSAGE,
   uuidSchema,
 } from './common';
 import { paymentSchema, totalsSchema } from './sale';
@@ -39,7 +41,11 @@ export const returnPayloadSchema = z.object({
   currency: currencySchema,
   reason: textSchema,
   restock: z.boolean(),
-  lines: z.array(returnLineSchema).min(1).max(1_000),
+  lines: z
+    .array(returnLineSchema)
+    .min(1)
+    .max(1_000)
+    .refine(uniqueLineNumbers, UNIQUE_LINE_NUMBERS_MESSAGE),
   /** Refunds given back, amounts negative. */
   refunds: z.array(paymentSchema).min(1).max(20),
   totals: totalsSchema,

@@ -8,6 +8,8 @@ import {
   taxRateBpSchema,
   tenderSchema,
   textSchema,
+  uniqueLineNumbers,
+  UNIQUE_LINE_NUMBERS_MESSAGE,
   uuidSchema,
 } from './common';
 
@@ -50,7 +52,11 @@ export const salePayloadSchema = z.object({
   shiftId: uuidSchema.nullable(),
   currency: currencySchema,
   taxMode: z.enum(['inclusive', 'exclusive']),
-  lines: z.array(saleLineSchema).min(1).max(1_000),
+  lines: z
+    .array(saleLineSchema)
+    .min(1)
+    .max(1_000)
+    .refine(uniqueLineNumbers, UNIQUE_LINE_NUMBERS_MESSAGE),
   payments: z.array(paymentSchema).min(1).max(20),
   change: minorSchema,
   totals: totalsSchema,

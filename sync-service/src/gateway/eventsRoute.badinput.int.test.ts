@@ -82,6 +82,8 @@ const breakers: Array<[string, (e: Record<string, unknown>, junk: unknown) => vo
   ['negative quantity', (e) => (linesOf(e)[0]!.quantity = -1 - (seq % 100))],
   ['absurd price', (e) => (linesOf(e)[0]!.unitPrice = 1e15 + seq)],
   ['huge string', (e) => (linesOf(e)[0]!.name = 'x'.repeat(10_000))],
+  // Facts are keyed by (event, line number): a repeated number would lose a line downstream.
+  ['repeated line number', (e) => void linesOf(e).push({ ...linesOf(e)[0]! })],
   ['fractional amount', (e) => (linesOf(e)[0]!.gross = 10.5)],
   ['ancient date', (e) => (e.occurredAt = 631_152_000_000)],
   ['bad event id', (e, junk) => (e.eventId = typeof junk === 'string' ? `${junk}!` : junk)],

@@ -28,7 +28,8 @@ WITH input AS (
     cashier_id, is_return, original_event_id, original_line_no, product_id, sku, name, category, sub_category,
     quantity, unit_price, gross, discount, tax, net, restocked
   FROM input
-  ON CONFLICT DO NOTHING
+  -- No ON CONFLICT: only lines of events the ledger just accepted are staged, and line numbers are
+  -- unique per event (schema), so a conflict would be a bug to surface, not a row to skip quietly.
   RETURNING event_id, local_day, local_hour, store_id, till_id, cashier_id, is_return, restocked, product_id,
     quantity, gross, discount, tax, net
 ), soh AS (
