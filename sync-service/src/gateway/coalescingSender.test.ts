@@ -100,4 +100,17 @@ describe('coalescing sender', () => {
     sent[1]!.ack();
     await c.done;
   });
+
+  it('fails the pushes still queued at shutdown, not the one being sent', async () => {
+    const { sent, send } = manualSend();
+    const sender = createCoalescingSender({ send, maxBytesPerSend: 1_000 });
+    const a = sender.enqueue('t', msgs('a'));
+    const b = sender.enqueue('t', msgs('b'));
+    await tick();
+    sender.rejectQueued(new Error('closing'));
+    await expect(b.done).rejects.toThrow('closing');
+    sent[0]!.ack();
+    await a.done;
+    expect(sent).toHaveLength(1);
+  });
 });

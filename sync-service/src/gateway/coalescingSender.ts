@@ -32,6 +32,8 @@ export interface CoalescingSender {
    * the queue if they have not been sent yet; once sent, the outcome is the send's.
    */
   enqueue(topic: string, messages: Message[]): { done: Promise<void>; abandon(): void };
+  /** Fails every push still waiting for its send (shutdown); a send under way finishes. */
+  rejectQueued(error: Error): void;
 }
 
 const sizeOf = (m: Message): number =>
@@ -80,6 +82,9 @@ export function createCoalescingSender(options: CoalescingSenderOptions): Coales
   };
 
   return {
+    rejectQueued(error) {
+      for (const p of queue.splice(0)) p.reject(error);
+    },
     enqueue(topic, messages) {
       let pending!: Pending;
       const done = new Promise<void>((resolve, reject) => {

@@ -111,6 +111,7 @@ export function createEventPublisher(options: EventPublisherOptions): EventPubli
     },
     async close() {
       closed = true;
+      sender.rejectQueued(new KafkaUnavailableError('the publisher is shutting down'));
       const producer = current;
       current = null;
       if (producer) await producer.then((p) => p.disconnect()).catch(() => undefined);
