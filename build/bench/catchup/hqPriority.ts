@@ -10,8 +10,11 @@ import type pg from 'pg';
 export interface HqPriority {
   /** Lowers the processes' threads now, and any new thread or backend every 500 ms. */
   lower(): void;
-  /** Puts every thread it lowered back to its previous nice value. */
-  restore(): void;
+  /**
+   * Puts every thread it lowered back to its previous nice value. Returns how many it could not
+   * (raising a priority needs root or CAP_SYS_NICE; a thread that ended needs nothing).
+   */
+  restore(): number;
   /** What was lowered, for the bench's output. */
   summary(): string;
 }
@@ -97,14 +100,16 @@ export const createHqPriority = (opts: {
       active = false;
       if (timer) clearInterval(timer);
       timer = null;
+      let stuck = 0;
       for (const [tid, nice] of previous) {
         try {
           setPriority(tid, nice);
         } catch {
-          // the thread ended (a closed backend): nothing to restore
+          if (threadsOf(tid).length > 0) stuck++; // still there: no permission to raise it
         }
       }
       previous.clear();
+      return stuck;
     },
     summary: () =>
       `nice ${opts.nice} while the draining scans ran: sync service (${processes.syncService} threads), ` +

@@ -202,7 +202,9 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     try {
       draining = await scanPhase(page, scans + 1, 2 * scans, coreCalls);
     } finally {
-      hqPriority.restore();
+      const stuck = hqPriority.restore();
+      if (stuck > 0)
+        console.warn(`${stuck} HQ threads stay at nice ${hqNice}: raising them back needs root`);
     }
     const hqPriorityNote = hqNice > 0 ? hqPriority.summary() : 'HQ processes at normal priority';
     const pendingAfterScans = engine.status().pending;
