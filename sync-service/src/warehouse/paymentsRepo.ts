@@ -1,20 +1,21 @@
-// Payments and refunds by tender, one multi-row insert per sub-batch.
+// Payments and refunds by tender: staged by COPY, then one insert per sub-batch (payment numbers
+// are assigned per event in factRows.ts, so they never collide).
+import type { PoolClient } from 'pg';
 import type { PaymentColumns } from './factRows';
-import type { SqlClient } from './sqlClient';
+import { copyIntoStaging } from './stagingCopy';
 
 const INSERT_PAYMENTS = `
 INSERT INTO payments (event_id, payment_no, local_day, paid_at, store_id, till_id, is_refund, tender, amount)
 SELECT u.event_id, u.payment_no,
   (to_timestamp(u.occurred_ms / 1000.0) AT TIME ZONE coalesce(s.time_zone, 'UTC'))::date,
   to_timestamp(u.occurred_ms / 1000.0), u.store_id, u.till_id, u.is_refund, u.tender, u.amount
-FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::bool[], $7::text[], $8::bigint[])
-  AS u(event_id, payment_no, occurred_ms, store_id, till_id, is_refund, tender, amount)
-LEFT JOIN stores s ON s.store_id = u.store_id
-ON CONFLICT DO NOTHING`;
+FROM stage_payments u
+LEFT JOIN stores s ON s.store_id = u.store_id`;
 
-export const insertPayments = async (db: SqlClient, c: PaymentColumns): Promise<void> => {
+/** Inside the caller's transaction, with the staging tables prepared (stagingCopy.ts). */
+export const insertPayments = async (client: PoolClient, c: PaymentColumns): Promise<void> => {
   if (c.eventId.length === 0) return;
-  await db.query(INSERT_PAYMENTS, [
+  await copyIntoStaging(client, 'stage_payments', [
     c.eventId,
     c.paymentNo,
     c.occurredMs,
@@ -24,4 +25,5 @@ export const insertPayments = async (db: SqlClient, c: PaymentColumns): Promise<
     c.tender,
     c.amount,
   ]);
+  await client.query(INSERT_PAYMENTS);
 };

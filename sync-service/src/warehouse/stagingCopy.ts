@@ -45,6 +45,16 @@ export const STAGING_TABLES = {
     ['net', 'bigint'],
     ['restocked', 'bool'],
   ],
+  stage_payments: [
+    ['event_id', 'uuid'],
+    ['payment_no', 'int'],
+    ['occurred_ms', 'bigint'],
+    ['store_id', 'text'],
+    ['till_id', 'text'],
+    ['is_refund', 'bool'],
+    ['tender', 'text'],
+    ['amount', 'bigint'],
+  ],
 } as const;
 
 export type StagingTable = keyof typeof STAGING_TABLES;
