@@ -4,6 +4,7 @@
 // a naive one-insert-per-row consumer on the same rows; freshness at a steady 50 sales/s; month
 // and year queries on rollups vs raw facts over a big dataset; a full replay adds nothing.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import type { PosEvent } from '../../../shared/events';
 import {
@@ -23,6 +24,7 @@ import {
   waitUntil,
 } from '../sync/benchEnvironment';
 import { loadBigDataset, timeView } from '../sync/bigDataset';
+import { cpuMeter, postgresBackends } from '../sync/cpuAccounting';
 import { measureFreshness } from '../sync/freshness';
 import { preparePush, pushAll } from '../sync/pipelinePush';
 
@@ -111,6 +113,16 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
 
   // 1. End to end: push through the gateway until every line is in the rollups.
   const bodies = preparePush(tills, events, 500);
+  const kafkaPidFile = `${process.env.POS_SERVICES_DIR ?? `${ROOT}build/.cache/services`}/kafka/kafka.pid`;
+  const kafkaPid = Number(readFileSync(kafkaPidFile, 'utf8').trim()) || 0;
+  const cpu = cpuMeter({
+    gateway: () => (gateway.pid ? [gateway.pid] : []),
+    kafka: () => (kafkaPid ? [kafkaPid] : []),
+    consumer: () => (consumer.process.pid ? [consumer.process.pid] : []),
+    postgres: () => postgresBackends(main.pool),
+    bench_and_analytics: () => [process.pid],
+  });
+  await cpu.start();
   const t0 = performance.now();
   await pushAll(gateway.url, bodies, 2);
   const pushedMs = performance.now() - t0;
@@ -121,6 +133,14 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     600_000,
   );
   const e2eMs = performance.now() - t0;
+  const cpuMs = await cpu.stop();
+  const perKLines = Object.fromEntries(
+    Object.entries(cpuMs).map(([k, ms]) => [k, Math.round((ms / lines) * 10_000) / 10]),
+  );
+  const pipelineMsPerKLine = ['gateway', 'kafka', 'consumer', 'postgres'].reduce(
+    (n, k) => n + (perKLines[k] ?? 0),
+    0,
+  );
   log(`  e2e: ${rate(lines, e2eMs)} lines/s (push alone ${rate(lines, pushedMs)} lines/s)`);
 
   // 2. Freshness at a steady 50 sales/s, one sale per push.
@@ -216,6 +236,10 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     stores: tills.length,
     events_span_days: SPAN_DAYS,
     e2e_lines_per_s: rate(lines, e2eMs),
+    // CPU ms each process spent per 1,000 lines during the e2e phase, and the rate the pipeline
+    // (gateway + Kafka + consumer + Postgres) would reach on two cores of its own.
+    e2e_cpu_ms_per_1k_lines: perKLines,
+    e2e_cpu_bound_lines_per_s_2_cores: Math.round(2_000_000 / Math.max(1, pipelineMsPerKLine)),
     copy_lines_per_s: copy.linesPerS,
     ratio_vs_copy: Math.round((rate(lines, e2eMs) / copy.linesPerS) * 100) / 100,
     consumer_only_lines_per_s: consumerOnly,

@@ -109,7 +109,7 @@ const freePort = (): Promise<number> =>
 export const startGatewayProcess = async (
   db: BenchDatabase,
   topic: string,
-): Promise<{ url: string; stop(): Promise<void> }> => {
+): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> => {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -128,6 +128,7 @@ export const startGatewayProcess = async (
   await waitUntil('gateway up', up, 60_000, 200);
   return {
     url,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
