@@ -135,6 +135,23 @@ describe('OutboxRelay', () => {
     expect(relay.state().nextRetryAt).not.toBeNull();
   });
 
+  it('keeps going when the disk refuses to record the answers, and drains once it accepts them', async () => {
+    insertOutboxRows(temp.db, 5);
+    handler = (req, res) => {
+      temp.db.pragma('query_only = ON'); // every write now fails with SQLITE_READONLY
+      answerPush(req, res);
+    };
+    const r = await startRelay();
+    await waitFor(() => pushes().length >= 2);
+    expect(r.isRunning()).toBe(true);
+    expect(r.state().lastError).toMatch(/read-only/);
+    expect(queue.pendingCount()).toBe(5);
+    handler = answerPush;
+    temp.db.pragma('query_only = OFF');
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(queue.counts()).toMatchObject({ pending: 0, sent: 5 });
+  });
+
   it('stops and asks for re-enrolment on 401', async () => {
     insertOutboxRows(temp.db, 3);
     handler = (_req, res) => json(res, 401, { code: 'UNAUTHENTICATED', message: 'token revoked' });

@@ -4,6 +4,7 @@
 // per-event refusal marks that one event rejected and the queue moves on. Killing the process at
 // any point is safe: unanswered rows are still pending and are pushed again on restart, and the
 // gateway, Kafka consumer and warehouse are idempotent by eventId.
+import { storageFailureOf } from '../db/storageFailure';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { pushEvents, type PushResult } from './gatewayClient';
 import { DEFAULT_BATCH_CAPS, takeBatch, type Batch, type BatchCaps } from './outboxBatch';
@@ -177,6 +178,21 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The till's disk refused a write (full, read-only) while recording the gateway's answers. That
+   * heals when space returns, and the answered rows are still pending, so re-sending them is
+   * harmless (idempotent by eventId): back off and retry, as for a network outage, instead of
+   * stopping the relay until the next restart. Anything else is a bug and still stops it.
+   */
+  private storageTrouble(e: unknown): StepOutcome {
+    const storage = storageFailureOf(e, 'record what the sync service answered');
+    if (!storage) throw e;
+    this.inFlight = null;
+    if (this.lastError !== storage.message) this.opts.log?.(`sync relay: ${storage.message}`);
+    this.lastError = storage.message;
+    return 'retry';
+  }
+
   private needReenrolment(reason: string): StepOutcome {
     this.online = true;
     this.lastError = `The sync service refused this till's token (${reason}). Enrol the till again.`;
@@ -254,7 +270,7 @@ export class OutboxRelay {
     let pullDue = true;
     while (this.running) {
       this.kicked = false;
-      const outcome = await this.step();
+      const outcome = await this.step().catch((e: unknown) => this.storageTrouble(e));
       if (!this.running) break;
       if (outcome === 'stop') {
         this.running = false;
