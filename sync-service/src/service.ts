@@ -110,6 +110,10 @@ export async function createSyncService(
         },
         logger,
         metrics,
+        options: {
+          sessionTimeoutMs: config.consumerSessionTimeoutMs,
+          heartbeatIntervalMs: config.consumerHeartbeatMs,
+        },
       });
     }
 
