@@ -229,6 +229,29 @@ describe('OutboxRelay', () => {
     relay = null;
   });
 
+  it('pushes a new sale while a slow HQ pull is still running', async () => {
+    insertOutboxRows(temp.db, 2);
+    let release = (): void => undefined;
+    let pulls = 0;
+    const r = await startRelay({
+      afterPush: () => {
+        pulls += 1;
+        return new Promise<void>((res) => (release = res));
+      },
+      idlePollMs: 60_000,
+    });
+    await waitFor(() => queue.pendingCount() === 0 && pulls === 1);
+    insertOutboxRows(temp.db, 1, 3);
+    const t0 = Date.now();
+    r.kick();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(Date.now() - t0).toBeLessThan(500);
+    expect(pulls).toBe(1); // one pull at a time...
+    release();
+    await waitFor(() => pulls === 2); // ...and the push that landed meanwhile gets its own
+    release();
+  });
+
   it('sends a new event within milliseconds of a kick when idle', async () => {
     const r = await startRelay();
     await waitFor(() => r.state().online !== null || pushes().length === 0);

@@ -52,6 +52,8 @@ export class OutboxRelay {
   private kicked = false;
   private failures = 0;
   private inFlight: AbortController | null = null;
+  private pulling = false;
+  private pullAgain = false;
   private online: boolean | null = null;
   private lastError: string | null = null;
   private nextRetryAt: number | null = null;
@@ -90,6 +92,31 @@ export class OutboxRelay {
   kick(): void {
     this.kicked = true;
     if (this.nextRetryAt === null) this.wake?.();
+  }
+
+  /**
+   * HQ's side (catalog, analytics) is pulled beside the pushes, never in front of them: the
+   * chain bench saw each push wait for the previous round's analytics pull, so a sale rung
+   * during a slow HQ query sat in the outbox for seconds. One pull at a time; a push that lands
+   * during a pull asks for one more pull after it.
+   */
+  private pullFromHq(): void {
+    const afterPush = this.opts.afterPush;
+    if (!afterPush) return;
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = true;
+    this.pullAgain = false;
+    void afterPush()
+      .catch((e: unknown) =>
+        this.opts.log?.(`sync pull failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => {
+        this.pulling = false;
+        if (this.pullAgain && this.running) this.pullFromHq();
+      });
   }
 
   /** The owner asked to sync now: cut a backoff wait short and push at once. */
@@ -303,13 +330,7 @@ export class OutboxRelay {
       // Drained. Pull HQ's side after a round that sent something, and now and then when idle.
       this.failures = 0;
       this.emit();
-      if (pullDue && this.opts.afterPush) {
-        await this.opts
-          .afterPush()
-          .catch((e: unknown) =>
-            this.opts.log?.(`sync pull failed: ${e instanceof Error ? e.message : String(e)}`),
-          );
-      }
+      if (pullDue) this.pullFromHq();
       if (this.kicked) continue;
       const woke = await this.sleep(this.opts.idlePollMs ?? 60_000);
       pullDue = woke === 'timer';
