@@ -2,7 +2,8 @@
 // gateway (+ analytics API) as one child process on a fixed port, and warehouse consumers as
 // separate child processes, each of which a scenario may kill, stop, add or restart. Every
 // process's output is written to build/output/faults/<run>/ as it happens; the directory is kept
-// (and each log's tail printed) when a scenario failed or never finished, deleted otherwise.
+// (and each log's tail printed) when a scenario failed or never finished, deleted otherwise
+// (FAULTS_KEEP_LOGS=1 keeps it anyway, to study a run that passed; FAULTS_LOG_LEVEL=info says more).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,7 @@ export class FaultEnvironment {
   private readonly started: ServiceProcess[] = [];
   /** The scenario running now; still set at close() means it hung or threw past its runner. */
   private running: string | null = null;
-  private keepLogs = false;
+  private keepLogs = process.env.FAULTS_KEEP_LOGS === '1';
 
   private constructor(database: TestDatabase, port: number, partitions: number) {
     this.database = database;

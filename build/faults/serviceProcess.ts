@@ -33,7 +33,12 @@ export const startServiceProcess = (
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
