@@ -60,6 +60,32 @@ export const consumerLag = async (topic: string, groupId: string): Promise<numbe
   }
 };
 
+/** Messages in a topic so far: the sum of its partitions' end offsets. */
+export const topicMessages = async (topic: string): Promise<number> => {
+  const kafka = new Kafka({
+    brokers: KAFKA_BROKERS,
+    clientId: 'bench-topic',
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/** Peak resident set size of a process (VmHWM), MB; 0 once it is gone. */
+export const peakRssMb = (pid: number): number => {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+};
+
 export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 

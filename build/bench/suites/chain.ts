@@ -2,10 +2,12 @@
 // simulator in a few worker processes, ring and push concurrently for a sustained period against
 // the real gateway, Kafka, warehouse consumer and Postgres. Reports throughput, freshness, gateway
 // latency, consumer lag, peak RSS and CPU per process, and lost/duplicated (must be 0). Then the
-// consumer scaling: the tills fill the topic with a backlog at full speed, and that backlog is
-// drained once by one consumer and once by two in one group (chain/consumerScaling.ts).
+// consumer scaling: the tills top the topic up to a backlog (at --fill-rate sales/s per till), and
+// that backlog is drained once by one consumer and once by two in one group
+// (chain/consumerScaling.ts).
 // Usage: npm run bench -- chain [--json] [--stores=200] [--tills=2] [--seconds=60] [--rate=0.5]
-//        [--workers=4] [--products=40] [--backlog=60000] [--fill-seconds=120] [--consumers=2]
+//        [--workers=4] [--products=40] [--backlog=40000] [--fill-rate=2] [--fill-seconds=60]
+//        [--consumers=2]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChainRunner, enrolChain } from '../../simulator/chainRunner';
@@ -21,7 +23,9 @@ import {
   freshnessMs,
   gatewayLatencyBuckets,
   hostCpu,
+  peakRssMb,
   percentile,
+  topicMessages,
 } from '../chain/chainMeasures';
 import { drainBacklog } from '../chain/consumerScaling';
 
@@ -136,26 +140,28 @@ export default async function chain(args: string[]): Promise<Record<string, unkn
       },
     };
 
-    // The backlog for the scaling measurement: the tills ring as fast as they can until the
-    // warehouse (and so the topic) holds enough events, on other calendar days.
-    const backlog = arg(args, 'backlog', 60_000);
+    // The backlog for the scaling measurement: the tills ring on (other calendar days, paced:
+    // ringing flat out made the simulator's own memory balloon) until the topic holds enough.
+    const backlog = arg(args, 'backlog', 40_000);
+    const fillMs = arg(args, 'fill-seconds', 60) * 1_000;
     const fillStart = Date.now();
     runner.resetProgress();
     runner.go({
       firstDay: today - 365,
       days: 3_000,
-      salesPerSecond: 0,
-      maxRealMs: arg(args, 'fill-seconds', 120) * 1_000,
+      salesPerSecond: arg(args, 'fill-rate', 2),
+      maxRealMs: fillMs,
     });
     while (
-      (await warehouseCount(world.pool, storeIds)) < backlog &&
-      Date.now() - fillStart < arg(args, 'fill-seconds', 120) * 1_000
+      (await topicMessages(world.env.EVENTS_TOPIC!)) < backlog &&
+      Date.now() - fillStart < fillMs
     )
       await sleep(1_000);
     runner.finish();
     await runner.generated();
     await runner.drained();
     await settle();
+    const simWorkersPeakRssMb = runner.pids().reduce((n, pid) => n + peakRssMb(pid), 0);
     await runner.close();
     const ledgers = tills.map((t) => readTillLedger(t.key, t.dataDir));
     const verdict = await verifyChain(world.pool, ledgers, { afterId: 0, planted: 0 });
@@ -186,7 +192,7 @@ export default async function chain(args: string[]): Promise<Record<string, unkn
       };
     };
     const f1 = await figures(load);
-    const rss: Record<string, number> = {};
+    const rss: Record<string, number> = { sim_workers_peak_rss_mb: simWorkersPeakRssMb };
     if (world.gateway) rss.gateway_peak_rss_mb = mb(world.gateway.peakRssBytes());
     world.consumers.forEach((c, i) => (rss[`consumer${i + 1}_peak_rss_mb`] = mb(c.peakRssBytes())));
 
