@@ -39,6 +39,9 @@ export class SimulatedTill {
     this.core = openTillCore({
       dataDir: spec.dataDir,
       now: () => this.simNow,
+      // A worker hosts ~100 tills: a checkpoint thread each (its own V8 isolate) got a worker
+      // OOM-killed in the chain bench; the relay keeps its thread, as on a real till.
+      walCheckpoints: 'inline',
       // Relay chatter (offline, retrying) is expected under faults; keep real errors only.
       log: (line) => {
         if (/unexpected error|storage error/.test(line))

@@ -13,7 +13,7 @@ import { acquireInstanceLock } from './db/instanceLock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import { storageFailureOf } from './db/storageFailure';
-import { startWalCheckpointer } from './db/walCheckpointer';
+import { inlineWalCheckpoints, startWalCheckpointer } from './db/walCheckpointer';
 import { registerCore, unregisterCore } from './coreRegistry';
 import { buildHandlers } from './handlers';
 import type { AnyHandler } from './handlerTypes';
@@ -24,6 +24,11 @@ export interface TillCoreOptions {
   dataDir: string;
   now?: () => number;
   log?: (line: string) => void;
+  /**
+   * WAL checkpoints on their own thread (default: off the sale's commit path), or inline, as
+   * SQLite does by itself (no thread; for processes hosting many till cores).
+   */
+  walCheckpoints?: 'thread' | 'inline';
   /** Outbox relay and HQ pulls (electron/core/sync); started when the till is enrolled. */
   sync?: { autoStart?: boolean; relay?: SyncEngineOptions['relay'] };
 }
@@ -101,7 +106,8 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     session: { userId: null },
   };
   const handlers = buildHandlers();
-  const stopCheckpointer = startWalCheckpointer(db, log);
+  const stopCheckpointer =
+    options.walCheckpoints === 'inline' ? inlineWalCheckpoints(db) : startWalCheckpointer(db, log);
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
   const sync = new SyncEngine({
