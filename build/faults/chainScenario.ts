@@ -2,17 +2,14 @@
 // let the scenario inject its fault and heal it, then wait for every outbox to drain and the
 // warehouse to catch up, and check the invariants. Recovery time runs from the heal to the moment
 // the warehouse holds every committed event.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ChainRunner, enrolChain } from '../simulator/chainRunner';
 import { defaultDataRoot } from '../simulator/simulatorArgs';
 import { DAY_MS, IST_OFFSET_MS } from '../simulator/tillSimulation';
 import { readTillLedger } from '../simulator/tillLedger';
 import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface FaultScale {
   stores: number;
@@ -94,6 +91,7 @@ export const runChainScenario = async (
     workers: 2,
   };
   let chain: ChainRunner | null = null;
+  world.begin(scenario);
   try {
     const tills = await enrolChain(options);
     const stores = [...new Set(tills.map((t) => t.storeId))];
@@ -120,14 +118,17 @@ export const runChainScenario = async (
         }
       },
     });
-    await chain.generated();
-    await chain.drained(300_000);
+    await world.whileServing(chain.generated());
+    await world.whileServing(chain.drained(300_000));
     await chain.close();
     const ledgers = tills.map((t) => readTillLedger(t.key, t.dataDir));
     const committed = ledgers.reduce((n, l) => n + l.eventIds.length, 0);
     const deadline = Date.now() + 180_000;
-    while ((await warehouseCount(world.pool, stores)) < committed && Date.now() < deadline)
-      await sleep(100);
+    const landed = async (): Promise<void> => {
+      while ((await warehouseCount(world.pool, stores)) < committed && Date.now() < deadline)
+        await sleep(100);
+    };
+    await world.whileServing(landed());
     const recoveryMs = Math.round(performance.now() - outcome.healedAt);
     await sleep(1_500); // a duplicate or a late stray would land in this window
     const verdict = await verifyChain(world.pool, ledgers, {
@@ -135,24 +136,18 @@ export const runChainScenario = async (
       planted: outcome.planted ?? 0,
     });
     if (chain.failures.length > 0) verdict.violations.push(...chain.failures);
-    if (verdict.violations.length > 0) keepServiceLogs(world, scenario);
+    if (verdict.violations.length > 0)
+      world.keepServiceLogs(scenario, `broke: ${verdict.violations.join('; ')}`);
+    world.settled();
     return { scenario, recoveryMs, ...verdict };
+  } catch (e) {
+    world.keepServiceLogs(scenario, `crashed: ${e instanceof Error ? e.message : String(e)}`);
+    world.settled();
+    throw e;
   } finally {
     await chain?.close().catch(() => undefined);
     rmSync(dataRoot, { recursive: true, force: true });
   }
-};
-
-/** A failed scenario leaves the services' recent output behind for the post-mortem. */
-const keepServiceLogs = (world: FaultEnvironment, scenario: string): void => {
-  const dir = join(repoRoot, 'build/output/faults');
-  mkdirSync(dir, { recursive: true });
-  const parts = [world.gateway, ...world.consumers].flatMap((p) =>
-    p
-      ? [`==== ${p.name} (exit ${String(p.child.exitCode ?? p.child.signalCode)})\n${p.output()}`]
-      : [],
-  );
-  writeFileSync(join(dir, `${scenario.replace(/[^a-zA-Z0-9]+/g, '-')}.log`), parts.join('\n'));
 };
 
 export const formatFaultTable = (results: readonly ScenarioResult[]): string => {

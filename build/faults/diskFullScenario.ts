@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { hqAdmin } from '../simulator/hqAdmin';
 import { readTillLedger } from '../simulator/tillLedger';
 import { openTillCore, type TillCore } from '../../electron/core/tillCore';
+import { AppFailure } from '../../shared/result';
 import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants';
 import { sleep, type ScenarioResult } from './chainScenario';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
@@ -127,7 +128,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
       if (r.ok) soldWhileFull++;
       else failure = r;
     }
-    if (failure?.code !== 'STORAGE_ERROR')
+    if (failure?.code !== 'STORAGE_ERROR' || !/disk is full/.test(failure.message ?? ''))
       violations.push(
         `disk full: expected STORAGE_ERROR, got ${failure ? `${failure.code}: ${failure.message}` : `${soldWhileFull} sales`}`,
       );
@@ -158,9 +159,10 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
         );
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      console.log(`read-only data dir: opening the till refused: ${message}`);
-      if (!/read-only|EROFS|READONLY/i.test(message))
-        violations.push(`read-only: opening the till failed unclearly: ${message}`);
+      const code = e instanceof AppFailure ? e.code : 'a raw error';
+      console.log(`read-only data dir: opening the till refused: ${code}: ${message}`);
+      if (code !== 'STORAGE_ERROR' || !/read-only/.test(message))
+        violations.push(`read-only: opening the till failed unclearly: ${code}: ${message}`);
     }
     execFileSync('mount', ['-o', 'remount,rw', dir]);
     core = open();

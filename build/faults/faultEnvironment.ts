@@ -1,12 +1,29 @@
 // The fault suite's world: a fresh Postgres database and Kafka topics on the real services, the
 // gateway (+ analytics API) as one child process on a fixed port, and warehouse consumers as
-// separate child processes, each of which a scenario may kill, stop, add or restart.
+// separate child processes, each of which a scenario may kill, stop, add or restart. Every
+// process's output is written to build/output/faults/<run>/ as it happens; the directory is kept
+// (and each log's tail printed) when a scenario failed or never finished, deleted otherwise
+// (FAULTS_KEEP_LOGS=1 keeps it anyway, to study a run that passed; FAULTS_LOG_LEVEL=info says more).
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../../electron/core/sync/syncServiceProcess';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../test/serviceEnv';
 import { startServiceProcess, type ServiceProcess } from './serviceProcess';
 
 export const ADMIN_TOKEN = 'dev-admin-token';
+
+const outputRoot = fileURLToPath(new URL('../output/faults/', import.meta.url));
+const TAIL_LINES = 40;
+
+const tailOf = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+  } catch {
+    return '(no log)';
+  }
+};
 
 export class FaultEnvironment {
   readonly database: TestDatabase;
@@ -15,6 +32,13 @@ export class FaultEnvironment {
   readonly env: Record<string, string>;
   gateway: ServiceProcess | null = null;
   consumers: ServiceProcess[] = [];
+  /** Where the service processes' logs go for this environment's lifetime. */
+  readonly logDir: string;
+  /** Every process ever started, killed ones included: their logs matter most. */
+  private readonly started: ServiceProcess[] = [];
+  /** The scenario running now; still set at close() means it hung or threw past its runner. */
+  private running: string | null = null;
+  private keepLogs = process.env.FAULTS_KEEP_LOGS === '1';
 
   private constructor(database: TestDatabase, port: number, partitions: number) {
     this.database = database;
@@ -22,6 +46,11 @@ export class FaultEnvironment {
     // Postgres is stopped on purpose in one scenario; idle clients then error, harmlessly.
     this.pool.on('error', () => undefined);
     this.url = `http://127.0.0.1:${port}`;
+    this.logDir = join(
+      outputRoot,
+      `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`,
+    );
+    mkdirSync(this.logDir, { recursive: true });
     this.env = {
       DATABASE_URL: database.url,
       EVENTS_TOPIC: uniqueTopic('faults.events'),
@@ -49,7 +78,9 @@ export class FaultEnvironment {
       'build/faults/gatewayProcess.ts',
       { ...this.env, ...extraEnv },
       /listening on http/,
+      this.nextLogFile('gateway'),
     );
+    this.started.push(this.gateway);
     return this.gateway;
   }
 
@@ -59,7 +90,9 @@ export class FaultEnvironment {
       'sync-service/src/consumer/consumerProcess.ts',
       this.env,
       /warehouse consumer ready/,
+      this.nextLogFile('consumer'),
     );
+    this.started.push(consumer);
     this.consumers.push(consumer);
     return consumer;
   }
@@ -72,9 +105,62 @@ export class FaultEnvironment {
     return this.consumers;
   }
 
+  /**
+   * Waits for `work`, but fails as soon as the gateway or every consumer has died: once a fault is
+   * healed a dead service is the finding, and waiting for a drain that cannot happen would only
+   * hang the run until some outer timeout (which is how a gateway death once went unexplained).
+   */
+  async whileServing<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    const watchdog = async (): Promise<never> => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 500));
+        if (done) return new Promise<never>(() => undefined);
+        const gateway = this.gateway;
+        if (!gateway || gateway.child.exitCode !== null || gateway.child.signalCode !== null)
+          throw new Error(
+            `the gateway died (${String(gateway?.child.exitCode ?? gateway?.child.signalCode)})`,
+          );
+        if (this.liveConsumers().length === 0) throw new Error('every warehouse consumer died');
+      }
+    };
+    try {
+      return await Promise.race([work, watchdog()]);
+    } finally {
+      done = true;
+    }
+  }
+
+  private nextLogFile(kind: string): string {
+    return join(this.logDir, `${String(this.started.length + 1).padStart(2, '0')}-${kind}.log`);
+  }
+
+  /** Marks a scenario as running; `settled` clears it, so a hang is seen at close(). */
+  begin(scenario: string): void {
+    this.running = scenario;
+  }
+
+  settled(): void {
+    this.running = null;
+  }
+
+  /** A scenario failed: keep the logs and print each process's tail where CI shows it. */
+  keepServiceLogs(scenario: string, reason: string): void {
+    this.keepLogs = true;
+    const tails = this.started.map((p) => {
+      const state = p.child.exitCode ?? p.child.signalCode ?? 'running';
+      return `---- ${p.name} (pid ${String(p.child.pid)}, ${String(state)}): ${p.logFile ?? ''}\n${p.logFile ? tailOf(p.logFile) : p.output().slice(-4_000)}`;
+    });
+    process.stderr.write(
+      `\nfault scenario "${scenario}" ${reason}; service logs kept in ${this.logDir}\n${tails.join('\n')}\n`,
+    );
+  }
+
   async close(): Promise<void> {
+    if (this.running !== null) this.keepServiceLogs(this.running, 'never finished');
     await Promise.all([this.gateway?.stop(), ...this.consumers.map((c) => c.stop())]);
     await this.pool.end().catch(() => undefined);
     await this.database.drop();
+    if (!this.keepLogs) rmSync(this.logDir, { recursive: true, force: true });
   }
 }

@@ -39,6 +39,9 @@ export class SimulatedTill {
     this.core = openTillCore({
       dataDir: spec.dataDir,
       now: () => this.simNow,
+      // A worker hosts ~100 tills: a checkpoint thread each (its own V8 isolate) got a worker
+      // OOM-killed in the chain bench; the relay keeps its thread, as on a real till.
+      walCheckpoints: 'inline',
       // Relay chatter (offline, retrying) is expected under faults; keep real errors only.
       log: (line) => {
         if (/unexpected error|storage error/.test(line))
@@ -131,6 +134,9 @@ export class SimulatedTill {
     const state = this.state;
     if (!state) return;
     const started = performance.now();
+    // Pace on this plan's own sales: state.sales counts every plan this till ever rang, and a
+    // second plan paced on the total would sit idle until the first plan's sales were "due" again.
+    const salesBefore = state.sales;
     for (let day = plan.firstDay; day < plan.firstDay + plan.days; day++) {
       if (shouldStop()) break;
       if (plan.maxRealMs > 0 && performance.now() - started > plan.maxRealMs) break;
@@ -148,7 +154,9 @@ export class SimulatedTill {
       // Pacing: wait until the day's sales are due, in short slices so a stop or the end of
       // the run is noticed at once (a busy day at a slow rate can be due a minute later).
       const dueAt =
-        plan.salesPerSecond > 0 ? started + (state.sales / plan.salesPerSecond) * 1_000 : 0;
+        plan.salesPerSecond > 0
+          ? started + ((state.sales - salesBefore) / plan.salesPerSecond) * 1_000
+          : 0;
       const endAt = plan.maxRealMs > 0 ? started + plan.maxRealMs : Infinity;
       await new Promise((r) => setImmediate(r));
       while (performance.now() < Math.min(dueAt, endAt) && !shouldStop()) {

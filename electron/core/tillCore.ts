@@ -2,17 +2,18 @@
 // calls. dispatch validates every input with the shared zod schema and always resolves to a
 // Result; nothing a caller sends can make it throw.
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { apiInputs, type ApiMethod, type ApiParsedInput } from '../../shared/api/inputs';
 import type { PosDispatch } from '../../shared/api/index';
 import type { ApiOutputs } from '../../shared/api/outputs';
 import { PricingError } from '../../shared/pricing';
 import { AppFailure, err, ok, type Result } from '../../shared/result';
 import { createRepos, requireSettings, requireUser, type CoreContext } from './context';
+import { makeDataDirectory } from './db/dataDirectory';
 import { acquireInstanceLock } from './db/instanceLock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
-import { startWalCheckpointer } from './db/walCheckpointer';
+import { storageFailureOf } from './db/storageFailure';
+import { inlineWalCheckpoints, startWalCheckpointer } from './db/walCheckpointer';
 import { registerCore, unregisterCore } from './coreRegistry';
 import { buildHandlers } from './handlers';
 import type { AnyHandler } from './handlerTypes';
@@ -24,6 +25,11 @@ export interface TillCoreOptions {
   dataDir: string;
   now?: () => number;
   log?: (line: string) => void;
+  /**
+   * WAL checkpoints on their own thread (default: off the sale's commit path), or inline, as
+   * SQLite does by itself (no thread; for processes hosting many till cores).
+   */
+  walCheckpoints?: 'thread' | 'inline';
   /** Outbox relay and HQ pulls (electron/core/sync); started when the till is enrolled. */
   sync?: { autoStart?: boolean; relay?: SyncEngineOptions['relay'] };
 }
@@ -50,13 +56,10 @@ const WITHOUT_SIGN_IN: ReadonlySet<ApiMethod> = new Set([
 const toResult = <T>(e: unknown, log: (line: string) => void, method: string): Result<T> => {
   if (e instanceof AppFailure) return err(e.code, e.message, e.details);
   if (e instanceof PricingError) return err(e.reason, e.message);
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CORRUPT)/.test(code)) {
-    log(`[till-core] ${method}: storage error ${code}: ${(e as Error).message}`);
-    return err(
-      'STORAGE_ERROR',
-      `The till database could not be written (${code}). Nothing was saved.`,
-    );
+  const storage = storageFailureOf(e, method === 'cart-checkout' ? 'record the sale' : 'save it');
+  if (storage) {
+    log(`[till-core] ${method}: storage error: ${e instanceof Error ? e.message : String(e)}`);
+    return err(storage.code, storage.message, storage.details);
   }
   log(
     `[till-core] ${method}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
@@ -67,10 +70,25 @@ const toResult = <T>(e: unknown, log: (line: string) => void, method: string): R
   );
 };
 
+/**
+ * Opens the till on its data directory. A directory that cannot be written (read-only disk, full
+ * disk, no permission) throws an AppFailure with code STORAGE_ERROR and a message saying what to
+ * do; the shells show that message instead of a raw EROFS or SQLITE_READONLY.
+ */
 export function openTillCore(options: TillCoreOptions): TillCore {
   const log = options.log ?? ((line: string) => console.error(line));
-  mkdirSync(options.dataDir, { recursive: true });
-  const lock = acquireInstanceLock(options.dataDir);
+  const opening = (e: unknown): unknown => {
+    const storage = storageFailureOf(e, `open its data folder ${options.dataDir}`);
+    if (storage) log(`[till-core] open: ${e instanceof Error ? e.message : String(e)}`);
+    return storage ?? e;
+  };
+  let lock;
+  try {
+    makeDataDirectory(options.dataDir);
+    lock = acquireInstanceLock(options.dataDir);
+  } catch (e) {
+    throw opening(e);
+  }
   let db: Database.Database | null = null;
   try {
     db = openDatabase(options.dataDir);
@@ -79,7 +97,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
   } catch (e) {
     db?.close();
     lock.release();
-    throw e;
+    throw opening(e);
   }
   const ctx: CoreContext = {
     db,
@@ -89,7 +107,8 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     session: { userId: null },
   };
   const handlers = buildHandlers();
-  const stopCheckpointer = startWalCheckpointer(db, log);
+  const stopCheckpointer =
+    options.walCheckpoints === 'inline' ? inlineWalCheckpoints(db) : startWalCheckpointer(db, log);
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
   const gate = createCashierGate();

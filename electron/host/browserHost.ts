@@ -1,6 +1,5 @@
 // Browser mode: the till core served over HTTP on 127.0.0.1 only, for kiosk/tablet use and for the
 // end-to-end tests that drive the real UI in Chromium.
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openTillCore } from '../core/tillCore';
@@ -45,7 +44,7 @@ const listen = (server: Server, port: number): Promise<number> =>
 
 export const startBrowserHost = async (options: BrowserHostOptions): Promise<BrowserHost> => {
   const log = options.log ?? ((message: string) => console.error(message));
-  mkdirSync(options.dataDir, { recursive: true });
+  // openTillCore creates the folder, and says STORAGE_ERROR clearly when it cannot.
   const core = openTillCore({ dataDir: options.dataDir, log });
   const token = newToken();
   let demoCreated = false;

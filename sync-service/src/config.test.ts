@@ -16,7 +16,22 @@ describe('loadConfig', () => {
       adminToken: DEFAULT_ADMIN_TOKEN,
       adminTokenIsDefault: true,
       kafkaSendTimeoutMs: 10_000,
+      consumerSessionTimeoutMs: 10_000,
+      consumerHeartbeatMs: 1_000,
     });
+  });
+
+  it('keeps the consumer heartbeat well inside its session timeout', () => {
+    expect(
+      loadConfig({ CONSUMER_SESSION_TIMEOUT_MS: '30000', CONSUMER_HEARTBEAT_MS: '3000' }),
+    ).toMatchObject({ consumerSessionTimeoutMs: 30_000, consumerHeartbeatMs: 3_000 });
+    expect(() =>
+      loadConfig({ CONSUMER_SESSION_TIMEOUT_MS: '6000', CONSUMER_HEARTBEAT_MS: '3000' }),
+    ).toThrow(/CONSUMER_HEARTBEAT_MS .* a third/);
+    // Below the broker's group.min.session.timeout.ms the join would be refused at run time.
+    expect(() => loadConfig({ CONSUMER_SESSION_TIMEOUT_MS: '1000' })).toThrow(
+      /CONSUMER_SESSION_TIMEOUT_MS/,
+    );
   });
 
   it('reads the environment', () => {

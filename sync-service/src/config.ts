@@ -21,6 +21,13 @@ export interface SyncConfig {
   tokenCacheTtlMs: number;
   /** On shutdown, how long in-flight requests may finish before connections are cut. */
   shutdownDrainMs: number;
+  /**
+   * How long the consumer group waits for a silent warehouse consumer (crashed, SIGKILLed, cut
+   * off) before handing its partitions to the others: the warehouse's stall after a crash.
+   */
+  consumerSessionTimeoutMs: number;
+  /** How often a consumer tells the group it is alive; well under a third of the session. */
+  consumerHeartbeatMs: number;
   logLevel: LogLevelName;
 }
 
@@ -58,6 +65,28 @@ const topic = (env: Env, name: string, fallback: string): string => {
 };
 
 const LOG_LEVELS: readonly LogLevelName[] = ['debug', 'info', 'warn', 'error'];
+
+// 10 s rather than kafkajs's 30 s: a dead consumer's partitions move on three times sooner, and
+// still no healthy one is evicted, as each heartbeats every second and after every sub-batch (a
+// sub-batch transaction takes well under a second). The broker accepts 6 s to 30 min by default
+// (group.min/max.session.timeout.ms).
+const consumerLiveness = (
+  env: Env,
+): Pick<SyncConfig, 'consumerSessionTimeoutMs' | 'consumerHeartbeatMs'> => {
+  const consumerSessionTimeoutMs = integer(
+    env,
+    'CONSUMER_SESSION_TIMEOUT_MS',
+    10_000,
+    6_000,
+    1_800_000,
+  );
+  const consumerHeartbeatMs = integer(env, 'CONSUMER_HEARTBEAT_MS', 1_000, 100, 600_000);
+  if (consumerHeartbeatMs * 3 > consumerSessionTimeoutMs)
+    throw new ConfigError(
+      `CONSUMER_HEARTBEAT_MS (${consumerHeartbeatMs}) must be at most a third of CONSUMER_SESSION_TIMEOUT_MS (${consumerSessionTimeoutMs})`,
+    );
+  return { consumerSessionTimeoutMs, consumerHeartbeatMs };
+};
 
 export function loadConfig(env: Env = process.env): SyncConfig {
   const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:19092')
@@ -100,6 +129,7 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 5, 1, 3_600),
     tokenCacheTtlMs: integer(env, 'TOKEN_CACHE_TTL_MS', 60_000, 0, 3_600_000),
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
+    ...consumerLiveness(env),
     logLevel,
   };
 }

@@ -115,6 +115,10 @@ export async function createSyncService(
         },
         logger,
         metrics,
+        options: {
+          sessionTimeoutMs: config.consumerSessionTimeoutMs,
+          heartbeatIntervalMs: config.consumerHeartbeatMs,
+        },
       });
     }
 

@@ -1,6 +1,7 @@
 // Figures the chain benchmark reads from the running system: the gateway's batch latency
 // histogram (Prometheus /metrics), the consumer group's lag (Kafka admin), and freshness (each
 // event's real commit time on its till against the moment the warehouse applied it).
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { KAFKA_BROKERS } from '../../test/serviceEnv';
@@ -59,6 +60,32 @@ export const consumerLag = async (topic: string, groupId: string): Promise<numbe
   }
 };
 
+/** Messages in a topic so far: the sum of its partitions' end offsets. */
+export const topicMessages = async (topic: string): Promise<number> => {
+  const kafka = new Kafka({
+    brokers: KAFKA_BROKERS,
+    clientId: 'bench-topic',
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+/** Peak resident set size of a process (VmHWM), MB; 0 once it is gone. */
+export const peakRssMb = (pid: number): number => {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+};
+
 export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
@@ -82,3 +109,27 @@ export const freshnessMs = async (
   }
   return out.sort((a, b) => a - b);
 };
+
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export const cpuSeconds = (pid: number | undefined): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+};
+
+/** Busy and total jiffies of the whole machine (for the share of CPU the run left idle). */
+export const hostCpu = (): { busy: number; total: number } => {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1) ?? [];
+  const n = cpu.map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  return { busy: total - idle, total };
+};
+
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every platform we run on. */
+const CLOCK_TICKS = 100;

@@ -35,7 +35,14 @@ export const acquireInstanceLock = (dataDir: string): InstanceLock => {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, `${process.pid}\n`);
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } catch (e) {
+        // A full disk can create the file but not write the pid: leave no empty lock behind.
+        closeSync(fd);
+        unlinkSync(path);
+        throw e;
+      }
       closeSync(fd);
       let released = false;
       return {

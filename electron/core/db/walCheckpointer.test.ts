@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTempTillDb, waitFor, type TempDb } from '../sync/syncTestSupport';
-import { startWalCheckpointer } from './walCheckpointer';
+import { inlineWalCheckpoints, startWalCheckpointer } from './walCheckpointer';
 
 let temp: TempDb | null = null;
 let stop: (() => void) | null = null;
@@ -31,5 +31,17 @@ describe('WAL checkpointer', () => {
     await waitFor(() => mainFile() > before + 4 * 1024 * 1024, 10_000);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
     expect(logs).toEqual([]);
+  });
+
+  it('inline: SQLite checkpoints inside the commits, so the WAL never outgrows ~1,000 pages', () => {
+    temp = openTempTillDb();
+    const { db } = temp;
+    stop = inlineWalCheckpoints(db);
+    db.exec('CREATE TABLE filler (x TEXT)');
+    const insert = db.prepare('INSERT INTO filler (x) VALUES (?)');
+    for (let i = 0; i < 300; i++) db.transaction(() => insert.run('x'.repeat(40_000)))();
+    // 12 MB went through the WAL, which was reset each time it passed 1,000 pages (4 MB).
+    expect(statSync(`${db.name}-wal`).size).toBeLessThan(6 * 1024 * 1024);
+    expect(statSync(db.name).size).toBeGreaterThan(8 * 1024 * 1024);
   });
 });

@@ -135,6 +135,23 @@ describe('OutboxRelay', () => {
     expect(relay.state().nextRetryAt).not.toBeNull();
   });
 
+  it('keeps going when the disk refuses to record the answers, and drains once it accepts them', async () => {
+    insertOutboxRows(temp.db, 5);
+    handler = (req, res) => {
+      temp.db.pragma('query_only = ON'); // every write now fails with SQLITE_READONLY
+      answerPush(req, res);
+    };
+    const r = await startRelay();
+    await waitFor(() => pushes().length >= 2);
+    expect(r.isRunning()).toBe(true);
+    expect(r.state().lastError).toMatch(/read-only/);
+    expect(queue.pendingCount()).toBe(5);
+    handler = answerPush;
+    temp.db.pragma('query_only = OFF');
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(queue.counts()).toMatchObject({ pending: 0, sent: 5 });
+  });
+
   it('stops and asks for re-enrolment on 401', async () => {
     insertOutboxRows(temp.db, 3);
     handler = (_req, res) => json(res, 401, { code: 'UNAUTHENTICATED', message: 'token revoked' });
@@ -210,6 +227,29 @@ describe('OutboxRelay', () => {
     await stopped;
     expect(Date.now() - t0).toBeLessThan(1_000);
     relay = null;
+  });
+
+  it('pushes a new sale while a slow HQ pull is still running', async () => {
+    insertOutboxRows(temp.db, 2);
+    let release = (): void => undefined;
+    let pulls = 0;
+    const r = await startRelay({
+      afterPush: () => {
+        pulls += 1;
+        return new Promise<void>((res) => (release = res));
+      },
+      idlePollMs: 60_000,
+    });
+    await waitFor(() => queue.pendingCount() === 0 && pulls === 1);
+    insertOutboxRows(temp.db, 1, 3);
+    const t0 = Date.now();
+    r.kick();
+    await waitFor(() => queue.pendingCount() === 0);
+    expect(Date.now() - t0).toBeLessThan(500);
+    expect(pulls).toBe(1); // one pull at a time...
+    release();
+    await waitFor(() => pulls === 2); // ...and the push that landed meanwhile gets its own
+    release();
   });
 
   it('sends a new event within milliseconds of a kick when idle', async () => {

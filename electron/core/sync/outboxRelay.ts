@@ -4,6 +4,7 @@
 // per-event refusal marks that one event rejected and the queue moves on. Killing the process at
 // any point is safe: unanswered rows are still pending and are pushed again on restart, and the
 // gateway, Kafka consumer and warehouse are idempotent by eventId.
+import { storageFailureOf } from '../db/storageFailure';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { pushEvents, type PushResult } from './gatewayClient';
 import { DEFAULT_BATCH_CAPS, takeBatch, type Batch, type BatchCaps } from './outboxBatch';
@@ -51,6 +52,8 @@ export class OutboxRelay {
   private kicked = false;
   private failures = 0;
   private inFlight: AbortController | null = null;
+  private pulling = false;
+  private pullAgain = false;
   private online: boolean | null = null;
   private lastError: string | null = null;
   private nextRetryAt: number | null = null;
@@ -89,6 +92,31 @@ export class OutboxRelay {
   kick(): void {
     this.kicked = true;
     if (this.nextRetryAt === null) this.wake?.();
+  }
+
+  /**
+   * HQ's side (catalog, analytics) is pulled beside the pushes, never in front of them: the
+   * chain bench saw each push wait for the previous round's analytics pull, so a sale rung
+   * during a slow HQ query sat in the outbox for seconds. One pull at a time; a push that lands
+   * during a pull asks for one more pull after it.
+   */
+  private pullFromHq(): void {
+    const afterPush = this.opts.afterPush;
+    if (!afterPush) return;
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = true;
+    this.pullAgain = false;
+    void afterPush()
+      .catch((e: unknown) =>
+        this.opts.log?.(`sync pull failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => {
+        this.pulling = false;
+        if (this.pullAgain && this.running) this.pullFromHq();
+      });
   }
 
   /** The owner asked to sync now: cut a backoff wait short and push at once. */
@@ -177,6 +205,21 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The till's disk refused a write (full, read-only) while recording the gateway's answers. That
+   * heals when space returns, and the answered rows are still pending, so re-sending them is
+   * harmless (idempotent by eventId): back off and retry, as for a network outage, instead of
+   * stopping the relay until the next restart. Anything else is a bug and still stops it.
+   */
+  private storageTrouble(e: unknown): StepOutcome {
+    const storage = storageFailureOf(e, 'record what the sync service answered');
+    if (!storage) throw e;
+    this.inFlight = null;
+    if (this.lastError !== storage.message) this.opts.log?.(`sync relay: ${storage.message}`);
+    this.lastError = storage.message;
+    return 'retry';
+  }
+
   private needReenrolment(reason: string): StepOutcome {
     this.online = true;
     this.lastError = `The sync service refused this till's token (${reason}). Enrol the till again.`;
@@ -254,7 +297,7 @@ export class OutboxRelay {
     let pullDue = true;
     while (this.running) {
       this.kicked = false;
-      const outcome = await this.step();
+      const outcome = await this.step().catch((e: unknown) => this.storageTrouble(e));
       if (!this.running) break;
       if (outcome === 'stop') {
         this.running = false;
@@ -287,13 +330,7 @@ export class OutboxRelay {
       // Drained. Pull HQ's side after a round that sent something, and now and then when idle.
       this.failures = 0;
       this.emit();
-      if (pullDue && this.opts.afterPush) {
-        await this.opts
-          .afterPush()
-          .catch((e: unknown) =>
-            this.opts.log?.(`sync pull failed: ${e instanceof Error ? e.message : String(e)}`),
-          );
-      }
+      if (pullDue) this.pullFromHq();
       if (this.kicked) continue;
       const woke = await this.sleep(this.opts.idlePollMs ?? 60_000);
       pullDue = woke === 'timer';

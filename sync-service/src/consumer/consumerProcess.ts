@@ -1,7 +1,8 @@
 // Runs one warehouse consumer instance as its own process, configured from the environment like
 // the service (KAFKA_BROKERS, DATABASE_URL, EVENTS_TOPIC, DLQ_TOPIC, CONSUMER_GROUP; plus
-// SUB_BATCH_SIZE, PARTITIONS_CONCURRENTLY, CONSUMER_SESSION_TIMEOUT_MS). Tests SIGKILL it mid-batch to prove exactly-once
-// effects; the benchmark measures it in isolation.
+// SUB_BATCH_SIZE, PARTITIONS_CONCURRENTLY; CONSUMER_SESSION_TIMEOUT_MS and CONSUMER_HEARTBEAT_MS
+// via the config). Tests SIGKILL it mid-batch to prove exactly-once effects; the benchmark
+// measures it in isolation.
 // Usage: tsx sync-service/src/consumer/consumerProcess.ts
 import { loadConfig } from '../config';
 import { createPool } from '../db/pool';
@@ -25,7 +26,8 @@ const consumer = await startWarehouseConsumer({
   options: {
     subBatchSize: Number(process.env.SUB_BATCH_SIZE ?? 5_000),
     partitionsConsumedConcurrently: Number(process.env.PARTITIONS_CONCURRENTLY ?? 2),
-    sessionTimeoutMs: Number(process.env.CONSUMER_SESSION_TIMEOUT_MS ?? 30_000),
+    sessionTimeoutMs: config.consumerSessionTimeoutMs,
+    heartbeatIntervalMs: config.consumerHeartbeatMs,
   },
 });
 process.stdout.write('warehouse consumer ready\n');

@@ -40,6 +40,7 @@ export interface WarehouseConsumerOptions {
   fromBeginning?: boolean;
   /** How long the group waits for a silent member before handing its partitions to others. */
   sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
   /** Called after each committed sub-batch (tests, bench, in-process notifications). */
   onSubBatch?: (result: SubBatchResult) => void;
 }
@@ -87,8 +88,8 @@ export const startWarehouseConsumer = async (
       minBytes: 1,
       // Short fetch wait: at a trickle of sales, freshness matters more than fetch efficiency.
       maxWaitTimeInMs: 50,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: options.heartbeatIntervalMs ?? 1_000,
       allowAutoTopicCreation: false,
     });
   let consumer = newConsumer();
