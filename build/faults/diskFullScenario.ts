@@ -15,19 +15,7 @@ import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants
 import { sleep, type ScenarioResult } from './chainScenario';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
 
-export const canMountTmpfs = (): boolean => {
-  if (process.getuid?.() !== 0) return false;
-  const dir = mkdtempSync(join(tmpdir(), 'pos-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'ignore' });
-    execFileSync('umount', [dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
+export { canMountTmpfs } from '../../electron/core/tmpfsProbe';
 
 /** Writes zeros until the file system says ENOSPC. */
 const fillDisk = (path: string): void => {

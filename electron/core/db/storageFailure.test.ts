@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canMountTmpfs } from '../tmpfsProbe';
 import { AppFailure } from '../../../shared/result';
 import { openTestCore, type TestCore } from '../testSupport';
 import { openTillCore } from '../tillCore';
@@ -30,19 +31,6 @@ const sell = async () => {
     cartId: cart.value.id,
     payments: [{ tender: 'cash', amount: priced.value.totals.total }],
   });
-};
-
-const mountTmpfsProbe = (): boolean => {
-  const dir = mkdtempSync(join(tmpdir(), 'till-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'ignore' });
-    execFileSync('umount', [dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 };
 
 /** A till set up on `dir` (the read-only test needs a real database there first). */
@@ -112,7 +100,7 @@ describe('a till whose storage refuses writes', () => {
 
 describe('opening a till on storage it cannot use', () => {
   // A read-only mount is the only honest read-only directory for root (who ignores file modes).
-  const mountable = process.getuid?.() === 0 && mountTmpfsProbe();
+  const mountable = canMountTmpfs();
 
   it.skipIf(!mountable)(
     'refuses a read-only data folder with STORAGE_ERROR and says what to do',
