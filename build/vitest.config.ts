@@ -46,6 +46,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A UI round trip (browser → host → core → re-render) can stall past expect.poll's 1 s
+          // default on a busy 2-core CI box: one did, once, in a rehearsal. Waiting longer for a
+          // state that must come costs nothing when it comes at once.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -273,6 +273,11 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     await key('Enter');
     await page.getByTestId('parked-dialog').waitFor({ state: 'detached' });
     expect(await minorOf(page, 'cart-total')).toBe(kurta.minor + dhoti.minor);
+    // Delete acts on the selected line from the scan field: both must be back after the dialog.
+    await page.locator('tr.cart-selected').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('scan-field');
     await key('Delete');
     await expect.poll(() => page.locator('tr.cart-line').count()).toBe(1);
     await key('Delete');
