@@ -68,7 +68,12 @@ create_database_once() {
 cmd_start() {
   if pg_ready; then
     create_database_once
-    services_log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+    if [ -f "$PG_DATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+      services_log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+    else
+      # Usable, but this checkout cannot stop it (the fault tests will refuse to run against it).
+      services_log "WARNING: PostgreSQL on 127.0.0.1:$PG_PORT belongs to another checkout or was started by hand; using it"
+    fi
     return
   fi
   if port_open "$PG_PORT"; then
