@@ -4,7 +4,7 @@
 // committed reaches the warehouse exactly once. The data dir is a small tmpfs mounted for the
 // test (root only); filling it with a ballast file is the "disk full".
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hqAdmin } from '../simulator/hqAdmin';
@@ -14,6 +14,8 @@ import { AppFailure } from '../../shared/result';
 import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants';
 import { sleep, type ScenarioResult } from './chainScenario';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
+
+import { unmountTmpfs } from '../../electron/core/tmpfsProbe';
 
 export { canMountTmpfs } from '../../electron/core/tmpfsProbe';
 
@@ -191,11 +193,6 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
     return { scenario, recoveryMs, ...verdict, violations: [...violations, ...verdict.violations] };
   } finally {
     core?.close();
-    try {
-      execFileSync('umount', [dir], { stdio: 'ignore' });
-    } catch {
-      // already unmounted
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await unmountTmpfs(dir);
   }
 };

@@ -19,3 +19,24 @@ export const canMountTmpfs = (): boolean => {
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/**
+ * Unmounts a test tmpfs and removes its mount point. TillCore.close() returns before its worker
+ * threads (relay, WAL checkpointer) have closed their own connections, and until they have the
+ * kernel refuses the unmount (EBUSY): retry for a while instead of failing the test's cleanup.
+ */
+export const unmountTmpfs = async (dir: string, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      execFileSync('umount', [dir], { stdio: 'pipe' });
+      break;
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+      if (/not mounted|no mount point/i.test(stderr)) break;
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+};

@@ -4,11 +4,11 @@
 // full disk does, query_only gives SQLITE_READONLY. (The tmpfs version, with ENOSPC and EROFS
 // from the kernel, is build/faults/diskFull.int.test.ts.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canMountTmpfs } from '../tmpfsProbe';
+import { canMountTmpfs, unmountTmpfs } from '../tmpfsProbe';
 import { AppFailure } from '../../../shared/result';
 import { openTestCore, type TestCore } from '../testSupport';
 import { openTillCore } from '../tillCore';
@@ -122,8 +122,7 @@ describe('opening a till on storage it cannot use', () => {
         expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
         again.close();
       } finally {
-        execFileSync('umount', [dir]);
-        rmSync(dir, { recursive: true, force: true });
+        await unmountTmpfs(dir);
       }
     },
   );
