@@ -134,6 +134,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
     // Read-only data dir (the till restarts on a disk remounted read-only): a clear refusal,
     // either at open or as STORAGE_ERROR on the first sale, never a crash or a half-write.
     core.close();
+    await core.closed();
     core = null;
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     try {
@@ -177,6 +178,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
       ).n;
     while (pendingNow() > 0 && Date.now() < deadline) await sleep(100);
     core.close();
+    await core.closed();
     core = null;
     const ledger = readTillLedger('diskfull', dir);
     while (
@@ -193,6 +195,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
     return { scenario, recoveryMs, ...verdict, violations: [...violations, ...verdict.violations] };
   } finally {
     core?.close();
+    await core?.closed();
     await unmountTmpfs(dir);
   }
 };

@@ -37,7 +37,13 @@ export interface TillCoreOptions {
 export interface TillCore {
   dispatch: PosDispatch;
   db: Database.Database;
+  /** Closes the database at once; the core's threads finish closing theirs shortly after. */
   close(): void;
+  /**
+   * Resolves once close() was called and the relay and checkpoint threads have exited, i.e. no
+   * connection to the database files is left open (to unmount, move or back them up).
+   */
+  closed(): Promise<void>;
 }
 
 export { coreContext } from './coreRegistry';
@@ -156,15 +162,17 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     }
   }) as PosDispatch;
 
+  let markClosed: () => void = () => undefined;
+  const allClosed = new Promise<void>((resolve) => (markClosed = resolve));
   const core: TillCore = {
     dispatch,
     db,
+    closed: () => allClosed,
     close() {
       if (closed) return;
       closed = true;
       unregisterCore(core);
-      void sync.stop();
-      stopCheckpointer();
+      void Promise.allSettled([sync.stop(), stopCheckpointer()]).then(() => markClosed());
       try {
         db.close();
       } finally {

@@ -21,9 +21,8 @@ export const canMountTmpfs = (): boolean => {
 };
 
 /**
- * Unmounts a test tmpfs and removes its mount point. TillCore.close() returns before its worker
- * threads (relay, WAL checkpointer) have closed their own connections, and until they have the
- * kernel refuses the unmount (EBUSY): retry for a while instead of failing the test's cleanup.
+ * Unmounts a test tmpfs and removes its mount point. Await the till core's closed() first; the
+ * retries cover anything else that still holds a file there for a moment (EBUSY).
  */
 export const unmountTmpfs = async (dir: string, timeoutMs = 10_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

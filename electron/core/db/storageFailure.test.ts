@@ -110,6 +110,7 @@ describe('opening a till on storage it cannot use', () => {
       try {
         const till = await openTestCoreIn(dir);
         till.close();
+        await till.closed(); // a remount read-only needs every writer gone
         execFileSync('mount', ['-o', 'remount,ro', dir]);
         const refusal = openingError(dir);
         expect(refusal).toBeInstanceOf(AppFailure);
@@ -121,6 +122,7 @@ describe('opening a till on storage it cannot use', () => {
         const again = openTillCore({ dataDir: dir, log: () => undefined });
         expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
         again.close();
+        await again.closed();
       } finally {
         await unmountTmpfs(dir);
       }

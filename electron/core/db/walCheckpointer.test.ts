@@ -4,9 +4,9 @@ import { openTempTillDb, waitFor, type TempDb } from '../sync/syncTestSupport';
 import { inlineWalCheckpoints, startWalCheckpointer } from './walCheckpointer';
 
 let temp: TempDb | null = null;
-let stop: (() => void) | null = null;
-afterEach(() => {
-  stop?.();
+let stop: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await stop?.();
   temp?.close();
   temp = null;
   stop = null;
@@ -31,6 +31,10 @@ describe('WAL checkpointer', () => {
     await waitFor(() => mainFile() > before + 4 * 1024 * 1024, 10_000);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
     expect(logs).toEqual([]);
+    // Stopping resolves once the thread has closed its connection and exited.
+    const stopping = stop();
+    stop = null;
+    await expect(stopping).resolves.toBeUndefined();
   });
 
   it('inline: SQLite checkpoints inside the commits, so the WAL never outgrows ~1,000 pages', () => {

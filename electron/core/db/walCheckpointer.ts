@@ -18,7 +18,7 @@ const START_AT_BYTES = 4 * 1024 * 1024;
 export const startWalCheckpointer = (
   db: Database.Database,
   log: (line: string) => void,
-): (() => void) => {
+): (() => Promise<void>) => {
   db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   let worker: Worker | null = null;
   const watch = setInterval(() => {
@@ -41,7 +41,12 @@ export const startWalCheckpointer = (
   watch.unref();
   return () => {
     clearInterval(watch);
-    worker?.postMessage('stop');
+    const running = worker;
+    if (!running) return Promise.resolve();
+    // On 'stop' the thread closes its connection and its port, then exits.
+    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+    running.postMessage('stop');
+    return exited;
   };
 };
 
@@ -50,7 +55,7 @@ export const startWalCheckpointer = (
  * For hosts running many till cores in one process (the chain simulator runs 100 per process),
  * where one more thread per till costs more memory than the commit latency it saves is worth.
  */
-export const inlineWalCheckpoints = (db: Database.Database): (() => void) => {
+export const inlineWalCheckpoints = (db: Database.Database): (() => Promise<void>) => {
   db.pragma('wal_autocheckpoint = 1000');
-  return () => undefined;
+  return () => Promise.resolve();
 };
