@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { isRunning } from './db/instanceLock';
 
 /** Entries relative to electron/core; the bundle of each is `<file name>.cjs` beside main.cjs. */
 export type CoreWorkerEntry = 'sync/outboxRelayWorker' | 'db/walCheckpointWorker';
@@ -23,15 +24,6 @@ interface EsbuildSync {
 const bundles = new Map<CoreWorkerEntry, string | null>();
 let bundleDir: string | null = null;
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 // A process that was killed (test runners kill their workers) never ran its exit hook.
 const removeLeftovers = (parent: string): void => {
   let names: string[] = [];
@@ -41,7 +33,7 @@ const removeLeftovers = (parent: string): void => {
     return; // none yet
   }
   for (const name of names)
-    if (/^\d+$/.test(name) && !alive(Number(name)))
+    if (/^\d+$/.test(name) && !isRunning(Number(name)))
       rmSync(join(parent, name), { recursive: true, force: true });
 };
 

@@ -35,9 +35,11 @@ export const openTestCore = async (
     currency?: string;
     now?: () => number;
     setUp?: boolean;
+    /** A folder the test owns (e.g. a tmpfs it mounted); close() then leaves it in place. */
+    dataDir?: string;
   } = {},
 ): Promise<TestCore> => {
-  const dir = mkdtempSync(join(tmpdir(), 'till-core-test-'));
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'till-core-test-'));
   const core = openTillCore({
     dataDir: dir,
     now: options.now,
@@ -92,7 +94,7 @@ export const openTestCore = async (
       }),
     close: () => {
       core.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 };

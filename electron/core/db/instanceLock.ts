@@ -11,7 +11,8 @@ export interface InstanceLock {
   release(): void;
 }
 
-const isRunning = (pid: number): boolean => {
+/** Whether a process with this pid exists (ours or another user's). */
+export const isRunning = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

@@ -33,23 +33,6 @@ const sell = async () => {
   });
 };
 
-/** A till set up on `dir` (the read-only test needs a real database there first). */
-const openTestCoreIn = async (dir: string) => {
-  const core = openTillCore({ dataDir: dir, log: () => undefined, sync: { autoStart: false } });
-  const r = await core.dispatch('setup-init', {
-    storeName: 'Read Only Traders',
-    currency: 'INR',
-    locale: 'en-IN',
-    timeZone: 'Asia/Kolkata',
-    taxMode: 'inclusive',
-    ownerName: 'Owner',
-    ownerPin: '1234',
-    demo: false,
-  });
-  expect(r.ok).toBe(true);
-  return core;
-};
-
 const openingError = (dir: string): unknown => {
   try {
     openTillCore({ dataDir: dir, log: () => undefined, sync: { autoStart: false } }).close();
@@ -108,9 +91,10 @@ describe('opening a till on storage it cannot use', () => {
       const dir = mkdtempSync(join(tmpdir(), 'till-ro-'));
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]);
       try {
-        const till = await openTestCoreIn(dir);
+        // The read-only test needs a real database there first.
+        const till = await openTestCore({ dataDir: dir });
         till.close();
-        await till.closed(); // a remount read-only needs every writer gone
+        await till.core.closed(); // a remount read-only needs every writer gone
         execFileSync('mount', ['-o', 'remount,ro', dir]);
         const refusal = openingError(dir);
         expect(refusal).toBeInstanceOf(AppFailure);
