@@ -1,6 +1,8 @@
 // The two baselines the pipeline is compared with, on the same fact rows in the same run:
 // a single COPY of the rows into the sale_lines table of a fresh warehouse database, and the usual
-// naive Kafka-to-Postgres script (eachMessage, one single-row INSERT per line, autocommit).
+// naive Kafka-to-Postgres script (eachMessage, one single-row INSERT per line, autocommit). The
+// naive script reads the pipeline's own topic, whose records hold batches of events
+// (sync-service/src/kafka/eventRecords.ts).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kafka, logLevel } from 'kafkajs';
@@ -75,33 +77,35 @@ export const naiveBaseline = async (
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (started === 0) started = performance.now();
-      const e = JSON.parse(String(message.value)) as PosEvent;
-      if (e.type !== 'sale' && e.type !== 'return') return;
-      for (const l of e.payload.lines) {
-        await client.query(NAIVE_INSERT, [
-          e.eventId,
-          l.lineNo,
-          e.occurredAt,
-          e.storeId,
-          e.tillId,
-          e.payload.cashierId,
-          e.type === 'return',
-          e.type === 'return' ? e.payload.originalEventId : null,
-          'originalLineNo' in l ? l.originalLineNo : null,
-          l.productId,
-          l.sku,
-          l.name,
-          l.category,
-          l.subCategory,
-          l.quantity,
-          l.unitPrice,
-          l.gross,
-          l.discount,
-          l.tax,
-          l.net,
-        ]);
-        lines += 1;
-        last = performance.now();
+      const parsed = JSON.parse(String(message.value)) as PosEvent | PosEvent[];
+      for (const e of Array.isArray(parsed) ? parsed : [parsed]) {
+        if (e.type !== 'sale' && e.type !== 'return') continue;
+        for (const l of e.payload.lines) {
+          await client.query(NAIVE_INSERT, [
+            e.eventId,
+            l.lineNo,
+            e.occurredAt,
+            e.storeId,
+            e.tillId,
+            e.payload.cashierId,
+            e.type === 'return',
+            e.type === 'return' ? e.payload.originalEventId : null,
+            'originalLineNo' in l ? l.originalLineNo : null,
+            l.productId,
+            l.sku,
+            l.name,
+            l.category,
+            l.subCategory,
+            l.quantity,
+            l.unitPrice,
+            l.gross,
+            l.discount,
+            l.tax,
+            l.net,
+          ]);
+          lines += 1;
+          last = performance.now();
+        }
       }
     },
   });

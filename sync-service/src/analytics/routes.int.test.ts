@@ -57,7 +57,7 @@ describe('analytics API', () => {
     applyEvents(
       fx.pool,
       partitions,
-      list.map((event, i) => ({ event, position: { partition: 0, offset: String(i) } })),
+      list.map((event, i) => ({ event, position: { partition: 0, offset: String(i), index: 0 } })),
     );
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
-// Processes one sub-batch of Kafka messages: dead-letters what cannot be decoded, applies the rest
-// in one transaction, and when that transaction fails on bad data, retries event by event so only
+// Processes one sub-batch of Kafka records: dead-letters the events that cannot be decoded, applies
+// the rest in one transaction, and when that transaction fails on bad data, retries event by event so only
 // the offending events are dead-lettered and everything else is applied. Infrastructure errors
 // (database down) propagate so Kafka redelivers the batch: nothing is committed for it.
 import type { Pool } from 'pg';
@@ -8,13 +8,27 @@ import { insertDeadLetters, type DeadLetter } from '../warehouse/deadLettersRepo
 import type { LedgerEntry } from '../warehouse/eventsRepo';
 import type { MonthPartitions } from '../warehouse/partitionsRepo';
 import type { StoreVersion } from '../warehouse/analyticsStateRepo';
-import { decodeMessage } from './messageDecoder';
+import type { DecodedMessage } from './messageDecoder';
 
 export interface RawMessage {
   partition: number;
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
+}
+
+/** A record with its events decoded (messageDecoder.ts). */
+export interface DecodedRecord {
+  message: RawMessage;
+  events: DecodedMessage[];
+}
+
+/** A dead letter with what goes on the DLQ topic for it. */
+export interface OutgoingDeadLetter {
+  letter: DeadLetter;
+  key: Buffer | string | null;
+  /** The original record when the letter covers all of it, else the event's own JSON. */
+  value: Buffer | string | null;
 }
 
 export interface SubBatchResult {
@@ -30,34 +44,35 @@ export interface SubBatchDeps {
   partitions: MonthPartitions;
   topic: string;
   /** Publishes dead letters to the DLQ topic; called before they are recorded in Postgres. */
-  publishDeadLetters: (
-    letters: readonly DeadLetter[],
-    messages: ReadonlyMap<string, RawMessage>,
-  ) => Promise<void>;
+  publishDeadLetters: (letters: readonly OutgoingDeadLetter[]) => Promise<void>;
 }
-
-const positionKey = (partition: number, offset: string): string => `${partition}:${offset}`;
 
 export const processSubBatch = async (
   deps: SubBatchDeps,
-  messages: readonly RawMessage[],
+  records: readonly DecodedRecord[],
 ): Promise<SubBatchResult> => {
   const entries: LedgerEntry[] = [];
-  const deadLetters: DeadLetter[] = [];
-  for (const m of messages) {
-    const decoded = decodeMessage(m.value, { partition: m.partition, offset: m.offset });
-    if (decoded.ok) {
-      entries.push({ event: decoded.event, position: decoded.position });
-    } else {
-      deadLetters.push({
-        topic: deps.topic,
-        partition: m.partition,
-        offset: m.offset,
-        eventId: decoded.eventId,
-        storeId: decoded.storeId,
-        reasonCode: decoded.reasonCode,
-        reason: decoded.reason,
-        raw: decoded.raw,
+  const outgoing: OutgoingDeadLetter[] = [];
+  for (const { message, events } of records) {
+    for (const decoded of events) {
+      if (decoded.ok) {
+        entries.push({ event: decoded.event, position: decoded.position });
+        continue;
+      }
+      outgoing.push({
+        letter: {
+          topic: deps.topic,
+          partition: message.partition,
+          offset: message.offset,
+          recordIndex: decoded.position.index,
+          eventId: decoded.eventId,
+          storeId: decoded.storeId,
+          reasonCode: decoded.reasonCode,
+          reason: decoded.reason,
+          raw: decoded.raw,
+        },
+        key: message.key ?? decoded.storeId,
+        value: decoded.wholeRecord ? message.value : decoded.raw,
       });
     }
   }
@@ -66,7 +81,7 @@ export const processSubBatch = async (
     applied: 0,
     duplicates: 0,
     saleLines: 0,
-    deadLetters,
+    deadLetters: [],
     versions: [],
   };
   const addOutcome = (o: Awaited<ReturnType<typeof applyEvents>>): void => {
@@ -85,26 +100,30 @@ export const processSubBatch = async (
         addOutcome(await applyEvents(deps.pool, deps.partitions, [entry]));
       } catch (single) {
         if (!isDataError(single)) throw single;
-        deadLetters.push({
-          topic: deps.topic,
-          partition: entry.position.partition,
-          offset: entry.position.offset,
-          eventId: entry.event.eventId,
-          storeId: entry.event.storeId,
-          reasonCode: 'UNPROCESSABLE',
-          reason: (single as Error).message,
-          raw: JSON.stringify(entry.event),
+        const raw = JSON.stringify(entry.event);
+        outgoing.push({
+          letter: {
+            topic: deps.topic,
+            partition: entry.position.partition,
+            offset: entry.position.offset,
+            recordIndex: entry.position.index,
+            eventId: entry.event.eventId,
+            storeId: entry.event.storeId,
+            reasonCode: 'UNPROCESSABLE',
+            reason: (single as Error).message,
+            raw,
+          },
+          key: entry.event.storeId,
+          value: raw,
         });
       }
     }
   }
 
-  if (deadLetters.length > 0) {
-    const byPosition = new Map(messages.map((m) => [positionKey(m.partition, m.offset), m]));
-    await deps.publishDeadLetters(deadLetters, byPosition);
-    await insertDeadLetters(deps.pool, deadLetters);
+  if (outgoing.length > 0) {
+    result.deadLetters = outgoing.map((o) => o.letter);
+    await deps.publishDeadLetters(outgoing);
+    await insertDeadLetters(deps.pool, result.deadLetters);
   }
   return result;
 };
-
-export { positionKey };

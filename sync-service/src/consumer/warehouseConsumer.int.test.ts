@@ -108,10 +108,14 @@ describe('warehouse consumer', () => {
     await expectExact();
   });
 
-  it('dead-letters poison messages and applies the rest', async () => {
+  it('dead-letters poison messages and poison events inside a batch, and applies the rest', async () => {
     const valid = generateEvents(20, { ...OPTIONS, seed: 99 });
     const [first] = valid;
     if (!first) throw new Error('no event');
+    // A batch record as the gateway writes them, with one event broken in the middle.
+    const batchmates = generateEvents(5, { ...OPTIONS, seed: 100 });
+    const broken = { ...first, eventId: '0190a0a0-0000-7000-8000-0000000000b2', seq: -1 };
+    const batch = [...batchmates.slice(0, 1), broken, ...batchmates.slice(1)];
     const poison = [
       { key: 'store-nyc', value: '{"eventId": "not json' },
       { key: 'store-nyc', value: JSON.stringify({ ...first, eventId: 'not-a-uuid' }) },
@@ -129,21 +133,23 @@ describe('warehouse consumer', () => {
       ...poison.slice(0, 2),
       ...valid.slice(0, 10).map((e) => ({ key: e.storeId, value: JSON.stringify(e) })),
       ...poison.slice(2),
+      { key: first.storeId, value: JSON.stringify(batch) },
       ...valid.slice(10).map((e) => ({ key: e.storeId, value: JSON.stringify(e) })),
     ]);
-    events.push(...valid);
+    events.push(...valid, ...batchmates);
     await waitFor(
       'valid events applied',
       async () => (await countRows(fx.pool, 'events')) === events.length,
     );
     await waitFor(
       'dead letters recorded',
-      async () => (await countRows(fx.pool, 'dead_letters')) === poison.length,
+      async () => (await countRows(fx.pool, 'dead_letters')) === poison.length + 1,
     );
     const reasons = await fx.pool.query<{ reason_code: string }>(
       'SELECT reason_code FROM dead_letters ORDER BY reason_code',
     );
     expect(reasons.rows.map((r) => r.reason_code)).toEqual([
+      'INVALID_EVENT',
       'INVALID_EVENT',
       'MALFORMED_JSON',
       'MALFORMED_JSON',
@@ -155,13 +161,24 @@ describe('warehouse consumer', () => {
     await dlq.connect();
     await dlq.subscribe({ topic: fx.dlqTopic, fromBeginning: true });
     const received: string[] = [];
+    const values: string[] = [];
     await dlq.run({
-      eachMessage: async ({ message }) =>
-        void received.push(String(message.headers?.['x-dlq-reason-code'])),
+      eachMessage: async ({ message }) => {
+        received.push(String(message.headers?.['x-dlq-reason-code']));
+        values.push(String(message.value));
+      },
     });
-    await waitFor('DLQ messages', async () => received.length >= poison.length, 30_000);
+    await waitFor('DLQ messages', async () => received.length >= poison.length + 1, 30_000);
     await dlq.disconnect();
+    // The broken batch member goes to the DLQ alone, as its own JSON, not with its batchmates.
+    expect(values).toContain(JSON.stringify(broken));
+    const stored = await fx.pool.query<{ record_index: number; event_id: string }>(
+      `SELECT record_index, event_id FROM dead_letters WHERE event_id = $1`,
+      [broken.eventId],
+    );
+    expect(stored.rows).toEqual([{ record_index: 1, event_id: broken.eventId }]);
     expect(received.sort()).toEqual([
+      'INVALID_EVENT',
       'INVALID_EVENT',
       'MALFORMED_JSON',
       'MALFORMED_JSON',

@@ -6,13 +6,13 @@
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
-import type { DeadLetter } from '../warehouse/deadLettersRepo';
 import type { MetricsRegistry } from '../ops/metrics';
 import { warehouseConsumerMetrics } from './consumerMetrics';
+import { decodeRecord } from './messageDecoder';
 import {
-  positionKey,
   processSubBatch,
-  type RawMessage,
+  type DecodedRecord,
+  type OutgoingDeadLetter,
   type SubBatchResult,
 } from './subBatchProcessor';
 
@@ -34,7 +34,7 @@ export interface WarehouseConsumerMetrics {
 }
 
 export interface WarehouseConsumerOptions {
-  /** Messages per Postgres transaction. */
+  /** Events per Postgres transaction (whole records: a record may take it past this). */
   subBatchSize?: number;
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
@@ -59,19 +59,34 @@ export interface WarehouseConsumerDeps {
 // line (statement overhead, commits, rollup rows touched once per batch instead of per chunk).
 const DEFAULT_SUB_BATCH = 5_000;
 
-const dlqMessages = (letters: readonly DeadLetter[], messages: ReadonlyMap<string, RawMessage>) =>
-  letters.map((l) => {
-    const original = messages.get(positionKey(l.partition, l.offset));
-    return {
-      key: original?.key ?? l.storeId,
-      value: original?.value ?? l.raw ?? '',
-      headers: {
-        'x-dlq-reason-code': l.reasonCode,
-        'x-dlq-reason': l.reason.slice(0, 1_000),
-        'x-dlq-source': `${l.topic}/${l.partition}/${l.offset}`,
-      },
-    };
-  });
+const dlqMessages = (letters: readonly OutgoingDeadLetter[]) =>
+  letters.map(({ letter: l, key, value }) => ({
+    key,
+    value: value ?? '',
+    headers: {
+      'x-dlq-reason-code': l.reasonCode,
+      'x-dlq-reason': l.reason.slice(0, 1_000),
+      'x-dlq-source': `${l.topic}/${l.partition}/${l.offset}#${l.recordIndex}`,
+    },
+  }));
+
+/** Consecutive runs of whole records holding about `events` events each (at least one record). */
+const chunkByEvents = (records: readonly DecodedRecord[], events: number): DecodedRecord[][] => {
+  const chunks: DecodedRecord[][] = [];
+  let chunk: DecodedRecord[] = [];
+  let count = 0;
+  for (const record of records) {
+    if (chunk.length > 0 && count + record.events.length > events) {
+      chunks.push(chunk);
+      chunk = [];
+      count = 0;
+    }
+    chunk.push(record);
+    count += record.events.length;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+};
 
 export const startWarehouseConsumer = async (
   deps: WarehouseConsumerDeps,
@@ -94,18 +109,17 @@ export const startWarehouseConsumer = async (
     });
   let consumer = newConsumer();
 
-  const publishDeadLetters = async (
-    letters: readonly DeadLetter[],
-    messages: ReadonlyMap<string, RawMessage>,
-  ) => {
-    await producer.send({
-      topic: config.dlqTopic,
-      acks: -1,
-      messages: dlqMessages(letters, messages),
-    });
-    for (const l of letters) {
+  const publishDeadLetters = async (letters: readonly OutgoingDeadLetter[]) => {
+    await producer.send({ topic: config.dlqTopic, acks: -1, messages: dlqMessages(letters) });
+    for (const { letter: l } of letters) {
       logger.warn(
-        { partition: l.partition, offset: l.offset, reasonCode: l.reasonCode, reason: l.reason },
+        {
+          partition: l.partition,
+          offset: l.offset,
+          recordIndex: l.recordIndex,
+          reasonCode: l.reasonCode,
+          reason: l.reason,
+        },
         'event dead-lettered',
       );
     }
@@ -114,21 +128,19 @@ export const startWarehouseConsumer = async (
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } =
       payload;
-    for (let i = 0; i < batch.messages.length; i += subBatchSize) {
+    const records: DecodedRecord[] = batch.messages.map((m) => ({
+      message: { partition: batch.partition, offset: m.offset, key: m.key, value: m.value },
+      events: decodeRecord(m.value, { partition: batch.partition, offset: m.offset }),
+    }));
+    for (const chunk of chunkByEvents(records, subBatchSize)) {
       if (!isRunning() || isStale()) return;
-      const chunk: RawMessage[] = batch.messages.slice(i, i + subBatchSize).map((m) => ({
-        partition: batch.partition,
-        offset: m.offset,
-        key: m.key,
-        value: m.value,
-      }));
       const started = performance.now();
       const result = await processSubBatch(
         { pool, partitions, topic: batch.topic, publishDeadLetters },
         chunk,
       );
       const last = chunk[chunk.length - 1];
-      if (last) resolveOffset(last.offset);
+      if (last) resolveOffset(last.message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
       metrics?.recordSubBatch(result, performance.now() - started);

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import pg from 'pg';
+import { encodeEventRecords } from '../kafka/eventRecords';
 import type { PosEvent } from '../../../shared/events';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -111,16 +112,28 @@ export const produceRaw = async (
   }
 };
 
+/**
+ * Produces events the way the gateway does (kafka/eventRecords.ts): each store's events in order,
+ * `perRecord` events to a record, keyed by the store.
+ */
 export const produceEvents = (
   producer: Producer,
   topic: string,
   events: readonly PosEvent[],
-): Promise<void> =>
-  produceRaw(
-    producer,
-    topic,
-    events.map((e) => ({ key: e.storeId, value: JSON.stringify(e) })),
-  );
+  perRecord = 100,
+): Promise<void> => {
+  const byStore = new Map<string, PosEvent[]>();
+  for (const e of events) byStore.set(e.storeId, [...(byStore.get(e.storeId) ?? []), e]);
+  const records: { key: string; value: string }[] = [];
+  for (const [storeId, storeEvents] of byStore) {
+    for (let i = 0; i < storeEvents.length; i += perRecord) {
+      for (const r of encodeEventRecords(storeId, storeEvents.slice(i, i + perRecord))) {
+        records.push({ key: storeId, value: String(r.value) });
+      }
+    }
+  }
+  return produceRaw(producer, topic, records, 5);
+};
 
 export const waitFor = async (
   what: string,

@@ -1,6 +1,8 @@
 // POST /v1/events against the real Kafka and Postgres.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_LIMITS, pushResponseSchema } from '../../../shared/sync/gatewayApi';
+import { MAX_RECORD_BYTES } from '../kafka/eventRecords';
+import { generateEvents } from '../warehouse/syntheticEvents';
 import {
   pushEvents,
   readTopic,
@@ -106,6 +108,35 @@ describe('POST /v1/events', () => {
     expect(new Set(onTopic.map((m) => m.partition)).size).toBe(1);
   });
 
+  it('splits a batch of almost 1 MiB into records the broker takes, every event in order', async () => {
+    const events = generateEvents(850, {
+      seed: 11,
+      stores: [{ storeId: till.storeId, timeZone: 'UTC', tills: [till.tillId] }],
+      products: 40,
+      fromMs: Date.UTC(2025, 0, 1),
+      toMs: Date.UTC(2025, 0, 2),
+      receiptRate: 0,
+    });
+    const body = JSON.stringify({ events });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(3 * MAX_RECORD_BYTES);
+    expect(Buffer.byteLength(body)).toBeLessThan(GATEWAY_LIMITS.maxBatchBytes);
+    const before = await topicMessageCount(gw.config.eventsTopic);
+    const res = await pushEvents(gw.url, till.token, body);
+    expect(res.status).toBe(200);
+    const records = (await topicMessageCount(gw.config.eventsTopic)) - before;
+    expect(records).toBeGreaterThanOrEqual(4);
+    expect(records).toBeLessThanOrEqual(6);
+    const ids = new Set(events.map((e) => e.eventId));
+    const isMine = (m: { value: string }): boolean =>
+      ids.has((JSON.parse(m.value) as { eventId: string }).eventId);
+    const onTopic = await readTopic(
+      gw.config.eventsTopic,
+      (read) => read.filter(isMine).length >= events.length,
+    );
+    const mine = onTopic.filter(isMine).map((m) => JSON.parse(m.value) as { eventId: string });
+    expect(mine.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+  });
+
   it('rejects invalid events one by one and still accepts the rest', async () => {
     const good = shiftOpenEvent(till.storeId, till.tillId);
     const badPayload = { ...shiftOpenEvent(till.storeId, till.tillId), payload: { shiftId: 'x' } };
@@ -138,8 +169,9 @@ describe('POST /v1/events', () => {
       const { results } = pushResponseSchema.parse(await res.json());
       expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
     }
-    // A repeat inside one batch is published once; a repeated batch is published again.
-    expect(await topicMessageCount(gw.config.eventsTopic)).toBe(before + 4);
+    // A repeat inside one batch is published once; a repeated batch is published again: one
+    // record per push, holding its two distinct events.
+    expect(await topicMessageCount(gw.config.eventsTopic)).toBe(before + 2);
   });
 
   it('answers an empty batch with no results', async () => {

@@ -1,17 +1,17 @@
 // POST /v1/events: a till pushes a batch of events. The answer lists every event as accepted or
 // rejected and is sent only after Kafka acknowledged all accepted ones (key = store id, so one
-// store's events stay in order on one partition). If Kafka cannot acknowledge in time the answer
+// store's events stay in order on one partition; the batch travels as few records as fit, see
+// kafka/eventRecords.ts). If Kafka cannot acknowledge in time the answer
 // is 503 + Retry-After and no event is reported accepted; the till resends, and the warehouse
 // deduplicates by event id, so a batch that did land is never counted twice.
 import type { FastifyInstance } from 'fastify';
-import type { Message } from 'kafkajs';
-import type { PosEvent } from '../../../shared/events/envelope';
 import {
   GATEWAY_LIMITS,
   pushRequestSchema,
   type PushResponse,
 } from '../../../shared/sync/gatewayApi';
 import { HttpError, parseOr400 } from '../http/httpErrors';
+import { encodeEventRecords } from '../kafka/eventRecords';
 import type { MetricsRegistry } from '../ops/metrics';
 import { LATENCY_BUCKETS_SECONDS, SIZE_BUCKETS } from '../ops/metrics';
 import type { TillGuard } from './tillGuard';
@@ -29,13 +29,6 @@ export interface EventsRouteDeps {
   /** Notes each accepted push per till (HQ's "last sync"); off the answer's path. */
   tillSync?: TillSyncRecorder;
 }
-
-// No record headers: the value carries the whole event (id, type, schema version) and the
-// consumer reads nothing else; three headers per record cost the gateway ~13% of its CPU.
-export const toKafkaMessage = (event: PosEvent): Message => ({
-  key: event.storeId,
-  value: JSON.stringify(event),
-});
 
 export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps): void {
   const { publisher, tillGuard, metrics } = deps;
@@ -83,7 +76,12 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
         throw new HttpError(403, 'FORBIDDEN', verdict.message);
       }
       try {
-        await publisher.publish(deps.eventsTopic, verdict.toPublish.map(toKafkaMessage));
+        // No record headers: the events carry their own ids, types and schema versions, and the
+        // consumer reads nothing else (headers cost the gateway ~13% of its CPU).
+        await publisher.publish(
+          deps.eventsTopic,
+          encodeEventRecords(till.storeId, verdict.toPublish),
+        );
         afterKafkaAck(); // test-only fault hook; a no-op unless SYNC_FAULT_KILL_AFTER_ACK is set
       } catch (error) {
         if (!(error instanceof KafkaUnavailableError)) throw error;

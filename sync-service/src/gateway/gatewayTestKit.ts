@@ -125,14 +125,18 @@ export async function pushEvents(url: string, token: string, body: unknown): Pro
   });
 }
 
-/** Reads the whole topic from the beginning until `count` messages arrived (or the timeout). */
+/**
+ * Reads the whole topic from the beginning until `count` events arrived (or the timeout), one entry
+ * per event: a record holding a batch (kafka/eventRecords.ts) gives one entry per event in it.
+ */
 export async function readTopic(
   topic: string,
-  count: number,
+  count: number | ((read: ReadonlyArray<{ value: string }>) => boolean),
   timeoutMs = 20_000,
 ): Promise<
   Array<{ key: string; value: string; headers: Record<string, string>; partition: number }>
 > {
+  const enough = typeof count === 'number' ? (read: unknown[]) => read.length >= count : count;
   const kafka = new Kafka({
     clientId: 'gateway-test-reader',
     brokers: KAFKA_BROKERS,
@@ -150,20 +154,21 @@ export async function readTopic(
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`read ${received.length} of ${count} messages from ${topic}`)),
+        () => reject(new Error(`read ${received.length} events from ${topic}, not enough`)),
         timeoutMs,
       );
       void consumer.run({
         eachMessage: async ({ message, partition }) => {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(v);
-          received.push({
-            key: String(message.key),
-            value: String(message.value),
-            headers,
-            partition,
-          });
-          if (received.length >= count) {
+          const value = String(message.value);
+          const events = value.startsWith('[')
+            ? (JSON.parse(value) as unknown[]).map((e) => JSON.stringify(e))
+            : [value];
+          for (const event of events) {
+            received.push({ key: String(message.key), value: event, headers, partition });
+          }
+          if (enough(received)) {
             clearTimeout(timer);
             resolve();
           }

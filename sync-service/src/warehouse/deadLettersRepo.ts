@@ -1,10 +1,12 @@
-// Dead letters: what could not be applied and why, once per Kafka position.
+// Dead letters: what could not be applied and why, once per event position (record and place in it).
 import type { SqlClient } from './sqlClient';
 
 export interface DeadLetter {
   topic: string;
   partition: number;
   offset: string;
+  /** The event's place in its record; 0 when the letter is about the whole record. */
+  recordIndex: number;
   eventId: string | null;
   storeId: string | null;
   reasonCode: string;
@@ -13,9 +15,11 @@ export interface DeadLetter {
 }
 
 const INSERT_DEAD_LETTERS = `
-INSERT INTO dead_letters (topic, kafka_partition, kafka_offset, event_id, store_id, reason_code, reason, raw_value)
-SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-ON CONFLICT (topic, kafka_partition, kafka_offset) DO NOTHING`;
+INSERT INTO dead_letters (topic, kafka_partition, kafka_offset, record_index, event_id, store_id, reason_code,
+  reason, raw_value)
+SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
+  $9::text[])
+ON CONFLICT (topic, kafka_partition, kafka_offset, record_index) DO NOTHING`;
 
 /** Postgres text cannot hold NUL; the raw value is kept for humans, so replace it visibly. */
 const storable = (s: string | null, max: number): string | null =>
@@ -30,6 +34,7 @@ export const insertDeadLetters = async (
     rows.map((r) => r.topic),
     rows.map((r) => r.partition),
     rows.map((r) => r.offset),
+    rows.map((r) => r.recordIndex),
     rows.map((r) => storable(r.eventId, 200)),
     rows.map((r) => storable(r.storeId, 200)),
     rows.map((r) => r.reasonCode),
