@@ -199,7 +199,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
   await alone.stop();
   log(`  consumer alone (incl. group join): ${consumerOnly} lines/s`);
   const copy = await copyBaseline(main.pool, baselineDb);
-  log(`  copy: ${copy.linesPerS} lines/s`);
+  log(`  copy: ${copy.linesPerS} lines/s (median of ${copy.runsLinesPerS.join(', ')})`);
   const naive = await naiveBaseline(baselineDb, topic, naiveSeconds);
   log(`  naive: ${naive.linesPerS} lines/s over ${naive.lines} lines`);
   await baselineDb.drop();
@@ -241,6 +241,7 @@ export default async function syncBench(args: string[]): Promise<Record<string, 
     e2e_cpu_ms_per_1k_lines: perKLines,
     e2e_cpu_bound_lines_per_s_2_cores: Math.round(2_000_000 / Math.max(1, pipelineMsPerKLine)),
     copy_lines_per_s: copy.linesPerS,
+    copy_runs_lines_per_s: copy.runsLinesPerS,
     ratio_vs_copy: Math.round((rate(lines, e2eMs) / copy.linesPerS) * 100) / 100,
     consumer_only_lines_per_s: consumerOnly,
     naive_lines_per_s: naive.linesPerS,
