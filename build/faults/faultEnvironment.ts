@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../../electron/core/sync/syncServiceProcess';
-import { createTestDatabase, uniqueTopic, type TestDatabase } from '../test/serviceEnv';
+import {
+  createTestDatabase,
+  deleteTopics,
+  uniqueTopic,
+  type TestDatabase,
+} from '../test/serviceEnv';
 import { startServiceProcess, type ServiceProcess } from './serviceProcess';
 
 export const ADMIN_TOKEN = 'dev-admin-token';
@@ -161,6 +166,7 @@ export class FaultEnvironment {
     await Promise.all([this.gateway?.stop(), ...this.consumers.map((c) => c.stop())]);
     await this.pool.end().catch(() => undefined);
     await this.database.drop();
+    await deleteTopics([this.env.EVENTS_TOPIC ?? '', this.env.DLQ_TOPIC ?? '']);
     if (!this.keepLogs) rmSync(this.logDir, { recursive: true, force: true });
   }
 }

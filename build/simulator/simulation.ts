@@ -8,7 +8,12 @@ import {
   startSyncService,
   type RunningSyncService,
 } from '../../electron/core/sync/syncServiceProcess';
-import { createTestDatabase, uniqueTopic, type TestDatabase } from '../test/serviceEnv';
+import {
+  createTestDatabase,
+  deleteTopics,
+  uniqueTopic,
+  type TestDatabase,
+} from '../test/serviceEnv';
 import { ChainRunner, enrolChain } from './chainRunner';
 import { defaultDataRoot, type SimulatorArgs } from './simulatorArgs';
 import { DAY_MS, IST_OFFSET_MS } from './tillSimulation';
@@ -41,6 +46,7 @@ export const runSimulation = async (
   const started = performance.now();
   let database: TestDatabase | null = null;
   let service: RunningSyncService | null = null;
+  const topics = { events: uniqueTopic('sim.events'), dlq: uniqueTopic('sim.dlq') };
   const dataRoot = mkdtempSync(join(args.dataDir ?? defaultDataRoot(), 'pos-sim-'));
   try {
     let hqUrl = args.syncUrl;
@@ -49,8 +55,8 @@ export const runSimulation = async (
       progress(`starting a sync service on database ${database.name} ...`);
       service = await startSyncService({
         databaseUrl: database.url,
-        eventsTopic: uniqueTopic('sim.events'),
-        dlqTopic: uniqueTopic('sim.dlq'),
+        eventsTopic: topics.events,
+        dlqTopic: topics.dlq,
         consumerGroup: uniqueTopic('sim.group'),
         port: await freePort(),
       });
@@ -115,7 +121,10 @@ export const runSimulation = async (
     };
   } finally {
     await service?.stop();
-    if (database && !args.keepDb) await database.drop();
+    if (database && !args.keepDb) {
+      await database.drop();
+      await deleteTopics([topics.events, topics.dlq]);
+    }
     rmSync(dataRoot, { recursive: true, force: true });
   }
 };

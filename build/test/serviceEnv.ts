@@ -2,6 +2,7 @@
 // plus per-file isolation: every test file gets its own database and its own topic names, so files
 // never see each other's data.
 import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 
 export const KAFKA_BROKERS: string[] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092')
@@ -66,4 +67,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export function uniqueTopic(prefix: string): string {
   const safePrefix = prefix.replace(/[^a-zA-Z0-9._-]/g, '-').slice(0, 100) || 'test';
   return `${safePrefix}.${Date.now().toString(36)}.${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Deletes topics a run created, best effort. A bench or simulator topic holds up to hundreds of
+ * MB; left behind, they filled the local broker (4.4 GB, 1,149 partitions) and slowed every broker
+ * restart, which loads every partition.
+ */
+export async function deleteTopics(topics: readonly string[]): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'pos-topic-cleanup',
+    brokers: KAFKA_BROKERS,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  try {
+    await admin.connect();
+    const existing = new Set(await admin.listTopics());
+    const mine = topics.filter((t) => existing.has(t));
+    if (mine.length > 0) await admin.deleteTopics({ topics: mine });
+  } catch {
+    // Cleanup only: a broker that is down or slow must not fail the run that used it.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }

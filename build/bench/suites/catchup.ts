@@ -25,7 +25,7 @@ import {
   type RunningSyncService,
 } from '../../../electron/core/sync/syncServiceProcess';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
-import { createTestDatabase, uniqueTopic } from '../../test/serviceEnv';
+import { createTestDatabase, deleteTopics, uniqueTopic } from '../../test/serviceEnv';
 import { loadChain } from '../catchup/chainDataset';
 import { hqRenderMs, percentile, round, scanTimes, sleep } from '../catchup/checkoutTiming';
 import { createHqPriority, kafkaPid } from '../catchup/hqPriority';
@@ -303,6 +303,7 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     await service?.stop();
     await pool.end();
     await database.drop();
+    await deleteTopics([env.eventsTopic, env.dlqTopic]);
     rmSync(dir, { recursive: true, force: true });
   }
 }

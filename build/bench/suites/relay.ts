@@ -16,7 +16,7 @@ import {
   startSyncService,
 } from '../../../electron/core/sync/syncServiceProcess';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
-import { createTestDatabase, uniqueTopic } from '../../test/serviceEnv';
+import { createTestDatabase, deleteTopics, uniqueTopic } from '../../test/serviceEnv';
 
 const arg = (args: string[], name: string, fallback: number): number => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
@@ -168,6 +168,7 @@ export default async function relay(args: string[]): Promise<Record<string, unkn
   } finally {
     await service.stop();
     await database.drop();
+    await deleteTopics([env.eventsTopic, env.dlqTopic]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
