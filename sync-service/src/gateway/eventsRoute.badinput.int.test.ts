@@ -101,6 +101,8 @@ const storedIds = async (ids: readonly string[]): Promise<Set<string>> => {
   return new Set(r.rows.map((row) => row.event_id));
 };
 
+const POISON_KEYS = new Set(['__proto__', 'constructor']);
+
 const waitStored = async (ids: readonly string[], timeoutMs = 30_000): Promise<Set<string>> => {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -153,7 +155,9 @@ describe('gateway bad input (property-based)', () => {
       fc.asyncProperty(
         fc.array(fc.nat({ max: breakers.length - 1 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 6 }),
-        fc.anything({ maxDepth: 1 }),
+        // No __proto__ / constructor keys: a body carrying them is refused whole with 400 before
+        // any event is looked at (Fastify's prototype-poisoning guard, eventsRoute.int.test.ts).
+        fc.anything({ maxDepth: 1, key: fc.string().filter((k) => !POISON_KEYS.has(k)) }),
         async (breaks, goods, junk) => {
           const batch: unknown[] = [];
           const expected: Array<'accepted' | 'rejected'> = [];
