@@ -1,7 +1,7 @@
 // Processes one sub-batch of Kafka records: dead-letters the events that cannot be decoded, applies
-// the rest in one transaction, and when that transaction fails on bad data, retries event by event so only
-// the offending events are dead-lettered and everything else is applied. Infrastructure errors
-// (database down) propagate so Kafka redelivers the batch: nothing is committed for it.
+// the rest in one transaction, and when that transaction fails on bad data, retries event by event
+// so only the offending events are dead-lettered and everything else is applied. Infrastructure
+// errors (database down) propagate so Kafka redelivers the batch: nothing is committed for it.
 import type { Pool } from 'pg';
 import { applyEvents, isDataError } from '../warehouse/applyEvents';
 import { insertDeadLetters, type DeadLetter } from '../warehouse/deadLettersRepo';
