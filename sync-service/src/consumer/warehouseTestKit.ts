@@ -123,7 +123,11 @@ export const produceEvents = (
   perRecord = 100,
 ): Promise<void> => {
   const byStore = new Map<string, PosEvent[]>();
-  for (const e of events) byStore.set(e.storeId, [...(byStore.get(e.storeId) ?? []), e]);
+  for (const e of events) {
+    const mine = byStore.get(e.storeId);
+    if (mine) mine.push(e);
+    else byStore.set(e.storeId, [e]);
+  }
   const records: { key: string; value: string }[] = [];
   for (const [storeId, storeEvents] of byStore) {
     for (let i = 0; i < storeEvents.length; i += perRecord) {
