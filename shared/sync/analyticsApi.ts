@@ -189,3 +189,29 @@ export interface TillSyncResponse {
   serverTime: number;
   rows: TillSyncRow[];
 }
+
+/**
+ * GET /v1/analytics/live?scope=&storeId=: the last 60 minutes up to HQ's clock, from the facts
+ * (not the day rollups), so HQ watches the current hour; refetch on an `analytics` stream message.
+ */
+export const liveQuerySchema = scopeQuerySchema;
+export type LiveQuery = z.input<typeof liveQuerySchema>;
+
+export interface LiveMinute {
+  /** Start of the minute (UTC ms). */
+  minute: number;
+  orders: number;
+  netSales: number;
+}
+
+export interface LiveHourResponse {
+  meta: AnalyticsMeta;
+  windowStart: number;
+  windowEnd: number;
+  /** All 60 minutes, empty ones with zeros, oldest first. */
+  minutes: LiveMinute[];
+  /** Orders, returns, net sales, units, average order value and rate of return (shared/kpi). */
+  totals: SalesKpis;
+  ordersPerMinute: number;
+  topProducts: TopProductRow[];
+}
