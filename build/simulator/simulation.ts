@@ -52,7 +52,10 @@ export const runSimulation = async (
     let hqUrl = args.syncUrl;
     if (hqUrl === null) {
       database = await createTestDatabase();
-      progress(`starting a sync service on database ${database.name} ...`);
+      progress(
+        `starting a throwaway sync service on database ${database.name} (to fill a running HQ ` +
+          'instead, pass --sync-url http://127.0.0.1:8787) ...',
+      );
       service = await startSyncService({
         databaseUrl: database.url,
         eventsTopic: topics.events,

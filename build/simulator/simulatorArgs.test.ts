@@ -46,4 +46,15 @@ describe('parseSimulatorArgs', () => {
     expect(() => parseSimulatorArgs(argv)).toThrow(ArgsError);
     expect(() => parseSimulatorArgs(argv)).toThrow(message);
   });
+  it('fills the HQ named by $SYNC_URL when --sync-url is not given', () => {
+    const before = process.env.SYNC_URL;
+    process.env.SYNC_URL = 'http://127.0.0.1:8787';
+    try {
+      const a = parseSimulatorArgs(['--stores', '1', '--tills', '1', '--days', '1']);
+      expect(a.syncUrl).toBe('http://127.0.0.1:8787');
+    } finally {
+      if (before === undefined) delete process.env.SYNC_URL;
+      else process.env.SYNC_URL = before;
+    }
+  });
 });

@@ -24,7 +24,8 @@ export const SIMULATOR_USAGE = `usage: npm run simulate -- --stores N --tills M 
     [--sync-url U --admin-token T] [--duration SEC] [--products P] [--workers W]
     [--data-dir DIR] [--out FILE] [--keep-db]
   --rate X      sales per real second per till (default 0: as fast as the tills ring)
-  --sync-url U  a running sync service; without it one is started on a fresh database
+  --sync-url U  the HQ to fill, e.g. http://127.0.0.1:8787 (default: $SYNC_URL); without either a
+                throwaway sync service is started on a fresh database and dropped at the end
   --workers W   till worker processes (default: number of CPUs); tills share them`;
 
 export class ArgsError extends Error {}
@@ -70,7 +71,7 @@ export const parseSimulatorArgs = (argv: readonly string[]): SimulatorArgs => {
     if (!Number.isInteger(n)) throw new ArgsError(`--${name} must be a whole number`);
     return n;
   };
-  const syncUrl = values.get('sync-url') ?? null;
+  const syncUrl = values.get('sync-url') ?? (process.env.SYNC_URL || null);
   if (syncUrl !== null && !/^https?:\/\/\S+$/.test(syncUrl))
     throw new ArgsError(`--sync-url must be an http(s) URL, got "${syncUrl}"`);
   return {
