@@ -111,7 +111,13 @@ export async function createSyncService(
       await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
     }
     if (has('console')) {
-      await registerConsoleRoutes(app, { pool, auth: consoleAuth, logger });
+      await registerConsoleRoutes(app, {
+        pool,
+        auth: consoleAuth,
+        logger,
+        tillAuthenticator,
+        syncPublicUrl: config.syncPublicUrl,
+      });
     }
     if (has('consumer')) {
       registerConsumerLagCollector(metrics, kafka, config.consumerGroup, config.eventsTopic);

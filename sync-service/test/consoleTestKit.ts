@@ -4,6 +4,7 @@
 // the CSRF token like the console web app does.
 import { CONSOLE_SESSION_COOKIE, CSRF_HEADER } from '../../shared/console/consoleApi';
 import type { ConsoleRole, SessionInfo } from '../../shared/console/consoleApi';
+import { deleteTopics } from '../../build/test/serviceEnv';
 import type { SyncConfig } from '../src/config';
 import { insertAccount } from '../src/console/accountsRepo';
 import { hashPassword } from '../src/console/passwords';
@@ -95,6 +96,10 @@ export async function startTestConsole(
   };
   return {
     ...gw,
+    async dispose() {
+      await gw.dispose();
+      await deleteTopics([gw.config.eventsTopic, gw.config.dlqTopic]);
+    },
     createAccount,
     login,
     signIn,

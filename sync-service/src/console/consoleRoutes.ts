@@ -9,11 +9,15 @@ import type { Logger } from '../ops/logger';
 import { registerAccountRoutes } from './accountRoutes';
 import { registerAuthRoutes } from './authRoutes';
 import type { ConsoleAuth } from './consoleAuth';
+import { registerStoreRoutes } from './storeRoutes';
+import type { TillAuthenticator } from '../auth/tillAuth';
 
 export interface ConsoleRouteDeps {
   pool: Pool;
   auth: ConsoleAuth;
   logger: Logger;
+  tillAuthenticator: TillAuthenticator;
+  syncPublicUrl: string | null;
 }
 
 export async function registerConsoleRoutes(
@@ -22,6 +26,7 @@ export async function registerConsoleRoutes(
 ): Promise<void> {
   registerAuthRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerStoreRoutes(app, deps);
 }
 
 /** Cookie parsing for the whole app: analytics routes accept the console session too. */
