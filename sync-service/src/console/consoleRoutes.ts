@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '../ops/logger';
 import { registerAccountRoutes } from './accountRoutes';
 import { registerAuthRoutes } from './authRoutes';
+import { registerConsoleCatalogRoutes } from './catalogRoutes';
 import type { ConsoleAuth } from './consoleAuth';
 import { registerStoreRoutes } from './storeRoutes';
 import type { TillAuthenticator } from '../auth/tillAuth';
@@ -27,6 +28,7 @@ export async function registerConsoleRoutes(
   registerAuthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerStoreRoutes(app, deps);
+  registerConsoleCatalogRoutes(app, deps);
 }
 
 /** Cookie parsing for the whole app: analytics routes accept the console session too. */
