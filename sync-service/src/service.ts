@@ -91,8 +91,10 @@ export async function createSyncService(
     const tillAuthenticator = createTillAuthenticator(pool, config.tokenCacheTtlMs);
     const tillGuard = createTillGuard(tillAuthenticator, logger, config.retryAfterSeconds);
 
-    if (has('gateway')) {
+    // The console produces too: a retried dead letter goes to the events topic again.
+    if (has('gateway') || has('console'))
       publisher = createEventPublisher({ kafka, logger, sendTimeoutMs: config.kafkaSendTimeoutMs });
+    if (has('gateway') && publisher) {
       tillSync = createTillSyncRecorder(pool, logger);
       registerEventsRoute(app, {
         tillSync,
@@ -110,8 +112,13 @@ export async function createSyncService(
       const authenticate = analyticsAuthenticator(config.adminToken, tillAuthenticator);
       await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
     }
-    if (has('console')) {
+    if (has('console') && publisher) {
       await registerConsoleRoutes(app, {
+        kafka,
+        publisher,
+        eventsTopic: config.eventsTopic,
+        consumerGroup: config.consumerGroup,
+        retryAfterSeconds: config.retryAfterSeconds,
         pool,
         auth: consoleAuth,
         logger,
