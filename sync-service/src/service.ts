@@ -109,7 +109,13 @@ export async function createSyncService(
     }
     if (has('analytics')) {
       // Shares the gateway's token cache, so re-enrollment revokes analytics access at once too.
-      const authenticate = analyticsAuthenticator(config.adminToken, tillAuthenticator);
+      // A console session (any role) sees figures too; sessions are in Postgres, so an
+      // analytics-only process honours them as well.
+      const authenticate = analyticsAuthenticator(
+        config.adminToken,
+        tillAuthenticator,
+        consoleAuth.lookup,
+      );
       await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
     }
     if (has('console') && publisher) {
