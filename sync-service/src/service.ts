@@ -125,6 +125,7 @@ export async function createSyncService(
         eventsTopic: config.eventsTopic,
         consumerGroup: config.consumerGroup,
         retryAfterSeconds: config.retryAfterSeconds,
+        consoleDir: config.consoleDir,
         pool,
         auth: consoleAuth,
         logger,

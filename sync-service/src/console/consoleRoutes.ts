@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './authRoutes';
 import { registerConsoleCatalogRoutes } from './catalogRoutes';
 import type { ConsoleAuth } from './consoleAuth';
 import { registerOpsConsoleRoutes } from './opsRoutes';
+import { registerStaticConsole } from './staticConsole';
 import { registerStoreRoutes } from './storeRoutes';
 import type { TillAuthenticator } from '../auth/tillAuth';
 
@@ -28,6 +29,8 @@ export interface ConsoleRouteDeps {
   eventsTopic: string;
   consumerGroup: string;
   retryAfterSeconds: number;
+  /** config.consoleDir: the built web app; null = renderer/dist-console. */
+  consoleDir: string | null;
 }
 
 export async function registerConsoleRoutes(
@@ -40,6 +43,7 @@ export async function registerConsoleRoutes(
   registerConsoleCatalogRoutes(app, deps);
   registerOpsConsoleRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  await registerStaticConsole(app, deps.consoleDir);
 }
 
 /** Cookie parsing for the whole app: analytics routes accept the console session too. */
