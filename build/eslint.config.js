@@ -15,6 +15,7 @@ export default tseslint.config(
       'build/.cache/**',
       'build/output/**',
       'renderer/dist/**',
+      'renderer/dist-console/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
@@ -57,7 +58,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    files: [
+      'renderer/src/**/*.ts',
+      'renderer/src/**/*.tsx',
+      'renderer/console/**/*.ts',
+      'renderer/console/**/*.tsx',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

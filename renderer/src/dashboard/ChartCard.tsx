@@ -25,6 +25,14 @@ interface Props<R> {
   note?: ReactNode;
   /** Makes table rows clickable (drill-down). */
   onRowClick?: (row: R) => void;
+  /** A data-testid per table row (the HQ console's lists). */
+  rowTestId?: (row: R) => string;
+  /** Shown instead of "Nothing to show." when the table has no rows. */
+  emptyText?: string;
+  /** Extra controls in the card's header, before the CSV button (e.g. "Add store"). */
+  actions?: ReactNode;
+  /** The table grows with its rows instead of scrolling inside the card (full-page lists). */
+  tall?: boolean;
   children?: ReactNode;
 }
 
@@ -38,6 +46,10 @@ export function ChartCard<R>({
   wide,
   note,
   onRowClick,
+  rowTestId,
+  emptyText,
+  actions,
+  tall,
   children,
 }: Props<R>) {
   const [view, setView] = useState<'chart' | 'table'>(tableOnly ? 'table' : 'chart');
@@ -72,6 +84,7 @@ export function ChartCard<R>({
             </button>
           </div>
         )}
+        {actions}
         <button
           type="button"
           className="dash-csv"
@@ -88,7 +101,7 @@ export function ChartCard<R>({
           {rows.length === 0 ? <p className="dash-empty">No sales in this period.</p> : children}
         </div>
       ) : (
-        <div className="dash-table-wrap">
+        <div className={tall ? 'dash-table-wrap dash-table-tall' : 'dash-table-wrap'}>
           <table className="data-table dash-table">
             <thead>
               <tr>
@@ -103,6 +116,7 @@ export function ChartCard<R>({
               {rows.map((r, i) => (
                 <tr
                   key={i}
+                  data-testid={rowTestId?.(r)}
                   className={onRowClick ? 'dash-row-link' : undefined}
                   onClick={onRowClick ? () => onRowClick(r) : undefined}
                 >
@@ -115,7 +129,7 @@ export function ChartCard<R>({
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && <p className="dash-empty">Nothing to show.</p>}
+          {rows.length === 0 && <p className="dash-empty">{emptyText ?? 'Nothing to show.'}</p>}
         </div>
       )}
     </section>

@@ -10,6 +10,7 @@ describe('till sync age', () => {
     expect(relativeAge(30 * 3_600_000, 'en-GB')).toBe('30 hr ago');
     expect(relativeAge(3 * 86_400_000, 'en-GB')).toBe('3 days ago');
     expect(relativeAge(4 * 60_000, 'de-DE')).toBe('vor 4 Min.');
+    expect(relativeAge(3 * 60_000, 'en-GB', 'long')).toBe('3 minutes ago');
   });
   it("shows the absolute time on the store's clock", () => {
     const t = Date.UTC(2025, 2, 10, 23, 30);

@@ -13,9 +13,16 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
-/** "just now", "4 min ago", "3 hr ago", "2 days ago" (short style of the locale). */
-export const relativeAge = (ageMs: number, locale: string): string => {
-  const rtf = new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' });
+/**
+ * "just now", "4 min ago", "3 hr ago", "2 days ago" (short style of the locale); the HQ console
+ * asks for the long style ("3 minutes ago").
+ */
+export const relativeAge = (
+  ageMs: number,
+  locale: string,
+  style: Intl.RelativeTimeFormatStyle = 'short',
+): string => {
+  const rtf = new Intl.RelativeTimeFormat(locale, { style, numeric: 'auto' });
   const age = Math.max(0, ageMs);
   // Days only from two on: "yesterday" for 25 hours reads wrong for a sync age.
   for (const [unit, size] of UNITS) {

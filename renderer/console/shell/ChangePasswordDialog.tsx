@@ -1,0 +1,103 @@
+// Changing one's own password: the current one, and a new one checked by the contract's rule
+// (at least 10 characters) before it is sent. HQ ends the person's other sessions.
+import { useState, type FormEvent } from 'react';
+import { changePasswordRequestSchema } from '../../../shared/console/consoleApi';
+import { Dialog } from '../../src/components/Dialog';
+import { errorWords } from '../api/consoleClient';
+import { Field } from '../parts/Field';
+import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { useSession } from '../state/sessionContext';
+
+export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
+  const { api } = useSession();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const v = validate(changePasswordRequestSchema, { currentPassword, newPassword });
+    const errs = v.ok ? {} : v.errors;
+    if (repeat !== newPassword) errs.repeat = 'the two new passwords differ';
+    setErrors(errs);
+    if (!v.ok || errs.repeat) return;
+    const r = await api.changePassword(currentPassword, newPassword);
+    if (r.ok) setDone(true);
+    else
+      setFailure(
+        r.error.code === 'LOGIN_FAILED' ? 'The current password is wrong.' : errorWords(r.error),
+      );
+  };
+  return (
+    <Dialog title="Change password" testId="change-password-dialog" onClose={onClose}>
+      {done ? (
+        <>
+          <p className="info-note" data-testid="change-password-done">
+            Password changed. Your other sessions have been logged out.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="btn-primary" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </>
+      ) : (
+        <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
+          {failure && (
+            <p className="error-banner" role="alert" data-testid="change-password-error">
+              {failure}
+            </p>
+          )}
+          <Field label="Current password" testId="cp-current" error={errors.currentPassword}>
+            {(a) => (
+              <input
+                type="password"
+                autoComplete="current-password"
+                value={currentPassword}
+                onChange={(e) => setCurrent(e.target.value)}
+                {...a}
+              />
+            )}
+          </Field>
+          <Field
+            label="New password"
+            testId="cp-new"
+            error={errors.newPassword}
+            hint="At least 10 characters."
+          >
+            {(a) => (
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={newPassword}
+                onChange={(e) => setNew(e.target.value)}
+                {...a}
+              />
+            )}
+          </Field>
+          <Field label="New password again" testId="cp-repeat" error={errors.repeat}>
+            {(a) => (
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+                {...a}
+              />
+            )}
+          </Field>
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="btn-primary" data-testid="cp-submit">
+              Change password
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
