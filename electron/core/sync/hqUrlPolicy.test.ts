@@ -42,3 +42,18 @@ describe('HQ address policy', () => {
       expect(reason(checkHqUrl(u, true)), u).toBe('BAD_URL');
   });
 });
+
+describe('the Connect screen hint', () => {
+  it('flags exactly the addresses the core refuses without allowInsecure', async () => {
+    const { isInsecureRemoteUrl } = await import('../../../shared/sync/loopback');
+    for (const u of [
+      'http://192.168.1.20:8787',
+      'http://hq.example.com/',
+      'HTTP://10.0.0.1',
+      'http://[fe80::1]:8787',
+    ])
+      expect(isInsecureRemoteUrl(u), u).toBe(true);
+    for (const u of ['https://hq.example.com', 'http://127.0.0.1:8787', 'http://[::1]', 'junk'])
+      expect(isInsecureRemoteUrl(u), u).toBe(false);
+  });
+});

@@ -2,15 +2,9 @@
 // HQ: over plain http:// anyone on the path can read them, so http:// is only for this machine
 // (loopback: a developer's or a test's HQ) unless the owner explicitly allows it.
 import { err, ok, type Result } from '../../../shared/result';
+import { isLoopbackHost } from '../../../shared/sync/loopback';
 
-/** 127.0.0.0/8, ::1 and localhost (and its subdomains, which resolve to loopback by RFC 6761). */
-export const isLoopbackHost = (hostname: string): boolean => {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return v4 !== null && Number(v4[1]) === 127 && v4.slice(2).every((p) => Number(p) <= 255);
-};
+export { isLoopbackHost };
 
 /** Parses and normalises the address (no trailing slash), refusing clear text off this machine. */
 export const checkHqUrl = (raw: string, allowInsecure: boolean): Result<string> => {
