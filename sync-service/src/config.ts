@@ -29,6 +29,23 @@ export interface SyncConfig {
   /** How often a consumer tells the group it is alive; well under a third of the session. */
   consumerHeartbeatMs: number;
   logLevel: LogLevelName;
+  /** HQ console sessions end after this long without a request (HQ_SESSION_IDLE_MINUTES). */
+  consoleSessionIdleMs: number;
+  /** ... and this long after sign-in whatever the activity (HQ_SESSION_MAX_HOURS). */
+  consoleSessionMaxMs: number;
+  /**
+   * The address tills must use to reach this service, put in enrollment codes and their QR text
+   * (SYNC_PUBLIC_URL); null: derived from each request's protocol and Host.
+   */
+  syncPublicUrl: string | null;
+  /**
+   * Behind a TLS-terminating reverse proxy (TRUST_PROXY=true): take the protocol, host and client
+   * address from X-Forwarded-*, so the session cookie is marked Secure and login limits count the
+   * real client. Never enable it without such a proxy: clients could then forge those headers.
+   */
+  trustProxy: boolean;
+  /** Where the built console web app is (HQ_CONSOLE_DIR); null: renderer/dist-console. */
+  consoleDir: string | null;
 }
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -88,6 +105,42 @@ const consumerLiveness = (
   return { consumerSessionTimeoutMs, consumerHeartbeatMs };
 };
 
+const publicUrl = (env: Env): string | null => {
+  const raw = env.SYNC_PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SYNC_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`SYNC_PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  if (url.search || url.hash)
+    throw new ConfigError('SYNC_PUBLIC_URL must not carry a query or fragment');
+  return raw.replace(/\/+$/, '');
+};
+
+const flag = (env: Env, name: string): boolean => {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return false;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+
+const consoleSessions = (
+  env: Env,
+): Pick<SyncConfig, 'consoleSessionIdleMs' | 'consoleSessionMaxMs'> => {
+  const idleMinutes = integer(env, 'HQ_SESSION_IDLE_MINUTES', 12 * 60, 5, 7 * 24 * 60);
+  const maxHours = integer(env, 'HQ_SESSION_MAX_HOURS', 7 * 24, 1, 90 * 24);
+  if (idleMinutes > maxHours * 60)
+    throw new ConfigError(
+      `HQ_SESSION_IDLE_MINUTES (${idleMinutes}) must not exceed HQ_SESSION_MAX_HOURS (${maxHours}) in minutes`,
+    );
+  return { consoleSessionIdleMs: idleMinutes * 60_000, consoleSessionMaxMs: maxHours * 3_600_000 };
+};
+
 export function loadConfig(env: Env = process.env): SyncConfig {
   const brokers = text(env, 'KAFKA_BROKERS', '127.0.0.1:19092')
     .split(',')
@@ -131,5 +184,9 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
     ...consumerLiveness(env),
     logLevel,
+    ...consoleSessions(env),
+    syncPublicUrl: publicUrl(env),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    consoleDir: env.HQ_CONSOLE_DIR?.trim() || null,
   };
 }

@@ -1,5 +1,5 @@
 // Composition of the sync service: one Fastify server carrying the roles this process runs
-// (gateway, warehouse consumer, analytics API) plus the operations endpoints. main.ts runs all
+// (gateway, warehouse consumer, analytics API, HQ console) plus the operations endpoints. main.ts runs all
 // roles in one process; gatewayMain/consumerMain/analyticsMain run one each so they scale apart.
 import type { FastifyInstance } from 'fastify';
 import type { Kafka } from 'kafkajs';
@@ -10,6 +10,8 @@ import { createAdminGuard } from './auth/adminGuard';
 import { createTillAuthenticator } from './auth/tillAuth';
 import { registerCatalogRoutes } from './catalog/catalogRoutes';
 import type { SyncConfig } from './config';
+import { createConsoleAuth } from './console/consoleAuth';
+import { registerConsoleRoutes, registerCookies } from './console/consoleRoutes';
 import { startWarehouseConsumer } from './consumer/warehouseConsumer';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -25,8 +27,8 @@ import type { Logger } from './ops/logger';
 import { createMetricsRegistry, type MetricsRegistry } from './ops/metrics';
 import { registerOpsRoutes } from './ops/opsRoutes';
 
-export type ServiceRole = 'gateway' | 'consumer' | 'analytics';
-export const ALL_ROLES: readonly ServiceRole[] = ['gateway', 'consumer', 'analytics'];
+export type ServiceRole = 'gateway' | 'consumer' | 'analytics' | 'console';
+export const ALL_ROLES: readonly ServiceRole[] = ['gateway', 'consumer', 'analytics', 'console'];
 
 export interface SyncService {
   app: FastifyInstance;
@@ -78,7 +80,12 @@ export async function createSyncService(
       if (created.length > 0) logger.info({ topics: created }, 'created Kafka topics');
     }
 
-    const app = buildHttpServer({ logger, metrics });
+    const app = buildHttpServer({ logger, metrics, trustProxy: config.trustProxy });
+    await registerCookies(app);
+    const consoleAuth = createConsoleAuth(pool, {
+      idleMs: config.consoleSessionIdleMs,
+      maxMs: config.consoleSessionMaxMs,
+    });
     registerOpsRoutes(app, { pool, kafka, metrics });
     const adminGuard = createAdminGuard(config.adminToken);
     const tillAuthenticator = createTillAuthenticator(pool, config.tokenCacheTtlMs);
@@ -102,6 +109,15 @@ export async function createSyncService(
       // Shares the gateway's token cache, so re-enrollment revokes analytics access at once too.
       const authenticate = analyticsAuthenticator(config.adminToken, tillAuthenticator);
       await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
+    }
+    if (has('console')) {
+      await registerConsoleRoutes(app, {
+        pool,
+        auth: consoleAuth,
+        logger,
+        tillAuthenticator,
+        syncPublicUrl: config.syncPublicUrl,
+      });
     }
     if (has('consumer')) {
       registerConsumerLagCollector(metrics, kafka, config.consumerGroup, config.eventsTopic);

@@ -1,7 +1,7 @@
 // The HQ catalog, versioned for pulling by cursor. A product's version changes only when its
 // snapshot changes; versions come from the single catalog_state row, locked for the whole write,
 // so they become visible in commit order and a cursor never skips a change (see 0003_hq_catalog).
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { ProductSnapshot } from '../../../shared/events/catalog';
 import type { CatalogItem, CatalogPutResponse } from '../../../shared/sync/gatewayApi';
 
@@ -64,4 +64,22 @@ export async function productsSince(
   const items = page.map((row) => ({ version: Number(row.version), product: row.snapshot }));
   const last = items[items.length - 1];
   return { items, cursor: String(last ? last.version : since), hasMore: rows.length > limit };
+}
+
+/**
+ * Notes the highest catalog version delivered to a till (the console's "which till has pulled
+ * which version"). One small UPSERT per pull; pulls are rare (start-up, "sync now", a timer).
+ */
+export async function recordCatalogPull(
+  db: Pool | PoolClient,
+  tillId: string,
+  version: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO till_catalog_pulls AS p (till_id, version, pulled_at)
+     SELECT $1, $2, now() WHERE EXISTS (SELECT 1 FROM tills WHERE till_id = $1)
+     ON CONFLICT (till_id) DO UPDATE
+       SET version = greatest(p.version, EXCLUDED.version), pulled_at = EXCLUDED.pulled_at`,
+    [tillId, version],
+  );
 }

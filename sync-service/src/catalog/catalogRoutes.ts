@@ -10,7 +10,7 @@ import {
 import { parseOr400 } from '../http/httpErrors';
 import type { TillGuard } from '../gateway/tillGuard';
 import type { Logger } from '../ops/logger';
-import { productsSince, publishProducts } from './catalogRepo';
+import { productsSince, publishProducts, recordCatalogPull } from './catalogRepo';
 
 export interface CatalogRouteDeps {
   pool: Pool;
@@ -36,6 +36,11 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: CatalogRouteDe
   app.get('/v1/catalog', { onRequest: deps.tillGuard.onRequest }, async (request) => {
     const query = parseOr400(catalogQuerySchema, request.query, 'catalog query');
     const page: CatalogPage = await productsSince(pool, Number(query.since), query.limit);
+    const { tillId } = deps.tillGuard.identityOf(request);
+    // Bookkeeping for the console: a failure here must not fail the till's pull.
+    await recordCatalogPull(pool, tillId, Number(page.cursor)).catch((error: unknown) =>
+      logger.warn({ error, tillId }, 'could not record the catalog pull'),
+    );
     return page;
   });
 }

@@ -60,7 +60,11 @@ export async function redeemEnrollmentCode(
       sha256(token),
       row.till_id,
     ]);
-    await client.query(`UPDATE tills SET enrolled_at = now() WHERE till_id = $1`, [row.till_id]);
+    // A till HQ revoked and then gave a new code is back in service once it enrolls with it.
+    await client.query(
+      `UPDATE tills SET enrolled_at = now(), revoked_at = NULL WHERE till_id = $1`,
+      [row.till_id],
+    );
     await client.query('COMMIT');
     return { storeId: row.store_id, tillId: row.till_id, token };
   } catch (error) {
@@ -69,4 +73,21 @@ export async function redeemEnrollmentCode(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Revokes a till's tokens and its unused codes at once (revoke, or a re-issued code: the old
+ * credentials stop working now, not when the new code is redeemed). The caller also drops the
+ * till from the token cache (TillAuthenticator.forgetTill).
+ */
+export async function revokeTillCredentials(db: Pool | PoolClient, tillId: string): Promise<void> {
+  await db.query(
+    `UPDATE till_tokens SET revoked_at = now() WHERE till_id = $1 AND revoked_at IS NULL`,
+    [tillId],
+  );
+  await db.query(
+    `UPDATE enrollment_codes SET expires_at = least(expires_at, now())
+      WHERE till_id = $1 AND consumed_at IS NULL`,
+    [tillId],
+  );
 }

@@ -2,7 +2,8 @@
 // A push is answered as soon as Kafka acknowledged it; this record is written after, off the
 // answer's path, so a slow or absent Postgres never delays or fails a till's push. Pushes that
 // arrive while a write is in flight are merged per till and written by the next single UPSERT,
-// so Postgres sees at most one statement per push request and far fewer under load.
+// so Postgres sees at most one statement per push request and far fewer under load. The same
+// statement counts the events accepted on the store's local day ("events today" in the console).
 import type { PosEvent } from '../../../shared/events/envelope';
 import type { TillIdentity } from '../auth/tillAuth';
 import type { Logger } from '../ops/logger';
@@ -13,6 +14,8 @@ interface PendingSync {
   pushAt: number;
   events: number;
   pushes: number;
+  /** Events of every merged push (events is the newest push's alone). */
+  allEvents: number;
   seq: number | null;
   eventAt: number | null;
 }
@@ -28,15 +31,24 @@ export interface TillSyncRecorder {
 
 const UPSERT = `
 INSERT INTO till_sync_state AS s
-  (till_id, store_id, last_push_at, last_push_events, pushes, pushed_seq, pushed_event_at)
+  (till_id, store_id, last_push_at, last_push_events, pushes, pushed_seq, pushed_event_at,
+   events_day, events_day_count)
 SELECT u.till_id, u.store_id, to_timestamp(u.push_ms / 1000.0), u.events, u.pushes, u.seq,
-  to_timestamp(u.event_ms / 1000.0)
-FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::bigint[], $6::bigint[], $7::bigint[])
-  AS u(till_id, store_id, push_ms, events, pushes, seq, event_ms)
+  to_timestamp(u.event_ms / 1000.0), (to_timestamp(u.push_ms / 1000.0) AT TIME ZONE st.time_zone)::date,
+  u.all_events
+FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::bigint[], $6::bigint[], $7::bigint[],
+  $8::bigint[])
+  AS u(till_id, store_id, push_ms, events, pushes, seq, event_ms, all_events)
+JOIN stores st ON st.store_id = u.store_id
 -- Tills deleted from HQ's registry since their token was cached have nowhere to record.
 WHERE EXISTS (SELECT 1 FROM tills t WHERE t.till_id = u.till_id)
 ORDER BY u.till_id
 ON CONFLICT (till_id) DO UPDATE SET
+  events_day_count = CASE
+    WHEN s.events_day IS NULL OR EXCLUDED.events_day > s.events_day THEN EXCLUDED.events_day_count
+    WHEN EXCLUDED.events_day = s.events_day THEN s.events_day_count + EXCLUDED.events_day_count
+    ELSE s.events_day_count END,
+  events_day = greatest(s.events_day, EXCLUDED.events_day),
   last_push_at = greatest(s.last_push_at, EXCLUDED.last_push_at),
   last_push_events = CASE WHEN EXCLUDED.last_push_at >= s.last_push_at
     THEN EXCLUDED.last_push_events ELSE s.last_push_events END,
@@ -54,6 +66,7 @@ const merge = (into: PendingSync, add: PendingSync): PendingSync => ({
   pushAt: Math.max(into.pushAt, add.pushAt),
   events: add.pushAt >= into.pushAt ? add.events : into.events,
   pushes: into.pushes + add.pushes,
+  allEvents: into.allEvents + add.allEvents,
   seq: maxOrNull(into.seq, add.seq),
   eventAt: maxOrNull(into.eventAt, add.eventAt),
 });
@@ -76,6 +89,7 @@ export function createTillSyncRecorder(db: SqlClient, logger: Logger): TillSyncR
         rows.map((r) => r.pushes),
         rows.map((r) => r.seq),
         rows.map((r) => r.eventAt),
+        rows.map((r) => r.allEvents),
       ]);
     } catch (error) {
       // Put the records back (newer pushes merged on top) and try again later: the pushes they
@@ -119,6 +133,7 @@ export function createTillSyncRecorder(db: SqlClient, logger: Logger): TillSyncR
         pushAt: at,
         events: events.length,
         pushes: 1,
+        allEvents: events.length,
         seq,
         eventAt,
       };

@@ -2,13 +2,16 @@
 // HttpError; the server's error handler turns it, and Fastify's own errors, into that shape.
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import type { ConsoleErrorCode } from '../../../shared/console/consoleApi';
 import type { GatewayErrorCode } from '../../../shared/sync/gatewayApi';
+
+export type ErrorCode = GatewayErrorCode | ConsoleErrorCode;
 
 export class HttpError extends Error {
   override name = 'HttpError';
   constructor(
     readonly status: number,
-    readonly code: GatewayErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -19,7 +22,7 @@ export class HttpError extends Error {
 export function sendError(
   reply: FastifyReply,
   status: number,
-  code: GatewayErrorCode,
+  code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): FastifyReply {

@@ -9,6 +9,8 @@ import { HttpError, sendError } from './httpErrors';
 export interface HttpServerDeps {
   logger: Logger;
   metrics: MetricsRegistry;
+  /** Trust X-Forwarded-* from a reverse proxy (config.trustProxy). */
+  trustProxy?: boolean;
 }
 
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -16,7 +18,11 @@ const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 const isFastifyError = (error: unknown): error is FastifyError =>
   error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 
-export function buildHttpServer({ logger, metrics }: HttpServerDeps): FastifyInstance {
+export function buildHttpServer({
+  logger,
+  metrics,
+  trustProxy = false,
+}: HttpServerDeps): FastifyInstance {
   const app = Fastify({
     logger: false,
     // Requests must not hang forever on slow clients; Kafka acks are bounded separately.
@@ -27,6 +33,7 @@ export function buildHttpServer({ logger, metrics }: HttpServerDeps): FastifyIns
     // Report 503 instead of accepting new work while closing (graceful shutdown).
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    trustProxy,
   });
 
   const latency = metrics.histogram(

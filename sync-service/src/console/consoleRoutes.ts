@@ -1,0 +1,35 @@
+// The HQ console's server side: session auth, accounts, stores and tills, master catalog,
+// operations and the audit log under /v1/console, plus the built web app at /console. Needs
+// Postgres only, except dead-letter retry and the Kafka health check, which use the Kafka client
+// (and the gateway's publisher when this process has one).
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+import type { Logger } from '../ops/logger';
+import { registerAccountRoutes } from './accountRoutes';
+import { registerAuthRoutes } from './authRoutes';
+import type { ConsoleAuth } from './consoleAuth';
+import { registerStoreRoutes } from './storeRoutes';
+import type { TillAuthenticator } from '../auth/tillAuth';
+
+export interface ConsoleRouteDeps {
+  pool: Pool;
+  auth: ConsoleAuth;
+  logger: Logger;
+  tillAuthenticator: TillAuthenticator;
+  syncPublicUrl: string | null;
+}
+
+export async function registerConsoleRoutes(
+  app: FastifyInstance,
+  deps: ConsoleRouteDeps,
+): Promise<void> {
+  registerAuthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerStoreRoutes(app, deps);
+}
+
+/** Cookie parsing for the whole app: analytics routes accept the console session too. */
+export async function registerCookies(app: FastifyInstance): Promise<void> {
+  await app.register(cookie);
+}
