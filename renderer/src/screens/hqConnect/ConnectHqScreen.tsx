@@ -1,12 +1,13 @@
 // Owner: connect this till to HQ with a one-time code, then watch its sync in words. When HQ has
 // revoked the till (a push answered 401), the screen says so and offers the form again for a new
 // code; the till goes on selling and queues its sales meanwhile.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { REVOKED_HEADLINE, REVOKED_TEXT, waitingWords } from '../../format/syncWords';
+import { announceSyncChanged } from '../../state/useOutboxStatus';
 import { ConnectForm } from './ConnectForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
 
@@ -16,12 +17,18 @@ export function ConnectHqScreen() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<string | null>(null);
+  const revoked = useRef<boolean | null>(null);
 
   const load = useCallback(async () => {
     const r = await call('sync-status', {});
     setNow(Date.now());
-    if (r.ok) setStatus(r.value);
-    else setError(errorText(r.error));
+    if (r.ok) {
+      // A revocation seen here is news for the cashier's strip too.
+      if (revoked.current !== null && revoked.current !== r.value.needsReenrolment)
+        announceSyncChanged();
+      revoked.current = r.value.needsReenrolment;
+      setStatus(r.value);
+    } else setError(errorText(r.error));
   }, []);
   useEffect(() => {
     void load();
@@ -32,6 +39,7 @@ export function ConnectHqScreen() {
   const adopt = (s: SyncStatus) => {
     setNow(Date.now());
     setStatus(s);
+    announceSyncChanged();
   };
 
   return (
