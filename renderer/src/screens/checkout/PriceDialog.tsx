@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CartLine } from '../../../../shared/api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -19,6 +19,7 @@ export function PriceDialog({ line, onApply, onClose }: Props) {
   const money = useMoney();
   const [text, setText] = useState(money.toInput(line.unitPrice));
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const submit = async () => {
     const price = money.parse(text);
@@ -27,8 +28,11 @@ export function PriceDialog({ line, onApply, onClose }: Props) {
       return;
     }
     const failure = await onApply(price);
-    if (failure) setError(failure);
-    else onClose();
+    if (failure) {
+      setError(failure);
+      // The owner-approval dialog may have held the focus: give the keyboard back to this one.
+      input.current?.focus();
+    } else onClose();
   };
 
   return (
@@ -38,6 +42,7 @@ export function PriceDialog({ line, onApply, onClose }: Props) {
         changed.
       </p>
       <input
+        ref={input}
         className="big-input"
         inputMode="decimal"
         data-testid="price-input"
