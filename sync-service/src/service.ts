@@ -91,8 +91,10 @@ export async function createSyncService(
     const tillAuthenticator = createTillAuthenticator(pool, config.tokenCacheTtlMs);
     const tillGuard = createTillGuard(tillAuthenticator, logger, config.retryAfterSeconds);
 
-    if (has('gateway')) {
+    // The console produces too: a retried dead letter goes to the events topic again.
+    if (has('gateway') || has('console'))
       publisher = createEventPublisher({ kafka, logger, sendTimeoutMs: config.kafkaSendTimeoutMs });
+    if (has('gateway') && publisher) {
       tillSync = createTillSyncRecorder(pool, logger);
       registerEventsRoute(app, {
         tillSync,
@@ -107,11 +109,22 @@ export async function createSyncService(
     }
     if (has('analytics')) {
       // Shares the gateway's token cache, so re-enrollment revokes analytics access at once too.
-      const authenticate = analyticsAuthenticator(config.adminToken, tillAuthenticator);
+      // A console session (any role) sees figures too; sessions are in Postgres, so an
+      // analytics-only process honours them as well.
+      const authenticate = analyticsAuthenticator(
+        config.adminToken,
+        tillAuthenticator,
+        consoleAuth.lookup,
+      );
       await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
     }
-    if (has('console')) {
+    if (has('console') && publisher) {
       await registerConsoleRoutes(app, {
+        kafka,
+        publisher,
+        eventsTopic: config.eventsTopic,
+        consumerGroup: config.consumerGroup,
+        retryAfterSeconds: config.retryAfterSeconds,
         pool,
         auth: consoleAuth,
         logger,

@@ -1,4 +1,4 @@
-// GET /v1/analytics/{summary,top-products,breakdown,stock,tills,stream}. Every figure answer is read in
+// GET /v1/analytics/{summary,top-products,breakdown,stock,tills,live,stream}. Every figure answer is read in
 // one REPEATABLE READ snapshot with the scope's version, so the ETag names exactly the data sent;
 // If-None-Match with the current ETag answers 304 before any figure is computed.
 import { createHash } from 'node:crypto';
@@ -7,12 +7,14 @@ import type { Pool } from 'pg';
 import type { z } from 'zod';
 import {
   breakdownQuerySchema,
+  liveQuerySchema,
   stockQuerySchema,
   summaryQuerySchema,
   tillSyncQuerySchema,
   topProductsQuerySchema,
   type AnalyticsMeta,
   type BreakdownResponse,
+  type LiveHourResponse,
   type StockResponse,
   type SummaryResponse,
   type TillSyncResponse,
@@ -32,7 +34,9 @@ import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './
 import { readScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { isValidDay } from './periods';
+import { liveHour } from './liveHourRepo';
 import { tillSyncRows } from './tillSyncRepo';
+import { ordersPerMinute } from '../../../shared/kpi';
 
 export interface AnalyticsRouteDeps {
   pool: Pool;
@@ -89,9 +93,13 @@ export const registerAnalyticsRoutes = async (
   const feed = changeFeed;
 
   const principalOf = async (request: FastifyRequest) => {
-    const principal = await authenticate(request.headers.authorization);
+    const principal = await authenticate(request);
     if (!principal)
-      throw new HttpError(401, 'UNAUTHENTICATED', 'a valid admin or till bearer token is required');
+      throw new HttpError(
+        401,
+        'UNAUTHENTICATED',
+        'a valid admin or till bearer token, or an HQ console session, is required',
+      );
     return principal;
   };
 
@@ -200,6 +208,39 @@ export const registerAnalyticsRoutes = async (
     const rows = await tillSyncRows(pool, storeId);
     reply.header('cache-control', 'no-store');
     return { scope: storeId === null ? 'chain' : 'store', storeId, serverTime: Date.now(), rows };
+  });
+
+  // The live hour moves with the clock, not only with the scope's version: never cached.
+  app.get('/v1/analytics/live', async (request, reply): Promise<LiveHourResponse> => {
+    const principal = await principalOf(request);
+    const query = parseOr400(liveQuerySchema, request.query, 'query');
+    const storeId = resolveScope(principal, query);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const state = await readScopeState(client, storeId);
+      const live = await liveHour(client, storeId);
+      await client.query('COMMIT');
+      reply.header('cache-control', 'no-store');
+      return {
+        meta: {
+          scope: storeId === null ? 'chain' : 'store',
+          storeId,
+          asOf: state.asOf,
+          appliedAt: state.appliedAt,
+          version: etagOf('live', query, storeId, state.version),
+          currency: state.currency,
+        },
+        ...live,
+        ordersPerMinute:
+          ordersPerMinute(live.totals.orders, live.windowEnd - live.windowStart) ?? 0,
+      };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   });
 
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope

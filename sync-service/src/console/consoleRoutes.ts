@@ -4,11 +4,16 @@
 // (and the gateway's publisher when this process has one).
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
+import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
+import type { EventPublisher } from '../gateway/eventPublisher';
 import type { Logger } from '../ops/logger';
 import { registerAccountRoutes } from './accountRoutes';
+import { registerAuditRoutes } from './auditRoutes';
 import { registerAuthRoutes } from './authRoutes';
+import { registerConsoleCatalogRoutes } from './catalogRoutes';
 import type { ConsoleAuth } from './consoleAuth';
+import { registerOpsConsoleRoutes } from './opsRoutes';
 import { registerStoreRoutes } from './storeRoutes';
 import type { TillAuthenticator } from '../auth/tillAuth';
 
@@ -18,6 +23,11 @@ export interface ConsoleRouteDeps {
   logger: Logger;
   tillAuthenticator: TillAuthenticator;
   syncPublicUrl: string | null;
+  kafka: Kafka;
+  publisher: EventPublisher;
+  eventsTopic: string;
+  consumerGroup: string;
+  retryAfterSeconds: number;
 }
 
 export async function registerConsoleRoutes(
@@ -27,6 +37,9 @@ export async function registerConsoleRoutes(
   registerAuthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerStoreRoutes(app, deps);
+  registerConsoleCatalogRoutes(app, deps);
+  registerOpsConsoleRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 }
 
 /** Cookie parsing for the whole app: analytics routes accept the console session too. */

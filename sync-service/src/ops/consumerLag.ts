@@ -1,7 +1,43 @@
 // Consumer lag for /metrics: per partition, the topic's end offset minus the group's committed
-// offset, computed when metrics are scraped (no background polling).
+// offset, computed when metrics are scraped (no background polling) or the console asks.
 import type { Kafka } from 'kafkajs';
 import type { MetricsRegistry } from './metrics';
+
+export interface ConsumerLag {
+  total: number;
+  partitions: { partition: number; lag: number }[];
+}
+
+/** Per partition, the topic's end offset minus the group's committed offset (one admin round). */
+export async function readConsumerLag(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+): Promise<ConsumerLag> {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  await admin.connect();
+  try {
+    const [ends, committed] = await Promise.all([
+      admin.fetchTopicOffsets(topic),
+      admin.fetchOffsets({ groupId, topics: [topic] }),
+    ]);
+    const committedByPartition = new Map<number, number>();
+    for (const p of committed[0]?.partitions ?? [])
+      committedByPartition.set(p.partition, Number(p.offset));
+    const partitions = ends
+      .map((end) => {
+        const high = Number(end.high);
+        const done = committedByPartition.get(end.partition) ?? -1;
+        // -1: nothing committed yet; everything from the low watermark is outstanding.
+        const lag = Math.max(0, done < 0 ? high - Number(end.low) : high - done);
+        return { partition: end.partition, lag };
+      })
+      .sort((a, b) => a.partition - b.partition);
+    return { total: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 export function registerConsumerLagCollector(
   metrics: MetricsRegistry,
@@ -20,28 +56,9 @@ export function registerConsumerLagCollector(
     ['group', 'topic'],
   );
   metrics.onCollect(async () => {
-    const admin = kafka.admin({ retry: { retries: 0 } });
-    await admin.connect();
-    try {
-      const [ends, committed] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
-      ]);
-      const committedByPartition = new Map<number, number>();
-      for (const p of committed[0]?.partitions ?? [])
-        committedByPartition.set(p.partition, Number(p.offset));
-      let sum = 0;
-      for (const end of ends) {
-        const high = Number(end.high);
-        const done = committedByPartition.get(end.partition) ?? -1;
-        // -1: nothing committed yet; everything from the low watermark is outstanding.
-        const behind = Math.max(0, done < 0 ? high - Number(end.low) : high - done);
-        sum += behind;
-        lag.set(behind, { group: groupId, topic, partition: String(end.partition) });
-      }
-      total.set(sum, { group: groupId, topic });
-    } finally {
-      await admin.disconnect();
-    }
+    const read = await readConsumerLag(kafka, groupId, topic);
+    for (const p of read.partitions)
+      lag.set(p.lag, { group: groupId, topic, partition: String(p.partition) });
+    total.set(read.total, { group: groupId, topic });
   });
 }

@@ -1,112 +1,31 @@
-// Catalog CSV columns (header row required, names case-insensitive):
-//   sku*, name*, price* (decimal in store currency), category, sub_category, tax_rate (percent,
-//   default 0), barcodes (several separated by |), reorder_level, lead_time_days, active (yes/no)
-// Rows are matched to existing products by SKU: existing SKUs are updated, new ones created.
+// The till's catalog CSV rows: the rules are shared/catalog/catalogCsvRows.ts (one copy for the
+// till and HQ); this adapts the till's catalog repository to them.
 import type { ImportRowError } from '../../../../shared/api/types';
-import type { CatalogRepo, ProductFields } from '../catalogRepo';
-import { boolCell, intCell, moneyCell, taxRateCell, type Parsed } from './fieldParsers';
-import { checkColumns, type CsvTable } from './readCsv';
+import {
+  validateCatalogRows as validateRows,
+  type CatalogImportRow,
+} from '../../../../shared/catalog/catalogCsvRows';
+import type { CatalogRepo } from '../catalogRepo';
+import type { CsvTable } from './readCsv';
 
-export const CATALOG_REQUIRED = ['sku', 'name', 'price'] as const;
-export const CATALOG_OPTIONAL = [
-  'category',
-  'sub_category',
-  'tax_rate',
-  'barcodes',
-  'reorder_level',
-  'lead_time_days',
-  'active',
-] as const;
-
-export interface CatalogImportRow {
-  line: number;
-  existingId: string | null;
-  fields: ProductFields;
-}
+export {
+  CATALOG_OPTIONAL,
+  CATALOG_REQUIRED,
+  type CatalogImportRow,
+} from '../../../../shared/catalog/catalogCsvRows';
 
 export const validateCatalogRows = (
   table: CsvTable,
   catalog: CatalogRepo,
   currency: string,
 ): { rows: CatalogImportRow[]; errors: ImportRowError[] } => {
-  const errors: ImportRowError[] = [
-    ...table.errors,
-    ...checkColumns(table, CATALOG_REQUIRED, CATALOG_OPTIONAL),
-  ];
-  if (errors.some((e) => e.line === 1)) return { rows: [], errors };
-  const rows: CatalogImportRow[] = [];
-  const skusInFile = new Map<string, number>();
-  const barcodesInFile = new Map<string, string>();
-  for (const { line, values } of table.records) {
-    const rowErrors: ImportRowError[] = [];
-    const take = <T>(column: string, parsed: Parsed<T>, fallback: T): T => {
-      if (parsed.ok) return parsed.value;
-      rowErrors.push({ line, column, reason: parsed.reason });
-      return fallback;
-    };
-    const text = (column: string, max: number, required: boolean): string => {
-      const v = values[column] ?? '';
-      if (required && v === '') rowErrors.push({ line, column, reason: 'Required.' });
-      if (v.length > max)
-        rowErrors.push({ line, column, reason: `Longer than ${max} characters.` });
-      return v;
-    };
-    const sku = text('sku', 64, true);
-    const fields: ProductFields = {
-      sku,
-      name: text('name', 200, true),
-      category: text('category', 200, false),
-      subCategory: text('sub_category', 200, false),
-      unitPrice: take('price', moneyCell(values.price ?? '', currency), 0),
-      taxRateBp: take(
-        'tax_rate',
-        values.tax_rate ? taxRateCell(values.tax_rate) : { ok: true, value: 0 },
-        0,
-      ),
-      barcodes: (values.barcodes ?? '')
-        .split('|')
-        .map((b) => b.trim())
-        .filter((b) => b !== ''),
-      reorderLevel: take('reorder_level', intCell(values.reorder_level ?? '', 0, 1_000_000, 0), 0),
-      leadTimeDays: take('lead_time_days', intCell(values.lead_time_days ?? '', 0, 365, 0), 0),
-      active: take('active', boolCell(values.active ?? '', true), true),
-    };
-    if (sku !== '') {
-      const earlier = skusInFile.get(sku);
-      if (earlier !== undefined)
-        rowErrors.push({ line, column: 'sku', reason: `SKU ${sku} is also on line ${earlier}.` });
-      skusInFile.set(sku, line);
-    }
-    const existingId = sku ? (catalog.getBySku(sku)?.id ?? null) : null;
-    if (fields.barcodes.length > 20)
-      rowErrors.push({ line, column: 'barcodes', reason: 'At most 20 barcodes.' });
-    for (const b of fields.barcodes) {
-      if (b.length > 64)
-        rowErrors.push({
-          line,
-          column: 'barcodes',
-          reason: `Barcode ${b.slice(0, 20)}… is too long.`,
-        });
-      const fileOwner = barcodesInFile.get(b);
-      if (fileOwner !== undefined && fileOwner !== sku) {
-        rowErrors.push({
-          line,
-          column: 'barcodes',
-          reason: `Barcode ${b} is also given to SKU ${fileOwner}.`,
-        });
-      }
-      barcodesInFile.set(b, sku);
-      const dbOwner = catalog.barcodeOwner(b);
-      if (dbOwner !== null && dbOwner !== existingId) {
-        rowErrors.push({
-          line,
-          column: 'barcodes',
-          reason: `Barcode ${b} already belongs to another product.`,
-        });
-      }
-    }
-    if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ line, existingId, fields });
-  }
+  const { rows, errors } = validateRows(
+    table,
+    {
+      idOfSku: (sku) => catalog.getBySku(sku)?.id ?? null,
+      barcodeOwner: (barcode) => catalog.barcodeOwner(barcode),
+    },
+    currency,
+  );
   return { rows, errors };
 };
