@@ -303,4 +303,61 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('overrides a line price with F1, the owner approving a cut beyond the limit', async () => {
+    const key = (k: string) => page.keyboard.press(k);
+    const type = (t: string) => page.keyboard.type(t);
+
+    // The cashier whose shift is open sells again (the owner was signed in last).
+    await page.getByTestId('nav-logout').click();
+    await page.getByTestId(`login-user-${CASHIER.name}`).click();
+    await type(CASHIER.pin);
+    await key('Enter');
+    await page.getByTestId('scan-field').waitFor();
+    await type(kurta.barcode);
+    await key('Enter');
+    await page.getByTestId('cart-line-1').waitFor();
+    expect(await page.getByTestId('cart-line-override-1').count()).toBe(0);
+
+    // 1299.00 → 1000.00 is a 23 % cut, beyond the cashier's 10 %: the owner's PIN is asked.
+    await key('F1');
+    await page.getByTestId('price-dialog').waitFor();
+    await key('Control+a');
+    await type('1000');
+    await key('Enter');
+    await page.getByTestId('owner-approval').waitFor();
+    await type(OWNER_PIN);
+    await key('Enter');
+    await page.getByTestId('price-dialog').waitFor({ state: 'detached' });
+    const overridden = inclusiveLine(100_000, 1, kurta.taxBp);
+    await expect.poll(() => minorOf(page, 'cart-total')).toBe(overridden.total);
+    expect(await page.getByTestId('cart-line-price-1').textContent()).toContain(inr(100_000));
+    expect(await page.getByTestId('cart-line-override-1').textContent()).toContain(
+      inr(kurta.minor),
+    );
+    // Focus is back in the scan field: the next scan goes straight in.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('scan-field');
+    await page.screenshot({ path: path.join(SHOTS, 'checkout-price-override.png') });
+
+    // 950.00 is 27 % off the catalog price, beyond the limit too: cancelling the approval leaves
+    // the price as it was, and the dialog says why.
+    await key('F1');
+    await page.getByTestId('price-dialog').waitFor();
+    await key('Control+a');
+    await type('950');
+    await key('Enter');
+    await page.getByTestId('owner-approval').waitFor();
+    await key('Escape');
+    await page.getByTestId('owner-approval').waitFor({ state: 'detached' });
+    await page.getByTestId('price-error').waitFor();
+    await key('Escape');
+    await page.getByTestId('price-dialog').waitFor({ state: 'detached' });
+    expect(await minorOf(page, 'cart-total')).toBe(overridden.total);
+    await page.getByTestId('btn-void').click();
+    await page.getByTestId('cart-empty').waitFor();
+
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -212,11 +212,15 @@ describe('owner dashboard over the demo shop (browser mode)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('asks for HQ and its admin token before the HQ view, and says when HQ cannot be reached', async () => {
+  it('asks for an HQ account (never the admin token) before the chain view, and says when HQ cannot be reached', async () => {
     await page.getByTestId('dash-tab-hq').click();
     await page.getByTestId('hq-connect').waitFor();
+    expect(await page.getByTestId('hq-token').count()).toBe(0);
+    // Not enrolled: no HQ copy of this store's figures yet, said in words.
+    await page.getByTestId('hq-own-store-empty').waitFor();
     await page.getByTestId('hq-url').fill('http://127.0.0.1:9');
-    await page.getByTestId('hq-token').fill('not-the-real-admin-token');
+    await page.getByTestId('hq-email').fill('owner@example.com');
+    await page.getByTestId('hq-password').fill('not-the-real-password');
     await page.getByTestId('hq-connect-submit').click();
     await expect
       .poll(() => page.getByTestId('hq-connect-error').textContent())

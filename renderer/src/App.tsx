@@ -14,6 +14,8 @@ import { LoginScreen } from './screens/login/LoginScreen';
 import { ProductsScreen } from './screens/products/ProductsScreen';
 import { RecentReceiptsDialog } from './screens/receipt/RecentReceiptsDialog';
 import { ReturnsScreen } from './screens/returns/ReturnsScreen';
+import { ConnectHqScreen } from './screens/hqConnect/ConnectHqScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StockScreen } from './screens/stock/StockScreen';
@@ -100,6 +102,10 @@ export function App() {
               {screen === 'stock' && <StockScreen />}
               {screen === 'users' && <UsersScreen currentUserId={session.user.id} />}
               {screen === 'history' && <HistoryImportScreen />}
+              {screen === 'settings' && (
+                <SettingsScreen onSaved={(s) => setSetup({ ...setup, settings: s })} />
+              )}
+              {screen === 'hq-connect' && <ConnectHqScreen />}
             </main>
             {showReceipts && <RecentReceiptsDialog onClose={() => setShowReceipts(false)} />}
           </>

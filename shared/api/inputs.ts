@@ -214,15 +214,16 @@ export const apiInputs = {
       message: 'The start date must not be after the end date.',
       path: ['from'],
     }),
-  /** HQ view: connects this till session to an HQ with the admin token (kept in memory only). */
+  /**
+   * HQ view: signs this till session in to HQ with an HQ account (the session is kept in memory
+   * only, for this owner). The address defaults to the till's own sync address when enrolled.
+   */
   'dashboard-hq-connect': z.object({
-    hqUrl: z
-      .string()
-      .trim()
-      .url()
-      .max(500)
-      .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) address.'),
-    adminToken: z.string().trim().min(8).max(500),
+    hqUrl: z.string().trim().max(500).optional(),
+    email: z.string().trim().min(3, 'Enter your HQ email.').max(254),
+    password: z.string().min(1, 'Enter your HQ password.').max(200),
+    /** Plain http:// to another machine (a password in clear text) needs this, as for enrolment. */
+    allowInsecure: z.boolean().default(false),
   }),
   'dashboard-hq-disconnect': empty,
   'dashboard-hq': z
@@ -236,12 +237,19 @@ export const apiInputs = {
   'sync-enroll': z.object({
     url: z.string().trim().min(1, 'Enter the sync service address.').max(500),
     code: z.string().trim().min(1, 'Enter the enrolment code.').max(100),
+    /** Plain http:// to a host other than loopback is refused unless the owner ticks this. */
+    allowInsecure: z.boolean().default(false),
   }),
   'sync-status': empty,
   /** Push and pull now instead of waiting for the next round. */
   'sync-now': empty,
   /** Acknowledges a rejected event; it stays rejected (a fact is never edited). */
   'sync-dismiss-rejected': z.object({ eventId: id }),
+  /**
+   * Forgets HQ's token and address and stops sending; the outbox stays, so enrolling again later
+   * sends what is waiting. With events waiting, the owner must say they saw the warning.
+   */
+  'sync-disconnect': z.object({ pendingAcknowledged: z.boolean().default(false) }),
 
   // History import of past sales (electron/core/historyImport).
   ...historyImportInputs,

@@ -71,11 +71,12 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;
   'dashboard-trends': DashboardTrends;
-  'dashboard-hq-connect': { hqUrl: string; stores: number };
+  'dashboard-hq-connect': { hqUrl: string; stores: number; email: string };
   'dashboard-hq-disconnect': null;
   'dashboard-hq': DashboardHq;
   'sync-enroll': SyncStatus;
   'sync-status': SyncStatus;
   'sync-now': SyncStatus;
   'sync-dismiss-rejected': SyncStatus;
+  'sync-disconnect': SyncStatus;
 }

@@ -16,11 +16,19 @@ export interface SyncStatus {
   hqUrl: string | null;
   storeId: string | null;
   tillId: string | null;
+  /** HQ's name and city of the store this till joined (from the enrolment answer). */
+  storeName: string | null;
+  storeCity: string | null;
+  /** When this till was enrolled (UTC ms). */
+  enrolledAt: number | null;
   /** The relay is running (enrolled, not waiting for re-enrolment). */
   running: boolean;
   /** Last contact with the sync service succeeded; null before the first attempt. */
   online: boolean | null;
-  /** The token was refused: enrol the till again with a new code. */
+  /**
+   * The token was refused (HQ revoked this till, or re-issued its code): the till keeps selling
+   * offline and queues its sales until it is enrolled again with a new code.
+   */
   needsReenrolment: boolean;
   /** Outbox events not yet acknowledged by the sync service. */
   pending: number;

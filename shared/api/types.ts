@@ -230,5 +230,7 @@ export interface OutboxStatus {
   lastSentAt: number | null;
   online: boolean | null;
   enrolled: boolean;
+  /** HQ refused this till's token (revoked it): sales wait here until it is enrolled again. */
+  needsReenrolment: boolean;
   rejectedEvents: { eventId: string; type: string; seq: number; reason: string; at: number }[];
 }

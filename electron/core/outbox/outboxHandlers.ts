@@ -9,6 +9,7 @@ export const outboxHandlers: HandlerMap<'outbox-status'> = {
     // The relay (electron/core/sync) knows about the network; the core alone does not.
     online: syncEngineOf(ctx)?.status().online ?? null,
     enrolled: syncEngineOf(ctx)?.settings.identity() != null,
+    needsReenrolment: syncEngineOf(ctx)?.settings.needsReenrolment() ?? false,
     rejectedEvents: ctx.repos.outbox.rejected(REJECTED_SHOWN).map((r) => ({
       eventId: r.event_id,
       type: r.type,

@@ -6,17 +6,21 @@ import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../shared/result';
 import { enrollResponseSchema } from '../../../shared/sync/gatewayApi';
 import { callGateway, type GatewayFailure } from './gatewayClient';
+import { checkHqUrl } from './hqUrlPolicy';
 import type { SyncSettings, TokenVault } from './syncSettings';
 
 export interface EnrollInput {
   url: string;
   code: string;
+  /** The owner ticked "allow unencrypted": plain http:// to a host off this machine. */
+  allowInsecure?: boolean;
 }
 
 export interface EnrollOutcome {
   storeId: string;
   tillId: string;
   storeName: string | null;
+  storeCity: string | null;
   hqUrl: string;
   /** Pending outbox events re-keyed to the HQ ids. */
   rekeyed: number;
@@ -31,18 +35,6 @@ export interface EnrollDeps {
   /** Lets the core drop caches of the settings row after the ids changed. */
   onIdentityChanged?: () => void;
 }
-
-/** Accepts http(s) URLs only and normalises away a trailing slash. */
-export const normaliseHqUrl = (raw: string): string | null => {
-  try {
-    const u = new URL(raw.trim());
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    if (u.username || u.password) return null;
-    return u.toString().replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
-};
 
 const failureMessage = (f: GatewayFailure): string => {
   switch (f.kind) {
@@ -62,9 +54,9 @@ export const enrollTill = async (
   deps: EnrollDeps,
   input: EnrollInput,
 ): Promise<Result<EnrollOutcome>> => {
-  const hqUrl = normaliseHqUrl(input.url);
-  if (hqUrl === null)
-    return err('VALIDATION', 'Give the sync service address as an http:// or https:// URL.');
+  const checked = checkHqUrl(input.url, input.allowInsecure === true);
+  if (!checked.ok) return checked;
+  const hqUrl = checked.value;
   const code = input.code.trim();
   if (code === '') return err('VALIDATION', 'Enter the one-time enrolment code from HQ.');
 
@@ -106,12 +98,15 @@ export const enrollTill = async (
     storeId: hq.storeId,
     tillId: hq.tillId,
     token: hq.token,
+    storeName: hq.store.name,
+    storeCity: hq.store.city,
   });
   deps.onIdentityChanged?.();
   return ok({
     storeId: hq.storeId,
     tillId: hq.tillId,
     storeName: hq.store.name,
+    storeCity: hq.store.city,
     hqUrl,
     rekeyed,
   });
@@ -127,7 +122,14 @@ const readLocalCurrency = (db: Database.Database): string | null => {
 /** One transaction: settings, token, the core's store/till ids and every pending body. */
 export const applyEnrolment = (
   deps: Pick<EnrollDeps, 'db' | 'settings' | 'vault' | 'now'>,
-  ids: { hqUrl: string; storeId: string; tillId: string; token: string },
+  ids: {
+    hqUrl: string;
+    storeId: string;
+    tillId: string;
+    token: string;
+    storeName?: string;
+    storeCity?: string;
+  },
 ): number => {
   const { db, settings, vault } = deps;
   const rekey = db.prepare<[string, string]>(
@@ -142,6 +144,8 @@ export const applyEnrolment = (
     settings.set('store_id', ids.storeId);
     settings.set('till_id', ids.tillId);
     settings.set('enrolled_at', String(deps.now()));
+    settings.set('store_name', ids.storeName ?? '');
+    settings.set('store_city', ids.storeCity ?? '');
     settings.remove('needs_reenrolment');
     // A new identity may mean a different HQ catalog: pull it from the start (idempotent).
     settings.remove('catalog_cursor');

@@ -14,6 +14,7 @@ import { RelayWorkerClient } from './relayWorkerClient';
 import {
   createPlainTokenVault,
   createSyncSettings,
+  IDENTITY_KEYS,
   type SyncSettings,
   type TokenVault,
 } from './syncSettings';
@@ -131,6 +132,32 @@ export class SyncEngine {
     return ok(this.status());
   }
 
+  /**
+   * Leaves HQ: stops the relay and the live stream, forgets the token and the enrolment. The
+   * outbox is left as it is, so a later enrolment (with a new code) sends what is waiting.
+   */
+  async disconnect(pendingAcknowledged: boolean): Promise<Result<SyncStatus>> {
+    if (this.settings.identity() === null && this.vault.load() === null)
+      return err('CONFLICT', 'This till is not connected to HQ.');
+    const pending = this.queue.pendingCount();
+    if (pending > 0 && !pendingAcknowledged)
+      return err(
+        'CONFLICT',
+        `${pending} events have not reached HQ yet. They stay on this till and are sent when it is connected again; confirm to disconnect anyway.`,
+        { pending },
+      );
+    await this.relay.stop();
+    this.stream.stop();
+    await this.pulling;
+    this.opts.db.transaction(() => {
+      for (const key of IDENTITY_KEYS) this.settings.remove(key);
+      this.vault.clear();
+    })();
+    this.opts.log?.(`sync: disconnected from HQ; ${pending} events kept in the outbox`);
+    this.emit();
+    return ok(this.status());
+  }
+
   dismissRejected(eventId: string): Result<SyncStatus> {
     if (!this.queue.dismissRejected(eventId, this.now()))
       return err('NOT_FOUND', 'No rejected event with that id needs attention.');
@@ -147,6 +174,9 @@ export class SyncEngine {
       hqUrl: identity?.hqUrl ?? null,
       storeId: identity?.storeId ?? null,
       tillId: identity?.tillId ?? null,
+      storeName: identity ? this.settings.get('store_name') || null : null,
+      storeCity: identity ? this.settings.get('store_city') || null : null,
+      enrolledAt: identity?.enrolledAt || null,
       running: relay.running,
       online: relay.running || relay.online !== null ? relay.online : null,
       needsReenrolment: relay.needsReenrolment,

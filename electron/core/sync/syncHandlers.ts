@@ -7,7 +7,8 @@ import { AppFailure, type Result } from '../../../shared/result';
 import { requireUser, type CoreContext } from '../context';
 import type { SyncEngine } from './syncEngine';
 
-type SyncMethod = 'sync-enroll' | 'sync-status' | 'sync-now' | 'sync-dismiss-rejected';
+type SyncMethod =
+  'sync-enroll' | 'sync-status' | 'sync-now' | 'sync-dismiss-rejected' | 'sync-disconnect';
 
 /** Async-capable handlers: enrolment waits on the network (dispatch awaits every handler). */
 export type SyncHandlers = {
@@ -44,12 +45,22 @@ const unwrap = <T>(r: Result<T>): T => {
 export const syncHandlers: SyncHandlers = {
   'sync-enroll': async (ctx, input) => {
     requireOwner(ctx);
-    return unwrap(await engineOf(ctx).enroll({ url: input.url, code: input.code }));
+    return unwrap(
+      await engineOf(ctx).enroll({
+        url: input.url,
+        code: input.code,
+        allowInsecure: input.allowInsecure,
+      }),
+    );
   },
   'sync-status': (ctx) => engineOf(ctx).status(),
   'sync-now': (ctx) => engineOf(ctx).syncNow(),
   'sync-dismiss-rejected': (ctx, input) => {
     requireOwner(ctx);
     return unwrap(engineOf(ctx).dismissRejected(input.eventId));
+  },
+  'sync-disconnect': async (ctx, input) => {
+    requireOwner(ctx);
+    return unwrap(await engineOf(ctx).disconnect(input.pendingAcknowledged));
   },
 };

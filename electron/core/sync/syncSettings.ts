@@ -16,12 +16,25 @@ type SettingKey =
   | 'store_id'
   | 'till_id'
   | 'enrolled_at'
+  | 'store_name'
+  | 'store_city'
   | 'token'
   | 'last_sync_at'
   | 'needs_reenrolment'
   | 'catalog_cursor'
   | 'catalog_synced_at'
   | 'analytics_fetched_at';
+
+/** What enrolment wrote; disconnecting removes these (the outbox and its cursors stay). */
+export const IDENTITY_KEYS = [
+  'hq_url',
+  'store_id',
+  'till_id',
+  'enrolled_at',
+  'store_name',
+  'store_city',
+  'needs_reenrolment',
+] as const satisfies readonly SettingKey[];
 
 export interface SyncSettings {
   get(key: SettingKey): string | null;

@@ -1,7 +1,16 @@
 import type { Role } from '../../../shared/api';
 
 export type ScreenName =
-  'dashboard' | 'checkout' | 'returns' | 'shift' | 'products' | 'stock' | 'users' | 'history';
+  | 'dashboard'
+  | 'checkout'
+  | 'returns'
+  | 'shift'
+  | 'products'
+  | 'stock'
+  | 'users'
+  | 'history'
+  | 'settings'
+  | 'hq-connect';
 
 interface Props {
   screen: ScreenName;
@@ -20,6 +29,8 @@ const ITEMS: { name: ScreenName; label: string; key?: string; ownerOnly?: boolea
   { name: 'products', label: 'Products', ownerOnly: true },
   { name: 'users', label: 'Users', ownerOnly: true },
   { name: 'history', label: 'History import', ownerOnly: true },
+  { name: 'settings', label: 'Settings', ownerOnly: true },
+  { name: 'hq-connect', label: 'Connect to HQ', ownerOnly: true },
 ];
 
 /** The top bar: screens with their shortcut keys shown on the buttons. */

@@ -11,6 +11,7 @@ import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { dashFormat, type DashFormat } from './dashboardFormat';
 import { figureColumns, hqMonthColumns, storeColumns } from './hqColumns';
 import { HqConnectForm } from './HqConnectForm';
+import { HqOwnStore } from './HqOwnStore';
 import { KpiTiles } from './KpiTiles';
 import { TillSyncCard } from './TillSyncCard';
 import { useDashboardCall } from './useDashboardCall';
@@ -29,7 +30,12 @@ export function HqPanel({ from, to, locale }: Props) {
   const input = { from, to, ...(storeId ? { storeId } : {}) };
   const { data, error, code } = useDashboardCall('dashboard-hq', input, undefined, generation);
   if (code === 'UNAUTHENTICATED') {
-    return <HqConnectForm onConnected={() => setGeneration((g) => g + 1)} />;
+    return (
+      <div data-testid="dashboard-hq-signed-out">
+        <HqOwnStore from={from} to={to} />
+        <HqConnectForm onConnected={() => setGeneration((g) => g + 1)} />
+      </div>
+    );
   }
   if (error) return <ErrorBanner message={error} testId="dashboard-hq-error" />;
   if (!data) return <p className="loading">Loading HQ figures…</p>;

@@ -98,6 +98,8 @@ export const useCart = () => {
     apply((c) => call('cart-remove-line', { cartId: c.id, lineNo }));
   const setLineDiscount = (lineNo: number, discount: Discount | null) =>
     apply((c) => call('cart-set-line-discount', { cartId: c.id, lineNo, discount }));
+  const overridePrice = (lineNo: number, unitPrice: number) =>
+    apply((c) => call('cart-override-price', { cartId: c.id, lineNo, unitPrice }));
   const setCartDiscount = (discount: Discount | null) =>
     apply((c) => call('cart-set-cart-discount', { cartId: c.id, discount }));
 
@@ -176,6 +178,7 @@ export const useCart = () => {
     removeLine,
     setLineDiscount,
     setCartDiscount,
+    overridePrice,
     park,
     resume,
     voidCart,

@@ -1,11 +1,21 @@
-// The HQ view's API methods (async: they wait on HQ). Only a till owner may connect, and the
-// connection belongs to that signed-in owner alone.
+// The HQ view's API methods (async: they wait on HQ). Only a till owner may connect, with their
+// own HQ account; the session belongs to that signed-in owner alone.
 import { listStoresResponseSchema } from '../../../../shared/sync/gatewayApi';
 import type { ApiParsedInput } from '../../../../shared/api/inputs';
 import type { ApiOutputs } from '../../../../shared/api/outputs';
 import { AppFailure } from '../../../../shared/result';
 import { requireUser, type CoreContext } from '../../context';
-import { hqConnectionOf, hqGet, setHqConnection } from './hqClient';
+import { checkHqUrl } from '../../sync/hqUrlPolicy';
+import { syncEngineOf } from '../../sync/syncHandlers';
+import {
+  hqConnectionOf,
+  hqGet,
+  hqLogin,
+  hqLogout,
+  peekHqConnection,
+  setHqConnection,
+  type HqConnection,
+} from './hqClient';
 import { hqOverview } from './hqOverview';
 
 type HqMethod = 'dashboard-hq-connect' | 'dashboard-hq-disconnect' | 'dashboard-hq';
@@ -23,25 +33,49 @@ const requireOwnerId = (ctx: CoreContext): string => {
   return user.id;
 };
 
+/** The typed address, or the till's own sync address (already accepted by the owner at enrolment). */
+const hqAddress = (ctx: CoreContext, typed: string | undefined, allowInsecure: boolean): string => {
+  const enrolled = syncEngineOf(ctx)?.settings.identity()?.hqUrl ?? null;
+  const raw = typed && typed !== '' ? typed : enrolled;
+  if (raw === null)
+    throw new AppFailure('VALIDATION', 'Give the HQ address (this till is not enrolled with HQ).', {
+      field: 'hqUrl',
+    });
+  const checked = checkHqUrl(raw, allowInsecure || raw === enrolled);
+  if (!checked.ok)
+    throw new AppFailure(checked.error.code, checked.error.message, checked.error.details);
+  return checked.value;
+};
+
 export const dashboardHqHandlers: DashboardHqHandlers = {
   'dashboard-hq-connect': async (ctx, input) => {
     const userId = requireOwnerId(ctx);
-    const connection = { hqUrl: input.hqUrl, adminToken: input.adminToken, userId };
-    // Proves the address and the token before keeping them.
+    const hqUrl = hqAddress(ctx, input.hqUrl, input.allowInsecure);
+    const login = await hqLogin(hqUrl, input.email, input.password);
+    const connection: HqConnection = { hqUrl, userId, ...login };
+    // Proves the session reads figures before keeping it.
     const stores = listStoresResponseSchema.safeParse(
-      await hqGet<unknown>(connection, '/v1/admin/stores'),
+      await hqGet<unknown>(connection, '/v1/console/stores'),
     );
-    if (!stores.success)
-      throw new AppFailure('SYNC_ERROR', `${input.hqUrl} does not answer like an HQ.`);
+    if (!stores.success) throw new AppFailure('SYNC_ERROR', `${hqUrl} does not answer like an HQ.`);
     setHqConnection(ctx, connection);
-    return { hqUrl: input.hqUrl, stores: stores.data.stores.length };
+    return { hqUrl, stores: stores.data.stores.length, email: login.email };
   },
-  'dashboard-hq-disconnect': (ctx) => {
+  'dashboard-hq-disconnect': async (ctx) => {
+    const c = peekHqConnection(ctx);
     setHqConnection(ctx, null);
+    if (c) await hqLogout(c);
     return null;
   },
-  'dashboard-hq': (ctx, input) => {
+  'dashboard-hq': async (ctx, input) => {
     requireOwnerId(ctx);
-    return hqOverview(hqConnectionOf(ctx), input.from, input.to, input.storeId);
+    const c = hqConnectionOf(ctx);
+    try {
+      return await hqOverview(c, input.from, input.to, input.storeId);
+    } catch (e) {
+      // HQ ended the session (expiry, logout everywhere, account disabled): forget it.
+      if (e instanceof AppFailure && e.code === 'UNAUTHENTICATED') setHqConnection(ctx, null);
+      throw e;
+    }
   },
 };

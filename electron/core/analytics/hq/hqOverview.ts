@@ -148,7 +148,7 @@ export const hqOverview = async (
 ): Promise<DashboardHq> => {
   const chain = { scope: 'chain' };
   const [storesRaw, stores, regions, top, tillSync] = await Promise.all([
-    hqGet<unknown>(c, '/v1/admin/stores'),
+    hqGet<unknown>(c, '/v1/console/stores'),
     compared(c, chain, 'store', from, to),
     compared(c, chain, 'region', from, to),
     hqGet<TopProductsResponse>(

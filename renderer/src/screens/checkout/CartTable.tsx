@@ -11,7 +11,7 @@ interface Props {
 const discountLabel = (d: Discount | null, format: (m: number) => string): string =>
   !d ? '' : d.kind === 'percent' ? `${d.bp / 100}%` : format(d.amount);
 
-/** The sale's lines; the selected one is what F2, F3 and Delete act on. */
+/** The sale's lines; the selected one is what F1, F2, F3 and Delete act on. */
 export function CartTable({ cart, selected, onSelect }: Props) {
   const money = useMoney();
   const lines = cart?.lines ?? [];
@@ -51,7 +51,18 @@ export function CartTable({ cart, selected, onSelect }: Props) {
             <td className="num" data-testid={`cart-line-qty-${l.lineNo}`}>
               {l.quantity}
             </td>
-            <td className="num">{money.format(l.unitPrice)}</td>
+            <td className="num" data-testid={`cart-line-price-${l.lineNo}`}>
+              {money.format(l.unitPrice)}
+              {l.unitPrice !== l.catalogPrice && (
+                <span
+                  className="line-override"
+                  data-testid={`cart-line-override-${l.lineNo}`}
+                  title={`Catalog price ${money.format(l.catalogPrice)}`}
+                >
+                  overridden (was {money.format(l.catalogPrice)})
+                </span>
+              )}
+            </td>
             <td className="num" data-testid={`cart-line-discount-${l.lineNo}`}>
               {l.discount > 0 ? `−${money.format(l.discount)}` : ''}
               {l.lineDiscount && (

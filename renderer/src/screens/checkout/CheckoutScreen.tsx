@@ -12,12 +12,14 @@ import { DiscountDialog } from './DiscountDialog';
 import { OpenShiftDialog } from './OpenShiftDialog';
 import { ParkedDialog } from './ParkedDialog';
 import { PaymentDialog } from './PaymentDialog';
+import { PriceDialog } from './PriceDialog';
 import { QuantityDialog } from './QuantityDialog';
 import { ScanField } from './ScanField';
 import { ShortcutBar } from './ShortcutBar';
 import { TotalsPanel } from './TotalsPanel';
 
-type DialogKind = 'quantity' | 'line-discount' | 'cart-discount' | 'pay' | 'parked' | 'open-shift';
+type DialogKind =
+  'quantity' | 'price' | 'line-discount' | 'cart-discount' | 'pay' | 'parked' | 'open-shift';
 
 interface Props {
   session: Session;
@@ -59,6 +61,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
   };
 
   useShortcuts({
+    F1: needLine('price'),
     F2: needLine('quantity'),
     F3: needLine('line-discount'),
     F4: () =>
@@ -106,6 +109,13 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
               label: 'Quantity',
               run: needLine('quantity'),
               testId: 'btn-quantity',
+              disabled: !selectedLine,
+            },
+            {
+              key: 'F1',
+              label: 'Price',
+              run: needLine('price'),
+              testId: 'btn-price',
               disabled: !selectedLine,
             },
             {
@@ -166,6 +176,13 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
         <QuantityDialog
           line={selectedLine}
           onApply={(q) => cart.setQuantity(selectedLine.lineNo, q)}
+          onClose={close}
+        />
+      )}
+      {dialog === 'price' && selectedLine && (
+        <PriceDialog
+          line={selectedLine}
+          onApply={(p) => cart.overridePrice(selectedLine.lineNo, p)}
           onClose={close}
         />
       )}

@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import type { CartLine } from '../../../../shared/api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useMoney } from '../../state/settingsContext';
+
+interface Props {
+  line: CartLine;
+  /** Resolves with an error sentence, or null once the price is set (owner PIN asked on the way). */
+  onApply: (unitPrice: number) => Promise<string | null>;
+  onClose: () => void;
+}
+
+/**
+ * F1: a new unit price for the selected line. Cutting it beyond the discount limit, or raising
+ * it, needs the owner's PIN (the core says so and the owner-approval dialog asks).
+ */
+export function PriceDialog({ line, onApply, onClose }: Props) {
+  const money = useMoney();
+  const [text, setText] = useState(money.toInput(line.unitPrice));
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const submit = async () => {
+    const price = money.parse(text);
+    if (price === null || price < 0) {
+      setError(`Type a price such as ${money.toInput(line.catalogPrice)}.`);
+      return;
+    }
+    const failure = await onApply(price);
+    if (failure) {
+      setError(failure);
+      // The owner-approval dialog may have held the focus: give the keyboard back to this one.
+      input.current?.focus();
+    } else onClose();
+  };
+
+  return (
+    <Dialog title={`Price — ${line.name}`} testId="price-dialog" onClose={onClose}>
+      <p className="dialog-lead">
+        Catalog price {money.format(line.catalogPrice)}. Type the new unit price; the catalog is not
+        changed.
+      </p>
+      <input
+        ref={input}
+        className="big-input"
+        inputMode="decimal"
+        data-testid="price-input"
+        aria-label="Unit price"
+        value={text}
+        onFocus={(e) => e.target.select()}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <ErrorBanner message={error} testId="price-error" />
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="btn-primary"
+          data-testid="price-apply"
+          onClick={() => void submit()}
+        >
+          Set price <kbd>Enter</kbd>
+        </button>
+      </div>
+    </Dialog>
+  );
+}
