@@ -7,7 +7,7 @@ import type { FigureScope } from '../api/consoleCalls';
 import type { ConsoleRoute, FigureLevel } from '../state/consoleRoute';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
-import { defaultRange, viewerToday } from './figuresDrill';
+import { defaultRange, newestDayAnywhere } from './figuresDrill';
 import { LivePanel } from './LivePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ProductsPanel } from './ProductsPanel';
@@ -33,7 +33,7 @@ export function FiguresScreen({
   go: (r: ConsoleRoute) => void;
 }) {
   const { api } = useSession();
-  const [range, setRange] = useState(() => defaultRange(viewerToday()));
+  const [range, setRange] = useState(() => defaultRange(newestDayAnywhere()));
   const [tab, setTab] = useState<Tab>('overview');
   const stores = useConsoleQuery(() => api.stores(), 'stores');
   const list: readonly ConsoleStore[] = stores.data?.stores ?? [];

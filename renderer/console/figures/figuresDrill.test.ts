@@ -3,6 +3,7 @@ import type { BreakdownRow, TillSyncRow } from '../../../shared/sync/analyticsAp
 import {
   asOfByStore,
   defaultRange,
+  newestDayAnywhere,
   regionKeyOf,
   rowsOfStores,
   storesOfRegion,
@@ -52,5 +53,10 @@ describe('figures drill-down', () => {
   });
   it('defaults to the start of last year up to today', () => {
     expect(defaultRange('2026-12-03')).toEqual({ from: '2025-01-01', to: '2026-12-03' });
+  });
+  it('ends the default range on the newest day anywhere, so a store east of the viewer is in', () => {
+    // 19:30 UTC on 3 Dec is already 4 Dec in India (UTC+5:30) and in Kiribati (UTC+14).
+    expect(newestDayAnywhere(Date.UTC(2026, 11, 3, 19, 30))).toBe('2026-12-04');
+    expect(newestDayAnywhere(Date.UTC(2026, 11, 3, 9, 59))).toBe('2026-12-03');
   });
 });

@@ -47,7 +47,10 @@ export const defaultRange = (today: string): { from: string; to: string } => ({
 });
 
 /** Today on the viewer's calendar, YYYY-MM-DD (HQ spans zones; each store's days are its own). */
-export const viewerToday = (now: number = Date.now()): string =>
-  new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+/**
+ * The newest calendar day anywhere on Earth (UTC+14, Kiribati's zone): the default range ends
+ * there so that every store's today is inside it, whatever its time zone and the viewer's. A
+ * range ending on the viewer's own date hid an Indian store's sales after 18:30 UTC.
+ */
+export const newestDayAnywhere = (now: number = Date.now()): string =>
+  new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
