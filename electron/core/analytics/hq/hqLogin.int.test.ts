@@ -49,6 +49,10 @@ describe('HQ view sign-in with an HQ account', () => {
       password: HQ_ADMIN.password,
     });
     expect(connected).toEqual({ hqUrl: service!.url, stores: 1, email: HQ_ADMIN.email });
+    // The chain's figures come with the session cookie (no admin token anywhere on the till).
+    const chain = await t.call('dashboard-hq', { from: '2026-01-01', to: '2026-01-31' });
+    expect(chain.hqUrl).toBe(service!.url);
+    expect(chain.stores.map((s) => s.label)).toEqual(['Corner Shop']);
     await t.call('dashboard-hq-disconnect', {});
     const after = await t.fail('dashboard-hq', { from: '2026-01-01', to: '2026-01-31' });
     expect(after.code).toBe('UNAUTHENTICATED');
