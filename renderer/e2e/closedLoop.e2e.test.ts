@@ -23,6 +23,7 @@ import {
   type RunningSyncService,
   type SyncServiceEnv,
 } from '../../electron/core/sync/syncServiceProcess';
+import { createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
 import { openClockedTill, type ClockedTill } from './clockedTill';
 import {
@@ -38,7 +39,6 @@ import {
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(repoRoot, 'build/output/screenshots');
-const ADMIN_TOKEN = 'dev-admin-token';
 const PIN = '1234';
 const LOCALE = 'en-IN';
 const money = (minor: number) => formatMoney(minor, 'INR', LOCALE);
@@ -180,6 +180,8 @@ beforeAll(async () => {
     port: await freePort(),
   };
   service = await startSyncService(env);
+  // The HQ tab's chain figures need an HQ account: the first admin, made from the command line.
+  await createHqAdmin(database.url);
 
   // HQ enrolls the stores and tills; each till is set up by its owner and enrolled with its code.
   const layout = [
@@ -316,7 +318,8 @@ describe('closed loop: two stores, three tills, HQ', () => {
     const page = await openDashboard(a1, stores[0]!.owner);
     await page.getByTestId('dash-tab-hq').click();
     await page.getByTestId('hq-url').fill(`http://127.0.0.1:${env.port}`);
-    await page.getByTestId('hq-token').fill(ADMIN_TOKEN);
+    await page.getByTestId('hq-email').fill(HQ_ADMIN.email);
+    await page.getByTestId('hq-password').fill(HQ_ADMIN.password);
     await page.getByTestId('hq-connect-submit').click();
     await page.getByTestId('chart-hq-stores-table-view').click();
 

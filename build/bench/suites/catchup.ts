@@ -25,6 +25,7 @@ import {
   type RunningSyncService,
 } from '../../../electron/core/sync/syncServiceProcess';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
+import { createHqAdmin, HQ_ADMIN } from '../../test/hqAccount';
 import { createTestDatabase, deleteTopics, uniqueTopic } from '../../test/serviceEnv';
 import { loadChain } from '../catchup/chainDataset';
 import { hqRenderMs, percentile, round, scanTimes, sleep } from '../catchup/checkoutTiming';
@@ -129,6 +130,8 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     const { buildMs } = await copyQueuedSalesFixture(sales, dir, log);
     service = await startSyncService(env);
     const url = service.url;
+    // The HQ tab's chain view signs in with an HQ account, never the admin token.
+    await createHqAdmin(database.url);
 
     // Enrol with the relay off: the queued outbox is re-keyed to HQ's ids, nothing is sent yet.
     core = openTillCore({ dataDir: dir, log: () => {}, sync: { autoStart: false } });
@@ -248,7 +251,8 @@ export default async function catchup(args: string[]): Promise<Record<string, un
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dash-tab-hq').click();
     await page.getByTestId('hq-url').fill(service.url);
-    await page.getByTestId('hq-token').fill('dev-admin-token');
+    await page.getByTestId('hq-email').fill(HQ_ADMIN.email);
+    await page.getByTestId('hq-password').fill(HQ_ADMIN.password);
     await page.getByTestId('hq-connect-submit').click();
     await page.getByTestId('dashboard-hq').waitFor();
     await page.getByTestId('filter-from').fill(storeDay(Date.now() - 3 * 365 * 86_400_000));

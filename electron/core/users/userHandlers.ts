@@ -5,6 +5,7 @@ import type { HandlerMap } from '../handlerTypes';
 import { requireOwnerApproval } from './ownerApproval';
 import { hashPin, verifyPin } from './pinHash';
 import { publicUser } from './usersRepo';
+import { forgetHqSession } from '../analytics/hq/hqClient';
 
 type UserMethods =
   'auth-login' | 'auth-logout' | 'auth-current' | 'users-list' | 'users-create' | 'users-update';
@@ -18,6 +19,8 @@ export const userHandlers: HandlerMap<UserMethods> = {
     return { user: publicUser(user), shiftId: ctx.repos.shifts.current()?.id ?? null };
   },
   'auth-logout': (ctx) => {
+    // The HQ view's session belongs to this sign-in; the next person must sign in to HQ anew.
+    forgetHqSession(ctx);
     ctx.session.userId = null;
     return null;
   },

@@ -41,6 +41,9 @@ describe('sync status in words', () => {
     expect(stripWords({ ...revoked, rejected: 0 })).toBe(
       'HQ disconnected this till · still selling offline · 3 waiting for a new code',
     );
+    expect(stripWords({ ...base, enrolled: false, rejected: 0, pending: 8 })).toBe(
+      'Not connected to HQ · 8 events kept on this till',
+    );
     expect(stripWords({ ...base, rejected: 2, pending: 1 })).toBe(
       'HQ online · 1 waiting to send · 2 rejected',
     );

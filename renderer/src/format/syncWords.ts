@@ -51,7 +51,7 @@ export const stripWords = (s: {
 }): string => {
   if (s.needsReenrolment)
     return `HQ disconnected this till · still selling offline · ${s.pending} waiting for a new code`;
-  if (!s.enrolled) return `Not connected to HQ · ${s.pending} sales kept on this till`;
+  if (!s.enrolled) return `Not connected to HQ · ${s.pending} events kept on this till`;
   const state = s.online === false ? 'HQ offline' : s.online ? 'HQ online' : 'HQ not contacted yet';
   const rejected = s.rejected > 0 ? ` · ${s.rejected} rejected` : '';
   return `${state} · ${s.pending} waiting to send${rejected}`;

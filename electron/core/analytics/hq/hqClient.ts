@@ -25,6 +25,13 @@ export const setHqConnection = (ctx: CoreContext, c: HqConnection | null): void 
   else connections.delete(ctx);
 };
 
+/** Signing out of (or into) the till ends the HQ sign-in too, at HQ as well (best effort). */
+export const forgetHqSession = (ctx: CoreContext): void => {
+  const c = connections.get(ctx);
+  connections.delete(ctx);
+  if (c) void hqLogout(c);
+};
+
 /** The connection of the signed-in user, or null (then only the own store's figures show). */
 export const peekHqConnection = (ctx: CoreContext): HqConnection | null => {
   const c = connections.get(ctx);

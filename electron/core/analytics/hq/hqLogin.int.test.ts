@@ -8,7 +8,7 @@ import {
   type TestDatabase,
 } from '../../../../build/test/serviceEnv';
 import { createHqAdmin, HQ_ADMIN } from '../../../../build/test/hqAccount';
-import { openTestCore, type TestCore } from '../../testSupport';
+import { OWNER_PIN, openTestCore, type TestCore } from '../../testSupport';
 import {
   createStoreAndTill,
   freePort,
@@ -49,10 +49,24 @@ describe('HQ view sign-in with an HQ account', () => {
       password: HQ_ADMIN.password,
     });
     expect(connected).toEqual({ hqUrl: service!.url, stores: 1, email: HQ_ADMIN.email });
+    // The chain's figures come with the session cookie (no admin token anywhere on the till).
+    const chain = await t.call('dashboard-hq', { from: '2026-01-01', to: '2026-01-31' });
+    expect(chain.hqUrl).toBe(service!.url);
+    expect(chain.stores.map((s) => s.label)).toEqual(['Corner Shop']);
     await t.call('dashboard-hq-disconnect', {});
     const after = await t.fail('dashboard-hq', { from: '2026-01-01', to: '2026-01-31' });
     expect(after.code).toBe('UNAUTHENTICATED');
     expect(after.message).toMatch(/HQ email and password/);
+  });
+
+  it('forgets the HQ sign-in when the owner signs out of the till', async () => {
+    const t = till!;
+    const me = await t.call('auth-current', {});
+    await t.call('dashboard-hq-connect', { email: HQ_ADMIN.email, password: HQ_ADMIN.password });
+    await t.call('auth-logout', {});
+    await t.call('auth-login', { userId: me!.user.id, pin: OWNER_PIN });
+    const after = await t.fail('dashboard-hq', { from: '2026-01-01', to: '2026-01-31' });
+    expect(after.code).toBe('UNAUTHENTICATED');
   });
 
   it('says a wrong password and a lockout in words', async () => {
