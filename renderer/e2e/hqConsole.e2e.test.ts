@@ -315,7 +315,8 @@ describe('HQ console', () => {
     }
     await shoot(page, 'stores');
     await page.setViewportSize({ width: 820, height: 1180 });
-    expect(await pageFitsWidth(page)).toBe(true);
+    // Chart.js resizes its canvases on the next ResizeObserver round: wait for it.
+    await expect.poll(() => pageFitsWidth(page)).toBe(true);
     await shoot(page, 'stores-tablet');
     await page.setViewportSize({ width: 1440, height: 1000 });
   });
@@ -349,7 +350,8 @@ describe('HQ console', () => {
     }
     await shoot(page, 'figures');
     await page.setViewportSize({ width: 820, height: 1180 });
-    expect(await pageFitsWidth(page)).toBe(true);
+    // Chart.js resizes its canvases on the next ResizeObserver round: wait for it.
+    await expect.poll(() => pageFitsWidth(page)).toBe(true);
     await shoot(page, 'figures-tablet');
     await page.setViewportSize({ width: 1440, height: 1000 });
 
