@@ -60,4 +60,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SYNC_ADMIN_TOKEN/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('reads the HQ console settings', () => {
+    const defaults = loadConfig({});
+    expect(defaults.consoleSessionIdleMs).toBe(12 * 3_600_000);
+    expect(defaults.consoleSessionMaxMs).toBe(7 * 24 * 3_600_000);
+    expect(defaults.syncPublicUrl).toBeNull();
+    expect(defaults.trustProxy).toBe(false);
+    const set = loadConfig({
+      HQ_SESSION_IDLE_MINUTES: '30',
+      HQ_SESSION_MAX_HOURS: '8',
+      SYNC_PUBLIC_URL: 'https://hq.example.com/',
+      TRUST_PROXY: 'true',
+    });
+    expect(set.consoleSessionIdleMs).toBe(30 * 60_000);
+    expect(set.consoleSessionMaxMs).toBe(8 * 3_600_000);
+    expect(set.syncPublicUrl).toBe('https://hq.example.com');
+    expect(set.trustProxy).toBe(true);
+    expect(() => loadConfig({ SYNC_PUBLIC_URL: 'ftp://x' })).toThrow(/SYNC_PUBLIC_URL/);
+    expect(() => loadConfig({ SYNC_PUBLIC_URL: 'not a url' })).toThrow(/SYNC_PUBLIC_URL/);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ HQ_SESSION_IDLE_MINUTES: '1' })).toThrow(/HQ_SESSION_IDLE/);
+    expect(() => loadConfig({ HQ_SESSION_IDLE_MINUTES: '600', HQ_SESSION_MAX_HOURS: '2' })).toThrow(
+      /must not exceed/,
+    );
+  });
 });

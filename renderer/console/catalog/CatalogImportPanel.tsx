@@ -9,6 +9,7 @@ import type {
   CatalogImportResult,
   CatalogImportRowError,
 } from '../../../shared/console/consoleApi';
+import { formatMoney } from '../../../shared/money';
 import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
 import { errorWords } from '../api/consoleClient';
 import { useSession } from '../state/sessionContext';
@@ -28,17 +29,32 @@ interface ChangeRow extends CatalogFieldChange {
 const cell = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 
+/** A changed value as a person reads it: prices in the currency, tax rates in percent. */
+const shown = (field: string, v: unknown, currency: string, locale: string): string => {
+  if (typeof v === 'number' && field === 'unitPrice') return formatMoney(v, currency, locale);
+  if (typeof v === 'number' && field === 'taxRateBp') return `${v / 100} %`;
+  return cell(v);
+};
+
 const errorColumns: Column<CatalogImportRowError>[] = [
   { label: 'Line', csv: (e) => e.line, numeric: true },
   { label: 'Column', csv: (e) => e.column ?? '' },
   { label: 'Problem', csv: (e) => e.message },
 ];
-const changeColumns: Column<ChangeRow>[] = [
+const changeColumns = (currency: string, locale: string): Column<ChangeRow>[] => [
   { label: 'Line', csv: (c) => c.line, numeric: true },
   { label: 'SKU', csv: (c) => c.sku },
   { label: 'Field', csv: (c) => c.field },
-  { label: 'Before', csv: (c) => cell(c.before) },
-  { label: 'After', csv: (c) => cell(c.after) },
+  {
+    label: 'Before',
+    csv: (c) => cell(c.before),
+    show: (c) => shown(c.field, c.before, currency, locale),
+  },
+  {
+    label: 'After',
+    csv: (c) => cell(c.after),
+    show: (c) => shown(c.field, c.after, currency, locale),
+  },
 ];
 
 export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: Props) {
@@ -206,7 +222,7 @@ export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: 
             <ChartCard
               title="Changes to existing products"
               testId="import-changes"
-              columns={changeColumns}
+              columns={changeColumns(currency, locale)}
               rows={changeRows}
               fileSuffix="preview"
               tableOnly

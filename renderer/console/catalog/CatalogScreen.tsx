@@ -38,6 +38,7 @@ export function CatalogScreen() {
   const cur = currency ?? currencies[0] ?? 'USD';
   const [editing, setEditing] = useState<CatalogProductRow | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const [writes, setWrites] = useState(0);
   const writable = session.can('catalog.write');
   const tax = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
 
@@ -130,7 +131,10 @@ export function CatalogScreen() {
         <CatalogImportPanel
           currencies={currencies}
           defaultCurrency={cur}
-          onImported={() => search.reload()}
+          onImported={() => {
+            search.reload();
+            setWrites((w) => w + 1);
+          }}
         />
       )}
       <ErrorBanner message={search.errorText} testId="catalog-error" />
@@ -164,7 +168,7 @@ export function CatalogScreen() {
           />
         </>
       )}
-      <CatalogTillsCard />
+      <CatalogTillsCard generation={writes} />
       {editing && (
         <ProductFormDialog
           row={editing === 'new' ? null : editing}
@@ -173,6 +177,7 @@ export function CatalogScreen() {
           onSaved={() => {
             setEditing(null);
             search.reload();
+            setWrites((w) => w + 1);
           }}
         />
       )}

@@ -10,10 +10,11 @@ import { pushAgeWords } from '../stores/syncHealthWords';
 
 type Row = CatalogTillsResponse['tills'][number];
 
-export function CatalogTillsCard() {
+/** `generation` changes after each catalog write, so the versions are read again. */
+export function CatalogTillsCard({ generation }: { generation: number }) {
   const session = useSession();
   const { api, locale } = session;
-  const q = useConsoleQuery(() => api.catalogTills(), 'catalog-tills', 60_000);
+  const q = useConsoleQuery(() => api.catalogTills(), `catalog-tills:${generation}`, 30_000);
   const current = q.data?.catalogVersion ?? 0;
   const columns = useMemo(
     (): Column<Row>[] => [

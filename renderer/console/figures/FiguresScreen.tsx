@@ -7,7 +7,7 @@ import type { FigureScope } from '../api/consoleCalls';
 import type { ConsoleRoute, FigureLevel } from '../state/consoleRoute';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
-import { defaultRange, newestDayAnywhere } from './figuresDrill';
+import { defaultRange, latestStoreToday } from './figuresDrill';
 import { LivePanel } from './LivePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ProductsPanel } from './ProductsPanel';
@@ -33,10 +33,12 @@ export function FiguresScreen({
   go: (r: ConsoleRoute) => void;
 }) {
   const { api } = useSession();
-  const [range, setRange] = useState(() => defaultRange(newestDayAnywhere()));
+  const [picked, setRange] = useState<{ from: string; to: string } | null>(null);
   const [tab, setTab] = useState<Tab>('overview');
   const stores = useConsoleQuery(() => api.stores(), 'stores');
   const list: readonly ConsoleStore[] = stores.data?.stores ?? [];
+  // Until the person picks dates: the start of last year to the latest store's today.
+  const range = picked ?? defaultRange(latestStoreToday(list.map((s) => s.timeZone)));
   const store =
     level.kind === 'store' || level.kind === 'till'
       ? (list.find((s) => s.storeId === level.storeId) ?? null)
@@ -121,7 +123,7 @@ export function FiguresScreen({
                 value={range.from}
                 max={range.to}
                 data-testid="figures-from"
-                onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+                onChange={(e) => setRange({ ...range, from: e.target.value })}
               />
             </label>
             <label>
@@ -131,7 +133,7 @@ export function FiguresScreen({
                 value={range.to}
                 min={range.from}
                 data-testid="figures-to"
-                onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+                onChange={(e) => setRange({ ...range, to: e.target.value })}
               />
             </label>
           </div>
@@ -140,7 +142,8 @@ export function FiguresScreen({
       {tab !== 'live' && !rangeValid && (
         <p className="dash-empty">Pick a start date on or before the end date.</p>
       )}
-      {tab === 'overview' && rangeValid && (
+      {!stores.data && <p className="loading">Loading…</p>}
+      {tab === 'overview' && rangeValid && stores.data && (
         <OverviewPanel
           level={level}
           range={range}
@@ -149,7 +152,7 @@ export function FiguresScreen({
           drill={drill}
         />
       )}
-      {tab === 'products' && rangeValid && (
+      {tab === 'products' && rangeValid && stores.data && (
         <ProductsPanel
           scope={scope}
           range={range}

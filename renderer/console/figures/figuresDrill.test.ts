@@ -3,7 +3,7 @@ import type { BreakdownRow, TillSyncRow } from '../../../shared/sync/analyticsAp
 import {
   asOfByStore,
   defaultRange,
-  newestDayAnywhere,
+  latestStoreToday,
   regionKeyOf,
   rowsOfStores,
   storesOfRegion,
@@ -51,12 +51,12 @@ describe('figures drill-down', () => {
     expect(m.get('b')).toBeNull();
     expect(m.has('c')).toBe(false);
   });
+  it("ends the default range on the latest store's today", () => {
+    const t = Date.UTC(2026, 11, 3, 19, 30); // 01:00 on the 4th in Kolkata
+    expect(latestStoreToday(['Asia/Kolkata', 'America/New_York'], t)).toBe('2026-12-04');
+    expect(latestStoreToday(['America/New_York', 'Not/AZone'], t) >= '2026-12-03').toBe(true);
+  });
   it('defaults to the start of last year up to today', () => {
     expect(defaultRange('2026-12-03')).toEqual({ from: '2025-01-01', to: '2026-12-03' });
-  });
-  it('ends the default range on the newest day anywhere, so a store east of the viewer is in', () => {
-    // 19:30 UTC on 3 Dec is already 4 Dec in India (UTC+5:30) and in Kiribati (UTC+14).
-    expect(newestDayAnywhere(Date.UTC(2026, 11, 3, 19, 30))).toBe('2026-12-04');
-    expect(newestDayAnywhere(Date.UTC(2026, 11, 3, 9, 59))).toBe('2026-12-03');
   });
 });

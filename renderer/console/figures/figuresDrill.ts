@@ -46,11 +46,20 @@ export const defaultRange = (today: string): { from: string; to: string } => ({
   to: today,
 });
 
-/** Today on the viewer's calendar, YYYY-MM-DD (HQ spans zones; each store's days are its own). */
+/** Today on a calendar, YYYY-MM-DD (undefined zone: the viewer's). */
+export const dayIn = (timeZone: string | undefined, now: number): string => {
+  const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+  try {
+    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(now);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', options).format(now);
+  }
+};
+
 /**
- * The newest calendar day anywhere on Earth (UTC+14, Kiribati's zone): the default range ends
- * there so that every store's today is inside it, whatever its time zone and the viewer's. A
- * range ending on the viewer's own date hid an Indian store's sales after 18:30 UTC.
+ * The latest "today" of any store: a chain spans time zones, and a range ending on the viewer's
+ * today would leave out the sales of a store already in tomorrow (HQ in London at 19:30 misses
+ * Kolkata's sales after midnight there). The viewer's today when there is no store yet.
  */
-export const newestDayAnywhere = (now: number = Date.now()): string =>
-  new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+export const latestStoreToday = (timeZones: readonly string[], now: number = Date.now()): string =>
+  timeZones.map((z) => dayIn(z, now)).reduce((a, b) => (b > a ? b : a), dayIn(undefined, now));

@@ -136,7 +136,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
   );
 
   app.post('/v1/console/auth/logout', { onRequest: auth.require(null) }, async (request, reply) => {
-    await revokeSession(pool, auth.sessionOf(request).sessionHash);
+    const s = auth.sessionOf(request);
+    await inTransaction(pool, async (client) => {
+      await revokeSession(client, s.sessionHash);
+      await writeAudit(client, auth.actorOf(request), {
+        action: 'session.logout',
+        target: s.email,
+      });
+    });
     clearCookie(request, reply);
     return reply.code(204).send();
   });

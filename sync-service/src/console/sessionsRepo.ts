@@ -23,6 +23,9 @@ export interface ActiveSession {
   lastSeenAt: number;
 }
 
+/** Ended sessions are kept this long (for a look at recent sign-ins), then deleted at sign-in. */
+const ENDED_KEPT = '30 days';
+
 /** Creates a session; returns the cookie value (the only time it exists in the clear). */
 export async function createSession(
   db: SqlClient,
@@ -32,6 +35,12 @@ export async function createSession(
 ): Promise<{ token: string; csrfToken: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  // The person's long-ended sessions go as a new one starts: the table stays small without a job.
+  await db.query(
+    `DELETE FROM hq_sessions WHERE user_id = $1
+        AND (revoked_at < now() - interval '${ENDED_KEPT}' OR expires_at < now() - interval '${ENDED_KEPT}')`,
+    [userId],
+  );
   await db.query(
     `INSERT INTO hq_sessions (session_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
      VALUES ($1, $2, $3, $4, $4, $5)`,

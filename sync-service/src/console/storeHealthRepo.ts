@@ -35,7 +35,7 @@ FROM tills t
 JOIN stores s ON s.store_id = t.store_id
 LEFT JOIN till_sync_state ss ON ss.till_id = t.till_id
 LEFT JOIN till_catalog_pulls cp ON cp.till_id = t.till_id
-WHERE $1::text IS NULL OR t.store_id = $1
+WHERE ($1::text IS NULL OR t.store_id = $1) AND ($2::text IS NULL OR t.till_id = $2)
 ORDER BY t.store_id, t.created_at, t.till_id`;
 
 const statusOf = (row: TillHealthRow): TillStatus =>
@@ -68,8 +68,18 @@ export async function listConsoleTills(
   storeId: string | null,
   now: number = Date.now(),
 ): Promise<ConsoleTill[]> {
-  const { rows } = await db.query<TillHealthRow>(TILLS_SQL, [storeId]);
+  const { rows } = await db.query<TillHealthRow>(TILLS_SQL, [storeId, null]);
   return rows.map((row) => toTill(row, now));
+}
+
+/** One till with its sync health, or null. */
+export async function findConsoleTill(
+  db: SqlClient,
+  tillId: string,
+  now: number = Date.now(),
+): Promise<ConsoleTill | null> {
+  const { rows } = await db.query<TillHealthRow>(TILLS_SQL, [null, tillId]);
+  return rows[0] ? toTill(rows[0], now) : null;
 }
 
 export const emptyHealth = (): StoreHealth => ({

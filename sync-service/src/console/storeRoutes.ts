@@ -37,7 +37,7 @@ import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { Logger } from '../ops/logger';
 import { writeAudit } from './auditRepo';
 import type { ConsoleAuth } from './consoleAuth';
-import { emptyHealth, listConsoleTills, storeHealthOf } from './storeHealthRepo';
+import { emptyHealth, findConsoleTill, listConsoleTills, storeHealthOf } from './storeHealthRepo';
 
 export interface StoreRouteDeps {
   pool: Pool;
@@ -70,7 +70,7 @@ export function registerStoreRoutes(app: FastifyInstance, deps: StoreRouteDeps):
   };
 
   const tillOf = async (db: Pool | PoolClient, tillId: string): Promise<ConsoleTill> => {
-    const till = (await listConsoleTills(db, null)).find((t) => t.tillId === tillId);
+    const till = await findConsoleTill(db, tillId);
     if (!till) throw new HttpError(404, 'NOT_FOUND', `no till ${tillId}`);
     return till;
   };

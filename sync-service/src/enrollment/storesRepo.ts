@@ -58,8 +58,12 @@ export const isUniqueViolation = (error: unknown): boolean =>
 /** Inserts a store; null when the id is taken (a taken code throws, see isUniqueViolation). */
 export async function insertStore(db: Db, store: NewStore): Promise<Store | null> {
   const { rows } = await db.query<StoreRow>(
+    // Without a code (stores made through /v1/admin), the store id serves as one where it is a
+    // valid code that no other store has, so automation-made stores show in the console alike.
     `INSERT INTO stores (store_id, name, city, region, country, currency, time_zone, code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, CASE
+       WHEN $1 ~ '^[A-Za-z0-9_.-]{1,32}$'
+        AND NOT EXISTS (SELECT 1 FROM stores WHERE lower(code) = lower($1)) THEN $1 END))
      ON CONFLICT (store_id) DO NOTHING
      RETURNING ${STORE_COLUMNS}`,
     [
