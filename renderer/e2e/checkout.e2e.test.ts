@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
@@ -39,19 +40,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     host = await startHost(dataDir);
     await seedShop(host.origin, host.token);
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.setDefaultTimeout(15_000);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardTrends } from '../../shared/api';
 import { formatMoney } from '../../shared/money';
@@ -236,10 +237,7 @@ beforeAll(async () => {
     }
     stores.push(store);
   }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardToday, DashboardTrends } from '../../shared/api';
 import { salesKpis, sumTotals } from '../../shared/kpi/salesKpis';
@@ -92,17 +93,7 @@ describe('owner dashboard over the demo shop (browser mode)', () => {
     });
     await must(origin, token, 'auth-logout', {});
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,

@@ -4,7 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { must } from './tillApi';
@@ -59,10 +60,7 @@ describe('history import in the browser', () => {
       'sku,name,price,category,tax_rate\nKUR-001,Cotton Kurta,1299.00,Kurtas,5\nSHR-002,Silk Sherwani,8999.00,Sherwanis,12';
     await must(origin, token, 'catalog-import-commit', { csv, kind: 'catalog' });
     await must(origin, token, 'auth-logout', {});
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(15_000);
   });

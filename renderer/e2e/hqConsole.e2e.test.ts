@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentQrText } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
@@ -161,10 +162,7 @@ beforeAll(async () => {
       env: { ...process.env, DATABASE_URL: database.url, HQ_ADMIN_PASSWORD: ADMIN.password },
     },
   );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: LOCALE, viewport: { width: 1440, height: 1000 } });
   page = await newPage(context, 'admin');
 });

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { CSRF_HEADER } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
@@ -55,17 +56,6 @@ interface TillRun {
   net: number;
   sales: number;
 }
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('HQ from nothing: console, stores, tills joining from their screens, figures, roles', () => {
   let database: TestDatabase;
@@ -130,7 +120,7 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
       consumerGroup: uniqueTopic('from-nothing.group'),
       port: await freePort(),
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    browser = await launchChromium();
     hqContext = await browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: LOCALE,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { productSnapshotSchema, type ProductSnapshot } from '../events/catalog';
 import { currencySchema, idSchema } from '../events/common';
-import type { Store } from '../sync/gatewayApi';
+import { isTimeZone, placeSchema, type Store } from '../sync/gatewayApi';
 
 export const CONSOLE_SESSION_COOKIE = 'hq_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -131,16 +131,6 @@ export interface AuditResponse {
 }
 
 // ---- Stores and tills -------------------------------------------------------------------------
-
-const placeSchema = z.string().trim().max(100);
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A till is overdue when it has not pushed for this long (it may simply be offline). */
 export const TILL_OVERDUE_MS = 60 * 60 * 1000;

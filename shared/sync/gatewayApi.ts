@@ -61,7 +61,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 // ---- Enrollment ----------------------------------------------------------------------------------
 
-const isTimeZone = (zone: string): boolean => {
+export const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -70,7 +70,7 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
-const placeSchema = z.string().trim().max(100);
+export const placeSchema = z.string().trim().max(100);
 
 /** POST /v1/admin/stores (admin token). storeId is generated when absent. */
 export const createStoreRequestSchema = z.object({

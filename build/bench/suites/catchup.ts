@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { launchChromium } from '../../test/launchChromium';
 import type { SummaryResponse } from '../../../shared/sync/analyticsApi';
 import { syncEngineOf } from '../../../electron/core/sync/syncHandlers';
 import {
@@ -122,10 +123,7 @@ export default async function catchup(args: string[]): Promise<Record<string, un
   };
   let service: RunningSyncService | null = null;
   let core: TillCore | null = null;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const { buildMs } = await copyQueuedSalesFixture(sales, dir, log);
     service = await startSyncService(env);
