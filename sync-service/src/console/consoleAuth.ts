@@ -44,7 +44,9 @@ export function createConsoleAuth(db: SqlClient, limits: SessionLimits): Console
   const sessions = new WeakMap<FastifyRequest, ActiveSession>();
 
   const lookup = async (request: FastifyRequest): Promise<ActiveSession | null> => {
-    const token = request.cookies[CONSOLE_SESSION_COOKIE];
+    // Undefined on a server without the cookie plugin (tests that build their own): no session.
+    const cookies = request.cookies as Record<string, string | undefined> | undefined;
+    const token = cookies?.[CONSOLE_SESSION_COOKIE];
     if (!token || token.length > 100) return null;
     const now = Date.now();
     const session = await findActiveSession(db, token, limits, now);
