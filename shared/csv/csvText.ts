@@ -1,7 +1,7 @@
 // CSV text both sides write: the till's and console's table exports and HQ's audit-log export.
 // RFC 4180 quoting, CRLF line ends, and cells that a spreadsheet would run as a formula (leading
 // = + - @ tab CR) defused with a quote mark, since exported names and reasons are typed by people.
-// (The same rules as renderer/src/dashboard/csvExport.ts, which can re-export these.)
+// renderer/src/dashboard/csvExport.ts re-exports these and adds the browser download.
 
 export type CsvCell = string | number | null;
 
