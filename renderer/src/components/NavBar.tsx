@@ -28,9 +28,9 @@ const ITEMS: { name: ScreenName; label: string; key?: string; ownerOnly?: boolea
   { name: 'stock', label: 'Stock' },
   { name: 'products', label: 'Products', ownerOnly: true },
   { name: 'users', label: 'Users', ownerOnly: true },
-  { name: 'history', label: 'History import', ownerOnly: true },
+  { name: 'history', label: 'History', ownerOnly: true },
   { name: 'settings', label: 'Settings', ownerOnly: true },
-  { name: 'hq-connect', label: 'Connect to HQ', ownerOnly: true },
+  { name: 'hq-connect', label: 'HQ sync', ownerOnly: true },
 ];
 
 /** The top bar: screens with their shortcut keys shown on the buttons. */
