@@ -13,9 +13,10 @@ export const HQ_ADMIN = { email: 'hq-admin@example.com', password: 'e2e admin pa
 
 export const createHqAdmin = async (
   databaseUrl: string,
-  account: { email: string; password: string } = HQ_ADMIN,
+  account: { email: string; password: string; name?: string } = HQ_ADMIN,
 ): Promise<void> => {
-  await run('npm', ['run', '-s', 'hq', '--', 'create-admin', account.email], {
+  const name = account.name === undefined ? [] : ['--name', account.name];
+  await run('npm', ['run', '-s', 'hq', '--', 'create-admin', account.email, ...name], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, HQ_ADMIN_PASSWORD: account.password },
     timeout: 90_000,

@@ -6,32 +6,29 @@
 // operations, accounts and audit log are visited; an analyst sees figures but no create button
 // and is refused by the API. A screenshot of each screen goes to build/output/screenshots/
 // console-*.png; the stores and figures screens must fit an 820 px tablet without page scrolling.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentQrText } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
-import {
-  freePort,
-  startSyncService,
-  type RunningSyncService,
-  type SyncServiceEnv,
-} from '../../electron/core/sync/syncServiceProcess';
-import {
-  createTestDatabase,
-  deleteTopics,
-  uniqueTopic,
-  type TestDatabase,
-} from '../../build/test/serviceEnv';
+import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
+import type { TestDatabase } from '../../build/test/serviceEnv';
 import { openClockedTill, type ClockedTill } from './clockedTill';
+import { createHqAdmin } from '../../build/test/hqAccount';
+import {
+  consoleSignIn,
+  pageFitsWidth,
+  ringPlanned,
+  startConsoleService,
+  until,
+  watchPage,
+  type ConsoleService,
+} from './consoleKit';
 import { PRODUCTS, TIME_ZONE, lineNet, planSales, type PlannedSale } from './closedLoopPlan';
 
-const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(repoRoot, 'build/output/screenshots');
 const LOCALE = 'en-IN';
@@ -70,7 +67,7 @@ const STORES: StoreSetup[] = [
 ];
 
 let database: TestDatabase;
-let env: SyncServiceEnv;
+let hq: ConsoleService;
 let service: RunningSyncService;
 let browser: Browser;
 let context: BrowserContext;
@@ -81,87 +78,30 @@ const NOW = Date.now();
 const shoot = (p: Page, name: string) =>
   p.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
 
-const watch = (p: Page, who: string) => {
-  p.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-  p.on('console', (m) => {
-    // A CSP violation (an inline style or script) is a bug in the console, not noise.
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
-      problems.push(`${who}: ${m.text()}`);
-  });
-};
-
 const newPage = async (ctx: BrowserContext, who: string): Promise<Page> => {
   const p = await ctx.newPage();
   p.setDefaultTimeout(20_000);
-  watch(p, who);
+  watchPage(p, who, problems);
   return p;
 };
 
-const signIn = async (p: Page, who: { email: string; password: string }) => {
-  await p.goto(`${service.url}/console/`);
-  await p.getByTestId('login-email').fill(who.email);
-  await p.getByTestId('login-password').fill(who.password);
-  await p.getByTestId('login-submit').click();
-  await p.getByTestId('console-app').waitFor();
-};
+const signIn = (p: Page, who: { email: string; password: string }) =>
+  consoleSignIn(p, service.url, who);
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const netOf = (sales: readonly PlannedSale[]) => sum(sales.map(lineNet));
 const todayOf = (sales: readonly PlannedSale[]) => sales.filter((s) => s.at === null);
-
-const until = async (what: string, check: () => Promise<boolean>, ms = 60_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-const ring = async (till: ClockedTill, sales: readonly PlannedSale[]) => {
-  for (const s of sales) {
-    till.setClock(s.at);
-    const cart = await till.call('cart-open', {});
-    const priced = await till.call('cart-add-item', {
-      cartId: cart.id,
-      code: s.product.sku,
-      quantity: s.quantity,
-    });
-    await till.call('cart-checkout', {
-      cartId: cart.id,
-      payments: [{ tender: 'cash', amount: priced.totals.total }],
-    });
-  }
-  till.setClock(null);
-};
-
-/** No horizontal page scroll: tables scroll inside their cards. */
-const pageFitsWidth = (p: Page) =>
-  p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 beforeAll(async () => {
   for (const dist of ['renderer/dist-console/index.html', 'renderer/dist/index.html'])
     if (!existsSync(path.join(repoRoot, dist)))
       throw new Error(`${dist} is missing: run \`npm run build:renderer\` first`);
   mkdirSync(SHOTS, { recursive: true });
-  await run('bash', [path.join(repoRoot, 'build/scripts/services-up.sh')]);
-  database = await createTestDatabase();
-  env = {
-    databaseUrl: database.url,
-    eventsTopic: uniqueTopic('hq-console.events'),
-    dlqTopic: uniqueTopic('hq-console.dlq'),
-    consumerGroup: uniqueTopic('hq-console.group'),
-    port: await freePort(),
-  };
-  service = await startSyncService(env);
+  hq = await startConsoleService('hq-console');
+  database = hq.database;
+  service = hq.service;
   // The first admin, from the command line, as the README tells an HQ to do it.
-  await run(
-    'npm',
-    ['run', '--silent', 'hq', '--', 'create-admin', ADMIN.email, '--name', 'Ada Admin'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: database.url, HQ_ADMIN_PASSWORD: ADMIN.password },
-    },
-  );
+  await createHqAdmin(database.url, { ...ADMIN, name: 'Ada Admin' });
   browser = await launchChromium();
   context = await browser.newContext({ locale: LOCALE, viewport: { width: 1440, height: 1000 } });
   page = await newPage(context, 'admin');
@@ -170,9 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   for (const s of STORES) await s.till?.close();
-  await service?.stop();
-  await database?.drop();
-  if (env) await deleteTopics([env.eventsTopic, env.dlqTopic]);
+  await hq?.stop();
   for (const s of STORES) if (s.till) rmSync(s.till.dir, { recursive: true, force: true });
 });
 
@@ -272,7 +210,7 @@ describe('HQ console', () => {
       expect(joined.enrolled).toBe(true);
       // Past months and today, so months, years and the live hour all have figures.
       s.sales = planSales(NOW, 2 + i, i);
-      await ring(till, s.sales);
+      await ringPlanned(till, s.sales);
       await until(`${till.name} to push its sales`, async () => {
         const st = await till.call('sync-status', {});
         return st.pending === 0;
@@ -401,7 +339,7 @@ describe('HQ console', () => {
     // Mark the document: a reload would lose the mark.
     await page.evaluate(() => document.body.setAttribute('data-no-reload', 'yes'));
     const extra: PlannedSale = { at: null, product: PRODUCTS[0]!, quantity: 3 };
-    await ring(STORES[1]!.till!, [extra]);
+    await ringPlanned(STORES[1]!.till!, [extra]);
     STORES[1]!.sales.push(extra);
     await expect
       .poll(() => tile('live-orders'), { timeout: 30_000 })

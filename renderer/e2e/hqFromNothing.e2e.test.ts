@@ -5,7 +5,6 @@
 // store's and the chain's net sales equal to what the tills sold and each till's sync health; an
 // analyst sees the figures but no create button, and the API refuses it a store (403); a till HQ
 // revoked says so in words and goes on selling offline.
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,14 +15,17 @@ import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { CSRF_HEADER } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
-import {
-  freePort,
-  startSyncService,
-  type RunningSyncService,
-} from '../../electron/core/sync/syncServiceProcess';
-import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
+import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
+import type { TestDatabase } from '../../build/test/serviceEnv';
 import { consoleLogin, createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
 import { startHost, type HostProcess } from './browserHostProcess';
+import {
+  consoleSignIn,
+  startConsoleService,
+  until,
+  watchPage,
+  type ConsoleService,
+} from './consoleKit';
 import { CATALOG, OWNER_PIN, seedShop } from './e2eShop';
 import { must } from './tillApi';
 
@@ -61,19 +63,13 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
   let database: TestDatabase;
   let pool: pg.Pool;
   let service: RunningSyncService;
+  let hqEnv: ConsoleService;
   let browser: Browser;
   let hqContext: BrowserContext;
   let hq: Page;
   const tills: TillRun[] = [];
   const pageErrors: string[] = [];
 
-  const until = async (what: string, check: () => Promise<boolean>, ms = 60_000) => {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
   const warehouseSales = async (storeCode: string): Promise<number> => {
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM events e JOIN stores s USING (store_id)
@@ -107,26 +103,18 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    execFileSync('bash', [path.join(repoRoot, 'build/scripts/services-up.sh')], {
-      stdio: 'inherit',
-    });
-    database = await createTestDatabase();
+    hqEnv = await startConsoleService('from-nothing');
+    database = hqEnv.database;
+    service = hqEnv.service;
     pool = new pg.Pool({ connectionString: database.url, max: 2 });
     pool.on('error', () => undefined); // dropped under idle clients at the end
-    service = await startSyncService({
-      databaseUrl: database.url,
-      eventsTopic: uniqueTopic('from-nothing.events'),
-      dlqTopic: uniqueTopic('from-nothing.dlq'),
-      consumerGroup: uniqueTopic('from-nothing.group'),
-      port: await freePort(),
-    });
     browser = await launchChromium();
     hqContext = await browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: LOCALE,
     });
     hq = await hqContext.newPage();
-    hq.on('pageerror', (e) => pageErrors.push(`console: ${e.message}`));
+    watchPage(hq, 'console', pageErrors);
     hq.setDefaultTimeout(20_000);
   }, 240_000);
 
@@ -143,17 +131,13 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
       await t.host.stop();
       await rm(t.dataDir, { recursive: true, force: true });
     }
-    await service?.stop();
     await pool?.end();
-    await database?.drop();
+    await hqEnv?.stop();
   });
 
   it('creates the first admin from the command line, who logs into the console', async () => {
     await createHqAdmin(database.url);
-    await hq.goto(`${service.url}/console/`);
-    await hq.getByTestId('login-email').fill(HQ_ADMIN.email);
-    await hq.getByTestId('login-password').fill(HQ_ADMIN.password);
-    await hq.getByTestId('login-submit').click();
+    await consoleSignIn(hq, service.url, HQ_ADMIN);
     await hq.getByTestId('stores-screen').waitFor();
     const cookie = (await hqContext.cookies()).find((c) => c.name === 'hq_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
@@ -278,10 +262,7 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
     });
     const analyst = await context.newPage();
     analyst.setDefaultTimeout(20_000);
-    await analyst.goto(`${service.url}/console/`);
-    await analyst.getByTestId('login-email').fill(ANALYST.email);
-    await analyst.getByTestId('login-password').fill(ANALYST.password);
-    await analyst.getByTestId('login-submit').click();
+    await consoleSignIn(analyst, service.url, ANALYST);
     await analyst.getByTestId('stores-screen').waitFor();
     await analyst.getByTestId(`store-open-${STORES[0]!.code}`).waitFor();
     expect(await analyst.getByTestId('store-create').count()).toBe(0);
