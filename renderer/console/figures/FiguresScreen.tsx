@@ -12,9 +12,10 @@ import { LivePanel } from './LivePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../../src/dashboard/chartSetup';
+import { ViewTabs, type ViewTab } from '../../src/dashboard/ViewTabs';
 
 type Tab = 'overview' | 'products' | 'live';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: readonly ViewTab<Tab>[] = [
   { id: 'overview', label: 'Months & years' },
   { id: 'products', label: 'Products, categories, hours' },
   { id: 'live', label: 'Live last hour' },
@@ -100,20 +101,13 @@ export function FiguresScreen({
         )}
       </div>
       <div className="dash-head">
-        <div className="dash-tabs" role="tablist" aria-label="Figure views">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              data-testid={`figures-tab-${t.id}`}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <ViewTabs
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          label="Figure views"
+          testIdPrefix="figures-tab"
+        />
         {tab !== 'live' && (
           <div className="dash-filters" data-testid="figures-filters">
             <label>

@@ -9,9 +9,10 @@ import { TodayPanel } from './TodayPanel';
 import { TrendsPanel, type TrendFilters } from './TrendsPanel';
 import { useDashboardCall } from './useDashboardCall';
 import './dashboard.css';
+import { ViewTabs, type ViewTab } from './ViewTabs';
 
 type Tab = 'today' | 'trends' | 'stock' | 'hq';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: readonly ViewTab<Tab>[] = [
   { id: 'today', label: 'Today' },
   { id: 'trends', label: 'Months & years' },
   { id: 'stock', label: 'Stock' },
@@ -57,20 +58,13 @@ export function DashboardScreen() {
     <div className="dash" data-testid="dashboard-screen">
       <div className="dash-head">
         <h1>Dashboard</h1>
-        <div className="dash-tabs" role="tablist" aria-label="Dashboard views">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              data-testid={`dash-tab-${t.id}`}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <ViewTabs
+          tabs={TABS}
+          selected={tab}
+          onSelect={setTab}
+          label="Dashboard views"
+          testIdPrefix="dash-tab"
+        />
       </div>
       <AttentionList locale={locale} />
       {tab !== 'today' && (
