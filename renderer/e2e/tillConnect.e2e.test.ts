@@ -280,4 +280,18 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     expect(after.pending).toBeGreaterThan(before);
     expect(pageErrors).toEqual([]);
   });
+
+  it("shows a product's stock history: the opening count and each sale, adding up to on hand", async () => {
+    await page.getByTestId('nav-stock').click();
+    await page.getByTestId(`stock-history-${kurta.sku}`).click();
+    await page.getByTestId('stock-moves-table').waitFor();
+    const opening = page.getByTestId('stock-move-opening');
+    expect(await opening.count()).toBe(1);
+    expect(await opening.locator('td').nth(2).textContent()).toBe('+20');
+    const sales = await page.getByTestId('stock-move-sale').count();
+    expect(sales).toBeGreaterThanOrEqual(2);
+    expect(await text('stock-moves-dialog')).toContain(`on hand now ${20 - sales}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('stock-moves-dialog').waitFor({ state: 'detached' });
+  });
 });

@@ -1,4 +1,5 @@
-// Stock on hand with reorder levels and days of cover; filter to what needs refilling.
+// Stock on hand with reorder levels and days of cover; filter to what needs refilling; each
+// product's history of moves behind it.
 import { useCallback, useEffect, useState } from 'react';
 import type { StockRow } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -6,6 +7,7 @@ import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pager } from '../../components/Pager';
 import { StockActionDialog } from './StockActionDialog';
+import { StockMovesDialog } from './StockMovesDialog';
 
 const PAGE = 50;
 
@@ -14,7 +16,10 @@ export function StockScreen() {
   const [onlyRefill, setOnlyRefill] = useState(false);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ items: StockRow[]; total: number }>({ items: [], total: 0 });
-  const [action, setAction] = useState<{ row: StockRow; mode: 'receive' | 'adjust' } | null>(null);
+  const [action, setAction] = useState<{
+    row: StockRow;
+    mode: 'receive' | 'adjust' | 'history';
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -82,13 +87,23 @@ export function StockScreen() {
                 <button type="button" onClick={() => setAction({ row: r, mode: 'adjust' })}>
                   Adjust
                 </button>
+                <button
+                  type="button"
+                  data-testid={`stock-history-${r.sku}`}
+                  onClick={() => setAction({ row: r, mode: 'history' })}
+                >
+                  History
+                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <Pager offset={offset} limit={PAGE} total={page.total} onChange={setOffset} />
-      {action && (
+      {action?.mode === 'history' && (
+        <StockMovesDialog row={action.row} onClose={() => setAction(null)} />
+      )}
+      {action && action.mode !== 'history' && (
         <StockActionDialog
           row={action.row}
           mode={action.mode}
