@@ -294,4 +294,19 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.keyboard.press('Escape');
     await page.getByTestId('stock-moves-dialog').waitFor({ state: 'detached' });
   });
+
+  it('reads an X report of the open shift: its sales so far, no count or variance yet', async () => {
+    await page.getByTestId('nav-shift').click();
+    await page.getByTestId('shift-x-report').click();
+    await page.getByTestId('z-report').waitFor();
+    expect(await text('z-report')).toContain('X report (shift still open)');
+    const shift = await must(host.origin, host.token, 'shift-current', {});
+    const live = await must(host.origin, host.token, 'shift-z-report', { shiftId: shift!.id });
+    expect(await page.getByTestId('z-salesCount').getAttribute('data-value')).toBe(
+      String(live.salesCount),
+    );
+    expect(live.salesCount).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('z-countedCash').count()).toBe(0);
+    expect(await page.getByTestId('shift-current').count()).toBe(1);
+  });
 });

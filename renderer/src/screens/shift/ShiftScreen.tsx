@@ -1,5 +1,5 @@
-// The shift: open it with a float, record cash in/out, close it with the counted cash and read
-// the Z report.
+// The shift: open it with a float, record cash in/out, read the X report so far, close it with the
+// counted cash and read the Z report.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Session, ShiftSummary, ZReport } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -21,6 +21,8 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
   const [shift, setShift] = useState<ShiftSummary | null | undefined>(undefined);
   const [counted, setCounted] = useState('');
   const [report, setReport] = useState<ZReport | null>(null);
+  /** The report is an X report of the shift still open (not the closing Z report). */
+  const [reportOpen, setReportOpen] = useState(false);
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -42,8 +44,16 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
     setError(null);
     setCounted('');
     setReport(r.value);
+    setReportOpen(false);
     await onSessionChange();
     await load();
+  };
+
+  const readX = async (shiftId: string) => {
+    const r = await call('shift-z-report', { shiftId });
+    if (!r.ok) return setError(errorText(r.error));
+    setReport(r.value);
+    setReportOpen(true);
   };
 
   return (
@@ -72,6 +82,9 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
               Open since {when(shift.openedAt)} · {shift.cashierName} · float{' '}
               {money.format(shift.openingFloat)}
             </p>
+            <button type="button" data-testid="shift-x-report" onClick={() => void readX(shift.id)}>
+              X report (so far)
+            </button>
           </section>
           <CashMoveForm onDone={setNote} />
           <form className="card" onSubmit={(e) => void close(e)}>
@@ -96,9 +109,9 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
       )}
       {report && (
         <>
-          <ZReportView report={report} />
+          <ZReportView report={report} open={reportOpen} />
           <button type="button" className="no-print" onClick={() => window.print()}>
-            Print Z report
+            Print {reportOpen ? 'X' : 'Z'} report
           </button>
         </>
       )}

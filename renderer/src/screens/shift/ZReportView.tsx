@@ -1,9 +1,10 @@
-// The Z report: every figure of the closed shift, printable.
+// The Z report: every figure of the closed shift, printable. The same figures of a shift still open
+// are its X report (a mid-shift reading): no cash has been counted yet, so no count or variance.
 import type { ZReport } from '../../../../shared/api';
 import { useDateTime, useMoney } from '../../state/settingsContext';
 import { tenderLabel } from '../checkout/tenderKeys';
 
-export function ZReportView({ report }: { report: ZReport }) {
+export function ZReportView({ report, open = false }: { report: ZReport; open?: boolean }) {
   const money = useMoney();
   const when = useDateTime();
   /** `data-value` carries the raw figure (minor units or a count) for checks to the minor unit. */
@@ -17,10 +18,12 @@ export function ZReportView({ report }: { report: ZReport }) {
   );
   return (
     <article className="card z-report print-area" data-testid="z-report">
-      <h2>Z report · {report.storeName}</h2>
+      <h2>
+        {open ? 'X report (shift still open)' : 'Z report'} · {report.storeName}
+      </h2>
       <p>
         Till {report.tillId} · {report.cashierName} · {when(report.openedAt)} –{' '}
-        {when(report.closedAt)}
+        {open ? `now (${when(report.closedAt)})` : when(report.closedAt)}
       </p>
       <table className="data-table z-table">
         <tbody>
@@ -38,8 +41,8 @@ export function ZReportView({ report }: { report: ZReport }) {
           {row('Cash in', 'cashIn', report.cashIn)}
           {row('Cash out', 'cashOut', report.cashOut)}
           {row('Expected cash', 'expectedCash', report.expectedCash)}
-          {row('Counted cash', 'countedCash', report.countedCash)}
-          {row('Variance', 'variance', report.variance)}
+          {!open && row('Counted cash', 'countedCash', report.countedCash)}
+          {!open && row('Variance', 'variance', report.variance)}
         </tbody>
       </table>
     </article>
