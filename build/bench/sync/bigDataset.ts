@@ -43,9 +43,14 @@ export const loadBigDataset = async (
   const started = performance.now();
   await pool.query(`INSERT INTO stores (store_id, name, region, currency, time_zone)
     SELECT 'big-' || lpad(s::text, 2, '0'), 'Big ' || s, 'Region ' || (s % 3), 'USD', 'UTC' FROM generate_series(0, ${STORES - 1}) s`);
-  await pool.query(`INSERT INTO products (product_id, sku, name, category, sub_category)
-    SELECT 'p-' || lpad(p::text, 5, '0'), 'SKU' || p, 'Product ' || p, 'Category ' || (p % 12), 'Sub'
+  // The products are chain products: HQ's catalog names them (warehouse view chain_products).
+  await pool.query(`INSERT INTO catalog_products (product_id, snapshot, version)
+    SELECT 'p-' || lpad(p::text, 5, '0'), jsonb_build_object('productId', 'p-' || lpad(p::text, 5, '0'),
+      'sku', 'SKU' || p, 'barcodes', '[]'::jsonb, 'name', 'Product ' || p, 'category', 'Category ' || (p % 12),
+      'subCategory', 'Sub', 'unitPrice', 50 + p * 13, 'taxRateBp', 1800, 'reorderLevel', 0, 'leadTimeDays', 0,
+      'active', true), p + 1
     FROM generate_series(0, ${PRODUCTS - 1}) p`);
+  await pool.query(`UPDATE catalog_state SET version = ${PRODUCTS}`);
   for (let m = 0; m < 25; m++) {
     await pool.query(
       `SELECT warehouse_ensure_month(('${FIRST_DAY}'::date + make_interval(months => $1))::date)`,

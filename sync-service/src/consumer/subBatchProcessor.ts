@@ -8,6 +8,7 @@ import { insertDeadLetters, type DeadLetter } from '../warehouse/deadLettersRepo
 import type { LedgerEntry } from '../warehouse/eventsRepo';
 import type { MonthPartitions } from '../warehouse/partitionsRepo';
 import type { StoreVersion } from '../warehouse/analyticsStateRepo';
+import { eventIdConflictLetter } from './eventIdConflicts';
 import type { DecodedMessage } from './messageDecoder';
 
 export interface RawMessage {
@@ -89,6 +90,7 @@ export const processSubBatch = async (
     result.duplicates += o.duplicates;
     result.saleLines += o.saleLines;
     result.versions.push(...o.versions);
+    outgoing.push(...o.conflicts.map((c) => eventIdConflictLetter(deps.topic, c)));
   };
 
   try {

@@ -1,11 +1,13 @@
 // Applies validated events in one Postgres transaction: ledger first, then facts and rollups for
-// only the events the ledger newly accepted, then the per-store version bump and NOTIFY. A
+// only the events the ledger newly accepted, then the per-store version bump and NOTIFY. An event
+// whose id the ledger already holds for another store is a conflict, not a duplicate: it is
+// returned for the caller to dead-letter (EVENT_ID_CONFLICT). A
 // deadlock or serialization failure (two consumers touching shared dimension rows) is retried.
 import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
-import { upsertCashiers, upsertProducts, upsertStoreProducts } from './dimensionsRepo';
-import { insertNewEvents, type LedgerEntry } from './eventsRepo';
+import { upsertCashiers, upsertLocalProducts, upsertStoreProducts } from './dimensionsRepo';
+import { insertNewEvents, storesOfEvents, type LedgerEntry } from './eventsRepo';
 import { buildFactRows, monthsTouched } from './factRows';
 import { addToMonthProductRollup } from './monthProductRollupRepo';
 import type { MonthPartitions } from './partitionsRepo';
@@ -15,9 +17,17 @@ import { applyShiftEvents } from './shiftsRepo';
 import { ensureStagingTables } from './stagingCopy';
 import { insertStockMovesWithOnHand } from './stockMovesRepo';
 
+/** An event whose id is already another store's event: refused, never counted as a duplicate. */
+export interface EventIdConflict {
+  entry: LedgerEntry;
+  /** The store the id belongs to. */
+  ownerStoreId: string;
+}
+
 export interface ApplyOutcome {
   applied: PosEvent[];
   duplicates: number;
+  conflicts: EventIdConflict[];
   saleLines: number;
   versions: StoreVersion[];
 }
@@ -48,11 +58,22 @@ const applyOnce = async (
   try {
     const fresh = await insertNewEvents(client, entries);
     const applied = entries.filter((x) => fresh.has(x.event.eventId)).map((x) => x.event);
+    const refused = entries.filter((x) => !fresh.has(x.event.eventId));
+    const owners = await storesOfEvents(
+      client,
+      refused.map((x) => x.event.eventId),
+    );
+    const conflicts = refused.flatMap((entry) => {
+      const ownerStoreId = owners.get(entry.event.eventId);
+      return ownerStoreId !== undefined && ownerStoreId !== entry.event.storeId
+        ? [{ entry, ownerStoreId }]
+        : [];
+    });
     const rows = buildFactRows(applied);
     const lines = await insertSaleLinesWithRollups(client, rows.saleLines);
     await insertPayments(client, rows.payments);
     await insertStockMovesWithOnHand(client, rows.stockMoves);
-    await upsertProducts(client, rows.products);
+    await upsertLocalProducts(client, rows.products);
     await upsertCashiers(client, rows.cashiers);
     await upsertStoreProducts(client, rows.catalogChanges);
     await applyShiftEvents(client, rows.shiftOpens, rows.shiftCloses, rows.cashMovements);
@@ -62,7 +83,8 @@ const applyOnce = async (
     await client.query('COMMIT');
     return {
       applied,
-      duplicates: entries.length - applied.length,
+      duplicates: entries.length - applied.length - conflicts.length,
+      conflicts,
       saleLines: lines.inserted,
       versions,
     };
@@ -77,8 +99,17 @@ export const applyEvents = async (
   partitions: MonthPartitions,
   entries: readonly LedgerEntry[],
 ): Promise<ApplyOutcome> => {
-  // The same event twice in one sub-batch (a producer retry) is applied once.
-  const unique = [...new Map(entries.map((x) => [x.event.eventId, x])).values()];
+  // The same event twice in one sub-batch (a producer retry) is applied once; the same id from
+  // another store than its first is a conflict.
+  const first = new Map<string, LedgerEntry>();
+  const inBatch: EventIdConflict[] = [];
+  for (const x of entries) {
+    const known = first.get(x.event.eventId);
+    if (!known) first.set(x.event.eventId, x);
+    else if (known.event.storeId !== x.event.storeId)
+      inBatch.push({ entry: x, ownerStoreId: known.event.storeId });
+  }
+  const unique = [...first.values()];
   await partitions.ensure(pool, monthsTouched(unique.map((x) => x.event.occurredAt)));
   const client = await pool.connect();
   try {
@@ -86,7 +117,11 @@ export const applyEvents = async (
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await applyOnce(client, unique);
-        return { ...outcome, duplicates: outcome.duplicates + entries.length - unique.length };
+        return {
+          ...outcome,
+          duplicates: outcome.duplicates + entries.length - unique.length - inBatch.length,
+          conflicts: [...inBatch, ...outcome.conflicts],
+        };
       } catch (e) {
         if (!RETRYABLE.has(pgCode(e) ?? '') || attempt >= MAX_ATTEMPTS) throw e;
         await new Promise((r) => setTimeout(r, 20 * attempt));

@@ -1,63 +1,72 @@
-// Product and cashier dimensions (latest as sold or edited) and per-store stock parameters from
-// catalog changes. Rows are sorted by key so concurrent consumers lock them in the same order.
+// Store-scoped dimensions written by the consumer: each store's local products (ids HQ's catalog
+// does not define), each store's cashiers, and each store's stock parameters from catalog
+// changes. Chain products are HQ's catalog alone (view chain_products): a till never writes them.
+// Every upsert takes the last row in applied order (the consumer applies a store's events in Kafka
+// order), never the one with the later client occurredAt. Rows are sorted by key so concurrent
+// consumers lock them in the same order.
 import type { EventOf } from '../../../shared/events';
-import type { ProductRow } from './factRows';
+import type { CashierRow, ProductRow } from './factRows';
 import type { SqlClient } from './sqlClient';
 
-const UPSERT_PRODUCTS = `
-INSERT INTO products AS p (product_id, sku, name, category, sub_category, updated_at)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-ON CONFLICT (product_id) DO UPDATE
+// A product HQ's catalog defines is not a local product: its name, SKU and category come from HQ.
+const UPSERT_LOCAL_PRODUCTS = `
+INSERT INTO store_local_products AS p (store_id, product_id, sku, name, category, sub_category, changed_at)
+SELECT u.store_id, u.product_id, u.sku, u.name, u.category, u.sub_category, now()
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+  AS u(store_id, product_id, sku, name, category, sub_category)
+WHERE NOT EXISTS (SELECT 1 FROM catalog_products c WHERE c.product_id = u.product_id)
+ON CONFLICT (store_id, product_id) DO UPDATE
   SET sku = EXCLUDED.sku, name = EXCLUDED.name, category = EXCLUDED.category,
-      sub_category = EXCLUDED.sub_category, updated_at = EXCLUDED.updated_at
-  WHERE p.updated_at <= EXCLUDED.updated_at
-    AND (p.sku, p.name, p.category, p.sub_category)
+      sub_category = EXCLUDED.sub_category, changed_at = EXCLUDED.changed_at
+  WHERE (p.sku, p.name, p.category, p.sub_category)
         IS DISTINCT FROM (EXCLUDED.sku, EXCLUDED.name, EXCLUDED.category, EXCLUDED.sub_category)`;
 
-export const upsertProducts = async (db: SqlClient, rows: readonly ProductRow[]): Promise<void> => {
+export const upsertLocalProducts = async (
+  db: SqlClient,
+  rows: readonly ProductRow[],
+): Promise<void> => {
   if (rows.length === 0) return;
-  await db.query(UPSERT_PRODUCTS, [
+  await db.query(UPSERT_LOCAL_PRODUCTS, [
+    rows.map((r) => r.storeId),
     rows.map((r) => r.productId),
     rows.map((r) => r.sku),
     rows.map((r) => r.name),
     rows.map((r) => r.category),
     rows.map((r) => r.subCategory),
-    rows.map((r) => new Date(r.changedMs).toISOString()),
   ]);
 };
 
 const UPSERT_CASHIERS = `
-INSERT INTO cashiers AS c (cashier_id, name)
-SELECT * FROM unnest($1::text[], $2::text[])
-ON CONFLICT (cashier_id) DO UPDATE SET name = EXCLUDED.name WHERE c.name IS DISTINCT FROM EXCLUDED.name`;
+INSERT INTO cashiers AS c (store_id, cashier_id, name)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+ON CONFLICT (store_id, cashier_id) DO UPDATE SET name = EXCLUDED.name
+  WHERE c.name IS DISTINCT FROM EXCLUDED.name`;
 
-export const upsertCashiers = async (
-  db: SqlClient,
-  rows: readonly { cashierId: string; name: string }[],
-): Promise<void> => {
+export const upsertCashiers = async (db: SqlClient, rows: readonly CashierRow[]): Promise<void> => {
   if (rows.length === 0) return;
-  await db.query(UPSERT_CASHIERS, [rows.map((r) => r.cashierId), rows.map((r) => r.name)]);
+  await db.query(UPSERT_CASHIERS, [
+    rows.map((r) => r.storeId),
+    rows.map((r) => r.cashierId),
+    rows.map((r) => r.name),
+  ]);
 };
 
+// changed_at is the till's occurredAt of the change applied last, kept for people to read; it
+// does not decide which change wins.
 const UPSERT_STORE_PRODUCTS = `
 INSERT INTO store_products AS sp (store_id, product_id, unit_price, reorder_level, lead_time_days, active, changed_at)
 SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::bool[], $7::timestamptz[])
 ON CONFLICT (store_id, product_id) DO UPDATE
   SET unit_price = EXCLUDED.unit_price, reorder_level = EXCLUDED.reorder_level,
-      lead_time_days = EXCLUDED.lead_time_days, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at
-  WHERE sp.changed_at <= EXCLUDED.changed_at`;
+      lead_time_days = EXCLUDED.lead_time_days, active = EXCLUDED.active, changed_at = EXCLUDED.changed_at`;
 
 export const upsertStoreProducts = async (
   db: SqlClient,
   changes: readonly EventOf<'catalog_change'>[],
 ): Promise<void> => {
-  // Latest change per (store, product) only: one statement may not touch a row twice.
+  // The last change per (store, product) in applied order: one statement may not touch a row twice.
   const latest = new Map<string, EventOf<'catalog_change'>>();
-  for (const c of changes) {
-    const key = `${c.storeId}\u0000${c.payload.product.productId}`;
-    const known = latest.get(key);
-    if (!known || known.occurredAt <= c.occurredAt) latest.set(key, c);
-  }
+  for (const c of changes) latest.set(`${c.storeId}\u0000${c.payload.product.productId}`, c);
   const rows = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
   if (rows.length === 0) return;
   await db.query(UPSERT_STORE_PRODUCTS, [

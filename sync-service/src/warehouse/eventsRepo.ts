@@ -38,3 +38,19 @@ export const insertNewEvents = async (
   const result = await client.query<{ event_id: string }>(INSERT_EVENTS);
   return new Set(result.rows.map((r) => r.event_id));
 };
+
+/**
+ * The store each of these already-recorded event ids belongs to. An id the ledger refused that
+ * belongs to another store is not a redelivery but a conflict (a leaked or forged id).
+ */
+export const storesOfEvents = async (
+  client: PoolClient,
+  eventIds: readonly string[],
+): Promise<Map<string, string>> => {
+  if (eventIds.length === 0) return new Map();
+  const result = await client.query<{ event_id: string; store_id: string }>(
+    'SELECT event_id::text, store_id FROM events WHERE event_id = ANY($1::uuid[])',
+    [eventIds],
+  );
+  return new Map(result.rows.map((r) => [r.event_id, r.store_id]));
+};

@@ -46,9 +46,29 @@ describe('buildFactRows', () => {
     expect(restocked.some(Boolean)).toBe(true);
   });
 
-  it('keeps one latest snapshot per product, sorted by id', () => {
-    const ids = rows.products.map((p) => p.productId);
+  it('keeps one snapshot per store × product, sorted by id', () => {
+    const ids = rows.products.map((p) => `${p.storeId}/${p.productId}`);
     expect(ids).toEqual([...new Set(ids)].sort());
+  });
+
+  it('takes the later event of a store, not the later occurredAt', () => {
+    const sale = events.find((e): e is EventOf<'sale'> => e.type === 'sale')!;
+    const line = sale.payload.lines[0]!;
+    const relabel = (name: string, occurredAt: number, storeId: string): EventOf<'sale'> => ({
+      ...sale,
+      storeId,
+      occurredAt,
+      payload: { ...sale.payload, lines: [{ ...line, name }] },
+    });
+    const picked = buildFactRows([
+      relabel('Future', Date.UTC(2099, 0, 1), 's1'),
+      relabel('Now', Date.UTC(2024, 0, 2), 's1'),
+      relabel('Other store', Date.UTC(2024, 0, 2), 's2'),
+    ]).products;
+    expect(picked.map((p) => [p.storeId, p.name])).toEqual([
+      ['s1', 'Now'],
+      ['s2', 'Other store'],
+    ]);
   });
 });
 

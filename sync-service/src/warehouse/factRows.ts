@@ -50,22 +50,30 @@ export interface StockMoveColumns {
   unitCost: (number | null)[];
 }
 
+/** A product as a store's till sold or edited it: a candidate for that store's local products. */
 export interface ProductRow {
+  storeId: string;
   productId: string;
   sku: string;
   name: string;
   category: string;
   subCategory: string;
-  changedMs: number;
+}
+
+export interface CashierRow {
+  storeId: string;
+  cashierId: string;
+  name: string;
 }
 
 export interface FactRows {
   saleLines: SaleLineColumns;
   payments: PaymentColumns;
   stockMoves: StockMoveColumns;
-  /** Latest snapshot per product among these events. */
+  /** Last snapshot per store × product among these events, in their (applied) order. */
   products: ProductRow[];
-  cashiers: { cashierId: string; name: string }[];
+  /** Last name per store × cashier, in the events' order. */
+  cashiers: CashierRow[];
   catalogChanges: EventOf<'catalog_change'>[];
   shiftOpens: EventOf<'shift_open'>[];
   shiftCloses: EventOf<'shift_close'>[];
@@ -136,12 +144,17 @@ const pushStockMove = (
   c.unitCost.push(m.unitCost);
 };
 
+const storeKey = (storeId: string, id: string): string => `${storeId}\u0000${id}`;
+
+const sortedByKey = <T>(m: ReadonlyMap<string, T>): T[] =>
+  [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+
 export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
   const saleLines = emptySaleLines();
   const payments = emptyPayments();
   const stockMoves = emptyStockMoves();
   const products = new Map<string, ProductRow>();
-  const cashiers = new Map<string, string>();
+  const cashiers = new Map<string, CashierRow>();
   const rows: FactRows = {
     saleLines,
     payments,
@@ -153,16 +166,20 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     shiftCloses: [],
     cashMovements: [],
   };
+  // The later event wins, whatever its occurredAt says: a till's clock never picks the winner.
   const seeProduct = (p: ProductRow): void => {
-    const known = products.get(p.productId);
-    if (!known || known.changedMs <= p.changedMs) products.set(p.productId, p);
+    products.set(storeKey(p.storeId, p.productId), p);
   };
 
   for (const e of events) {
     if (e.type === 'sale' || e.type === 'return') {
       const isReturn = e.type === 'return';
       const p = e.payload;
-      cashiers.set(p.cashierId, p.cashierName);
+      cashiers.set(storeKey(e.storeId, p.cashierId), {
+        storeId: e.storeId,
+        cashierId: p.cashierId,
+        name: p.cashierName,
+      });
       for (const line of p.lines) {
         saleLines.eventId.push(e.eventId);
         saleLines.lineNo.push(line.lineNo);
@@ -186,12 +203,12 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
         saleLines.tax.push(line.tax);
         saleLines.net.push(line.net);
         seeProduct({
+          storeId: e.storeId,
           productId: line.productId,
           sku: line.sku,
           name: line.name,
           category: line.category,
           subCategory: line.subCategory,
-          changedMs: e.occurredAt,
         });
       }
       const tenders = e.type === 'sale' ? e.payload.payments : e.payload.refunds;
@@ -218,12 +235,12 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       const s = e.payload.product;
       rows.catalogChanges.push(e);
       seeProduct({
+        storeId: e.storeId,
         productId: s.productId,
         sku: s.sku,
         name: s.name,
         category: s.category,
         subCategory: s.subCategory,
-        changedMs: e.occurredAt,
       });
     } else if (e.type === 'shift_open') {
       rows.shiftOpens.push(e);
@@ -233,10 +250,9 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       rows.cashMovements.push(e);
     }
   }
-  rows.products = [...products.values()].sort((a, b) => (a.productId < b.productId ? -1 : 1));
-  rows.cashiers = [...cashiers.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([cashierId, name]) => ({ cashierId, name }));
+  // Sorted by key so concurrent consumers lock the same rows in the same order.
+  rows.products = sortedByKey(products);
+  rows.cashiers = sortedByKey(cashiers);
   return rows;
 };
 

@@ -14,6 +14,8 @@ export const ROLLUP_DEFINITIONS: Record<string, string> = {
     sum(discount), sum(tax), sum(quantity), count(*) FROM sale_lines GROUP BY 1, 2, 3`,
   rollup_month_product: `SELECT date_trunc('month', local_day)::date, product_id, sum(net), sum(gross), sum(discount),
     sum(tax), sum(quantity), count(*) FROM sale_lines GROUP BY 1, 2`,
+  rollup_day_store_category: `SELECT local_day, store_id, category, sum(net), sum(gross), sum(discount), sum(tax),
+    sum(quantity), count(*) FROM sale_lines GROUP BY 1, 2, 3`,
   rollup_day_store: `SELECT local_day, store_id, ${events('NOT is_return')}, ${events('is_return')}, sum(net), sum(gross),
     sum(discount), sum(tax), sum(quantity), count(*) FROM sale_lines GROUP BY 1, 2`,
   rollup_hour_store: `SELECT local_day, store_id, local_hour, ${events('NOT is_return')}, ${events('is_return')}, sum(net),
@@ -30,6 +32,8 @@ const ROLLUP_COLUMNS: Record<string, string> = {
   rollup_month_store_product:
     'month, store_id, product_id, net, gross, discount, tax, units, lines',
   rollup_month_product: 'month, product_id, net, gross, discount, tax, units, lines',
+  rollup_day_store_category:
+    'day, store_id, category, net, gross, discount, tax, units, lines',
   rollup_day_store: 'day, store_id, orders, returns, net, gross, discount, tax, units, lines',
   rollup_hour_store: 'day, store_id, hour, orders, returns, net, units',
   rollup_day_till: 'day, store_id, till_id, orders, returns, net, units',

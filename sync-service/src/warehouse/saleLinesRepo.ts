@@ -31,7 +31,7 @@ WITH input AS (
   -- No ON CONFLICT: only lines of events the ledger just accepted are staged, and line numbers are
   -- unique per event (schema), so a conflict would be a bug to surface, not a row to skip quietly.
   RETURNING event_id, local_day, local_hour, store_id, till_id, cashier_id, is_return, restocked, product_id,
-    quantity, gross, discount, tax, net
+    category, quantity, gross, discount, tax, net
 ), soh AS (
   -- The line is the stock move: a sale takes goods off the shelf, a restocked return puts them back.
   INSERT INTO stock_on_hand AS r (store_id, product_id, on_hand, updated_at)
@@ -52,6 +52,12 @@ WITH input AS (
     sum(units), sum(lines)
   FROM day_product GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (month, store_id, product_id) DO UPDATE SET ${additive('r', ['net', 'gross', 'discount', 'tax', 'units', 'lines'])}
+), dcat AS (
+  -- By the category the line was sold as (its snapshot), as the till's own figures group.
+  INSERT INTO rollup_day_store_category AS r (day, store_id, category, net, gross, discount, tax, units, lines)
+  SELECT local_day, store_id, category, sum(net), sum(gross), sum(discount), sum(tax), sum(quantity), count(*)
+  FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (day, store_id, category) DO UPDATE SET ${additive('r', ['net', 'gross', 'discount', 'tax', 'units', 'lines'])}
 ), per_event AS (
   SELECT event_id, local_day, local_hour, store_id, till_id, cashier_id, is_return, sum(net) AS net,
     sum(gross) AS gross, sum(discount) AS discount, sum(tax) AS tax, sum(quantity) AS units, count(*) AS lines

@@ -1,25 +1,31 @@
-// Shifts (one row per shift, opened then closed, in either arrival order) and cash movements.
+// Shifts (one row per store × shift, opened then closed, in either arrival order) and cash
+// movements. Keyed by store: a shift id seen at another store names another shift.
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const byShift = <E extends { payload: { shiftId: string } }>(events: readonly E[]): E[] =>
-  [...new Map(events.map((e) => [e.payload.shiftId, e])).values()].sort((a, b) =>
-    a.payload.shiftId < b.payload.shiftId ? -1 : 1,
+const shiftKey = (e: { storeId: string; payload: { shiftId: string } }): string =>
+  `${e.storeId}\u0000${e.payload.shiftId}`;
+
+const byShift = <E extends { storeId: string; payload: { shiftId: string } }>(
+  events: readonly E[],
+): E[] =>
+  [...new Map(events.map((e) => [shiftKey(e), e])).values()].sort((a, b) =>
+    shiftKey(a) < shiftKey(b) ? -1 : 1,
   );
 
 const UPSERT_OPENS = `
 INSERT INTO shifts AS s (shift_id, store_id, till_id, cashier_id, opened_at, opening_float)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[])
-ON CONFLICT (shift_id) DO UPDATE SET opened_at = EXCLUDED.opened_at, opening_float = EXCLUDED.opening_float`;
+ON CONFLICT (store_id, shift_id) DO UPDATE SET opened_at = EXCLUDED.opened_at, opening_float = EXCLUDED.opening_float`;
 
 const UPSERT_CLOSES = `
 INSERT INTO shifts AS s (shift_id, store_id, till_id, cashier_id, opened_at, opening_float, closed_at,
   sales_count, returns_count, net_sales, expected_cash, counted_cash, variance)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::bigint[],
   $7::timestamptz[], $8::int[], $9::int[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
-ON CONFLICT (shift_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, sales_count = EXCLUDED.sales_count,
+ON CONFLICT (store_id, shift_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, sales_count = EXCLUDED.sales_count,
   returns_count = EXCLUDED.returns_count, net_sales = EXCLUDED.net_sales, expected_cash = EXCLUDED.expected_cash,
   counted_cash = EXCLUDED.counted_cash, variance = EXCLUDED.variance,
   opened_at = coalesce(s.opened_at, EXCLUDED.opened_at), opening_float = coalesce(s.opening_float, EXCLUDED.opening_float)`;
