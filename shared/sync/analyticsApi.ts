@@ -13,6 +13,11 @@ const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
 export const ANALYTICS_GRAINS = ['day', 'month', 'year'] as const;
 export type AnalyticsGrain = (typeof ANALYTICS_GRAINS)[number];
 
+/**
+ * `category` is grouped by sold-as category: the category on each sale line when it was sold (as
+ * the till's own figures group), not the product's current one. `cashier` keys are the cashier id
+ * for a store, `storeId/cashierId` for the chain (cashiers belong to a store).
+ */
 export const BREAKDOWN_DIMENSIONS = [
   'category',
   'store',
@@ -84,6 +89,11 @@ export interface SummaryResponse {
   totals: SalesKpis;
 }
 
+/**
+ * A product's figures, labelled by HQ's catalog for a chain product, else by the store's own
+ * product (for the chain: the stores' label when they agree, else the product id). A till never
+ * changes a chain product's label.
+ */
 export interface TopProductRow {
   rank: number;
   productId: string;

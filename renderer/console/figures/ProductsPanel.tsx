@@ -109,6 +109,7 @@ export function ProductsPanel({ scope, range, fallbackCurrency, chainWide }: Pro
           title="By category"
           testId="chart-categories"
           fallbackCurrency={fallbackCurrency}
+          note="Grouped by the category each item was sold as."
         />
         <BreakdownCard
           scope={scope}

@@ -148,6 +148,7 @@ function TodayView({ today }: { today: DashboardToday }) {
           columns={categoryCols}
           rows={today.byCategory}
           fileSuffix={today.day}
+          note="Grouped by the category each item was sold as."
         >
           <Doughnut
             data={{

@@ -4,6 +4,7 @@
 import type { SalesTotals } from '../../../shared/kpi';
 import type { SqlClient } from '../warehouse/sqlClient';
 import { toInt } from '../warehouse/sqlClient';
+import { productLabelJoin } from './productLabels';
 
 export type FigureSource = 'rollups' | 'facts';
 
@@ -95,18 +96,7 @@ const isMonthEnd = (day: string): boolean => {
 const PRODUCT_COLUMNS = `to_char(f.month, 'YYYY-MM') AS month, f.product_id, coalesce(p.sku, f.product_id) sku,
   coalesce(p.name, f.product_id) name, coalesce(p.category, '') category, f.net, f.units`;
 
-// A product's label: HQ's catalog for a chain product, else the store's own product (for the chain,
-// the stores' own label when they agree, else its id). A till never relabels a chain product.
-const PRODUCT_LABEL = `LEFT JOIN LATERAL (
-  SELECT sku, name, category FROM (
-    SELECT 0 AS rank, c.sku, c.name, c.category FROM chain_products c WHERE c.product_id = f.product_id
-    UNION ALL
-    SELECT 1, CASE WHEN count(DISTINCT l.sku) = 1 THEN min(l.sku) END,
-      CASE WHEN count(DISTINCT l.name) = 1 THEN min(l.name) END,
-      CASE WHEN count(DISTINCT l.category) = 1 THEN min(l.category) END
-    FROM store_local_products l WHERE l.product_id = f.product_id AND ($1::text IS NULL OR l.store_id = $1)
-    HAVING count(*) > 0) labels
-  ORDER BY rank LIMIT 1) p ON true`;
+const PRODUCT_LABEL = productLabelJoin('f.product_id', '$1');
 
 // Whole months, whole chain, top candidates: per month, the first N by net sales and the first N by
 // units straight off the chain-wide rollup's ranking indexes (a few rows read per month).

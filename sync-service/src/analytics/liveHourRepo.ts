@@ -1,10 +1,12 @@
 // The live last hour for HQ: 60 one-minute buckets up to HQ's clock, the window's totals and its
-// top products, read from the sale_lines facts (the day rollups are too coarse for "now"). The
-// local_day bounds (±1 day around the UTC days: every zone's local day lies within) let the
-// month partitions and the (store_id, local_day) index narrow the scan to a day or two.
+// top products, read from the sale_lines facts (the day rollups are too coarse for "now") and
+// labelled as every HQ figure is (productLabels.ts). The local_day bounds (±1 day around the UTC
+// days: every zone's local day lies within) let the month partitions and the (store_id, local_day)
+// index narrow the scan to a day or two.
 import { salesKpis, topN, type SalesKpis } from '../../../shared/kpi';
 import type { LiveMinute, TopProductRow } from '../../../shared/sync/analyticsApi';
 import { toInt, type SqlClient } from '../warehouse/sqlClient';
+import { productLabelJoin } from './productLabels';
 
 export const LIVE_MINUTES = 60;
 export const LIVE_TOP_PRODUCTS = 10;
@@ -55,10 +57,13 @@ export async function liveHour(
     net: string;
     units: string;
   }>(
-    `SELECT product_id, max(sku) AS sku, max(name) AS name, max(category) AS category,
-              sum(net) AS net, sum(quantity) AS units
-         FROM sale_lines WHERE ${WINDOW}
-        GROUP BY product_id ORDER BY sum(net) DESC, product_id LIMIT $4`,
+    `SELECT f.product_id, coalesce(p.sku, f.sku) AS sku, coalesce(p.name, f.product_id) AS name,
+            coalesce(p.category, '') AS category, f.net, f.units
+       FROM (SELECT product_id, max(sku) AS sku, sum(net) AS net, sum(quantity) AS units
+               FROM sale_lines WHERE ${WINDOW}
+              GROUP BY product_id ORDER BY sum(net) DESC, product_id LIMIT $4) f
+       ${productLabelJoin('f.product_id', '$1')}
+      ORDER BY f.net DESC, f.product_id`,
     [...params, LIVE_TOP_PRODUCTS],
   );
   const byMinute = new Map(perMinute.rows.map((r) => [Number(r.minute_ms), r]));

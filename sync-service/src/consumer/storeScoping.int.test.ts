@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf, PosEvent } from '../../../shared/events';
 import type { ProductSnapshot } from '../../../shared/events/catalog';
 import { breakdownRows, stockRows, topProductsByMonth } from '../analytics/analyticsReports';
+import { liveHour } from '../analytics/liveHourRepo';
 import { publishProducts } from '../catalog/catalogRepo';
 import { auditRollups } from '../warehouse/rollupAudit';
 import { seededRandom, seededUuid } from '../warehouse/syntheticEvents';
@@ -213,6 +214,16 @@ describe('store-scoped warehouse dimensions', () => {
       MILK.productId,
     ]);
     expect(local.rows).toEqual([]);
+  });
+
+  it("labels the live hour's top products by HQ's catalog, not by the latest till's label", async () => {
+    const now = Date.now();
+    await send([sale(B, now - 60_000, MILK, 1)]);
+    await send([sale(A, now - 30_000, { ...FORGED_MILK, name: 'Zzz forged' }, 1)]);
+    for (const scope of [null, A]) {
+      const live = await liveHour(fx.pool, scope, now);
+      expect(live.topProducts.find((r) => r.productId === MILK.productId)?.name).toBe(MILK.name);
+    }
   });
 
   it('groups category figures by the category each line was sold as', async () => {
