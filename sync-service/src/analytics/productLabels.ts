@@ -8,7 +8,10 @@
  * differ, and all are null for a product neither HQ nor a store in scope defines; callers fall
  * back to the product id.
  */
-export const productLabelJoin = (productId: string, storeParam: string): string => `LEFT JOIN LATERAL (
+export const productLabelJoin = (
+  productId: string,
+  storeParam: string,
+): string => `LEFT JOIN LATERAL (
   SELECT sku, name, category FROM (
     SELECT 0 AS rank, c.sku, c.name, c.category FROM chain_products c WHERE c.product_id = ${productId}
     UNION ALL

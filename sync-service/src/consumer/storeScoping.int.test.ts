@@ -116,7 +116,11 @@ const catalogChange = (
   payload: { userId: 'owner-1', product: snapshot(p, reorderLevel) },
 });
 
-const shiftOpen = (storeId: string, shiftId: string, openingFloat: number): EventOf<'shift_open'> => ({
+const shiftOpen = (
+  storeId: string,
+  shiftId: string,
+  openingFloat: number,
+): EventOf<'shift_open'> => ({
   ...envelope(storeId, JUNE),
   type: 'shift_open',
   payload: { shiftId, cashierId: 'cashier-1', openingFloat },
@@ -264,9 +268,7 @@ describe('store-scoped warehouse dimensions', () => {
       catalogChange(A, FAR_FUTURE, { ...later, name: 'Old label' }, 50),
       catalogChange(A, JUNE, later, 7),
     ]);
-    const row = (await stockRows(fx.pool, A, '2024-06-30')).find(
-      (r) => r.productId === 'local-2',
-    );
+    const row = (await stockRows(fx.pool, A, '2024-06-30')).find((r) => r.productId === 'local-2');
     expect(row).toMatchObject({ name: 'New label', reorderLevel: 7 });
   });
 

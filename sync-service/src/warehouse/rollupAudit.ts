@@ -32,8 +32,7 @@ const ROLLUP_COLUMNS: Record<string, string> = {
   rollup_month_store_product:
     'month, store_id, product_id, net, gross, discount, tax, units, lines',
   rollup_month_product: 'month, product_id, net, gross, discount, tax, units, lines',
-  rollup_day_store_category:
-    'day, store_id, category, net, gross, discount, tax, units, lines',
+  rollup_day_store_category: 'day, store_id, category, net, gross, discount, tax, units, lines',
   rollup_day_store: 'day, store_id, orders, returns, net, gross, discount, tax, units, lines',
   rollup_hour_store: 'day, store_id, hour, orders, returns, net, units',
   rollup_day_till: 'day, store_id, till_id, orders, returns, net, units',
