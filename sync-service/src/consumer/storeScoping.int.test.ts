@@ -10,6 +10,8 @@ import type { ProductSnapshot } from '../../../shared/events/catalog';
 import { breakdownRows, stockRows, topProductsByMonth } from '../analytics/analyticsReports';
 import { liveHour } from '../analytics/liveHourRepo';
 import { publishProducts } from '../catalog/catalogRepo';
+import { applyEvents } from '../warehouse/applyEvents';
+import { MonthPartitions } from '../warehouse/partitionsRepo';
 import { auditRollups } from '../warehouse/rollupAudit';
 import { seededRandom, seededUuid } from '../warehouse/syntheticEvents';
 import { EVENT_ID_CONFLICT } from './eventIdConflicts';
@@ -296,6 +298,22 @@ describe('store-scoped warehouse dimensions', () => {
       original.eventId,
     ]);
     expect(owner.rows).toEqual([{ store_id: A }]);
+  });
+
+  it('refuses the second of two events with one id from two stores in the same batch', async () => {
+    const first = sale(A, JUNE, MILK, 1);
+    const second = { ...sale(B, JUNE, MILK, 1), eventId: first.eventId };
+    const outcome = await applyEvents(
+      fx.pool,
+      new MonthPartitions(),
+      [first, second, first].map((event, i) => ({
+        event,
+        position: { partition: 0, offset: String(900_000 + i), index: 0 },
+      })),
+    );
+    expect(outcome.applied.map((e) => e.storeId)).toEqual([A]);
+    expect(outcome.conflicts.map((c) => [c.entry.event.storeId, c.ownerStoreId])).toEqual([[B, A]]);
+    expect(outcome.duplicates).toBe(1);
   });
 
   it("keeps each store's shift when another store reuses the shift id", async () => {
