@@ -10,6 +10,8 @@ export type FigureSource = 'rollups' | 'facts';
 
 export interface ScopeState {
   version: number;
+  /** HQ's catalog version: product labels in figures come from it, so it is part of the ETag. */
+  catalogVersion: number;
   asOf: number | null;
   appliedAt: number | null;
   currency: string | null;
@@ -30,9 +32,11 @@ export const readScopeState = async (
     'SELECT DISTINCT currency FROM stores WHERE ($1::text IS NULL OR store_id = $1)',
     [storeId],
   );
+  const catalog = await db.query<{ version: string }>('SELECT version::text FROM catalog_state');
   const row = state.rows[0];
   return {
     version: toInt(row?.v),
+    catalogVersion: toInt(catalog.rows[0]?.version),
     asOf: row?.as_of ? Number(row.as_of) : null,
     appliedAt: row?.applied_at ? Number(row.applied_at) : null,
     currency: currencies.rows.length === 1 ? (currencies.rows[0]?.currency ?? null) : null,

@@ -23,7 +23,8 @@ import { createMetricsRegistry } from '../ops/metrics';
 import { applyEvents } from '../warehouse/applyEvents';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
 import { auditRollups } from '../warehouse/rollupAudit';
-import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
+import { publishProducts } from '../catalog/catalogRepo';
+import { catalogEvents, generateEvents, syntheticProducts } from '../warehouse/syntheticEvents';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { topProductsByMonth } from './analyticsReports';
 import { registerAnalyticsRoutes } from './routes';
@@ -302,5 +303,28 @@ describe('analytics API', () => {
     const after = await get(path, tillToken, { 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
+  });
+
+  it("answers 200 with HQ's new name after a rename in the catalog, not 304", async () => {
+    const path =
+      '/v1/analytics/top-products?scope=store&storeId=south&from=2024-06-01&to=2024-06-30&limit=25';
+    const first = await get(path);
+    const etag = first.headers.get('etag') ?? '';
+    const [product] = syntheticProducts(1);
+    await publishProducts(fx.pool, [
+      {
+        ...product!,
+        name: 'Renamed by HQ',
+        barcodes: [],
+        reorderLevel: 0,
+        leadTimeDays: 0,
+        active: true,
+      },
+    ]);
+    const after = await get(path, ADMIN, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    const body = (await after.json()) as TopProductsResponse;
+    const row = body.months[0]?.byNetSales.find((r) => r.productId === product!.productId);
+    expect(row?.name).toBe('Renamed by HQ');
   });
 });

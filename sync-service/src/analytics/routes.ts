@@ -31,7 +31,7 @@ import {
   type AnalyticsAuthenticate,
 } from './analyticsAccess';
 import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
-import { readScopeState } from './analyticsRepo';
+import { readScopeState, type ScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { isValidDay } from './periods';
 import { liveHour } from './liveHourRepo';
@@ -60,14 +60,20 @@ const checkRange = (from: string, to: string): void => {
     throw new HttpError(400, 'BAD_REQUEST', `a range may span at most ${MAX_RANGE_DAYS} days`);
 };
 
-const etagOf = (route: string, query: object, storeId: string | null, version: number): string => {
+// The scope's figures version and HQ's catalog version (a rename in the catalog relabels figures).
+const etagOf = (
+  route: string,
+  query: object,
+  storeId: string | null,
+  state: ScopeState,
+): string => {
   const digest = createHash('sha256')
     .update(
       JSON.stringify([route, storeId, Object.entries(query).sort(([a], [b]) => (a < b ? -1 : 1))]),
     )
     .digest('base64url')
     .slice(0, 16);
-  return `W/"${version}-${digest}"`;
+  return `W/"${state.version}.${state.catalogVersion}-${digest}"`;
 };
 
 const matches = (header: string | undefined, etag: string): boolean =>
@@ -124,7 +130,7 @@ export const registerAnalyticsRoutes = async (
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const state = await readScopeState(client, storeId);
-        const etag = etagOf(route, query, storeId, state.version);
+        const etag = etagOf(route, query, storeId, state);
         reply.header('etag', etag).header('cache-control', 'no-cache');
         if (matches(request.headers['if-none-match'], etag)) {
           await client.query('COMMIT');
@@ -228,7 +234,7 @@ export const registerAnalyticsRoutes = async (
           storeId,
           asOf: state.asOf,
           appliedAt: state.appliedAt,
-          version: etagOf('live', query, storeId, state.version),
+          version: etagOf('live', query, storeId, state),
           currency: state.currency,
         },
         ...live,
