@@ -272,6 +272,12 @@ describe('store-scoped warehouse dimensions', () => {
     ]);
     const row = (await stockRows(fx.pool, A, '2024-06-30')).find((r) => r.productId === 'local-2');
     expect(row).toMatchObject({ name: 'New label', reorderLevel: 7 });
+    // A sale queued offline before the edit, applied after it, does not undo the edit.
+    await send([sale(A, JUNE - 60_000, { ...later, name: 'Old label' }, 1)]);
+    const after = (await stockRows(fx.pool, A, '2024-06-30')).find(
+      (r) => r.productId === 'local-2',
+    );
+    expect(after?.name).toBe('New label');
   });
 
   it("dead-letters an event whose id is another store's event instead of counting it a duplicate", async () => {

@@ -1,8 +1,8 @@
 // Applies validated events in one Postgres transaction: ledger first, then facts and rollups for
-// only the events the ledger newly accepted, then the per-store version bump and NOTIFY. An event
-// whose id the ledger already holds for another store is a conflict, not a duplicate: it is
-// returned for the caller to dead-letter (EVENT_ID_CONFLICT). A
+// only the events the ledger newly accepted, then the per-store version bump and NOTIFY. A
 // deadlock or serialization failure (two consumers touching shared dimension rows) is retried.
+// An event whose id the ledger already holds for another store is a conflict, not a duplicate:
+// it is returned for the caller to dead-letter (EVENT_ID_CONFLICT).
 import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';

@@ -1,21 +1,27 @@
 // Store-scoped dimensions written by the consumer: each store's local products (ids HQ's catalog
 // does not define), each store's cashiers, and each store's stock parameters from catalog
 // changes. Chain products are HQ's catalog alone (view chain_products): a till never writes them.
-// Every upsert takes the last row in applied order (the consumer applies a store's events in Kafka
-// order), never the one with the later client occurredAt. Rows are sorted by key so concurrent
+// Every upsert takes the last change in applied order (the consumer applies a store's events in
+// Kafka order), never the one with the later client occurredAt. Rows are sorted by key so concurrent
 // consumers lock them in the same order.
 import type { EventOf } from '../../../shared/events';
 import type { CashierRow, ProductRow } from './factRows';
 import type { SqlClient } from './sqlClient';
 
 // A product HQ's catalog defines is not a local product: its name, SKU and category come from HQ.
-const UPSERT_LOCAL_PRODUCTS = `
+// An owner's edit (catalog_change) sets the label; a sale names only a product not yet known, so a
+// sale queued offline before an edit does not undo it.
+const LOCAL_PRODUCTS = `
 INSERT INTO store_local_products AS p (store_id, product_id, sku, name, category, sub_category, changed_at)
 SELECT u.store_id, u.product_id, u.sku, u.name, u.category, u.sub_category, now()
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
   AS u(store_id, product_id, sku, name, category, sub_category)
 WHERE NOT EXISTS (SELECT 1 FROM catalog_products c WHERE c.product_id = u.product_id)
-ON CONFLICT (store_id, product_id) DO UPDATE
+ON CONFLICT (store_id, product_id)`;
+
+const NAME_NEW_LOCAL_PRODUCTS = `${LOCAL_PRODUCTS} DO NOTHING`;
+
+const EDIT_LOCAL_PRODUCTS = `${LOCAL_PRODUCTS} DO UPDATE
   SET sku = EXCLUDED.sku, name = EXCLUDED.name, category = EXCLUDED.category,
       sub_category = EXCLUDED.sub_category, changed_at = EXCLUDED.changed_at
   WHERE (p.sku, p.name, p.category, p.sub_category)
@@ -25,15 +31,21 @@ export const upsertLocalProducts = async (
   db: SqlClient,
   rows: readonly ProductRow[],
 ): Promise<void> => {
-  if (rows.length === 0) return;
-  await db.query(UPSERT_LOCAL_PRODUCTS, [
-    rows.map((r) => r.storeId),
-    rows.map((r) => r.productId),
-    rows.map((r) => r.sku),
-    rows.map((r) => r.name),
-    rows.map((r) => r.category),
-    rows.map((r) => r.subCategory),
-  ]);
+  for (const [sql, edited] of [
+    [NAME_NEW_LOCAL_PRODUCTS, false],
+    [EDIT_LOCAL_PRODUCTS, true],
+  ] as const) {
+    const some = rows.filter((r) => r.edited === edited);
+    if (some.length === 0) continue;
+    await db.query(sql, [
+      some.map((r) => r.storeId),
+      some.map((r) => r.productId),
+      some.map((r) => r.sku),
+      some.map((r) => r.name),
+      some.map((r) => r.category),
+      some.map((r) => r.subCategory),
+    ]);
+  }
 };
 
 const UPSERT_CASHIERS = `

@@ -70,6 +70,35 @@ describe('buildFactRows', () => {
       ['s2', 'Other store'],
     ]);
   });
+
+  it('keeps an edit over a later sale that still carries the old label', () => {
+    const sale = events.find((e): e is EventOf<'sale'> => e.type === 'sale')!;
+    const line = sale.payload.lines[0]!;
+    const edit: EventOf<'catalog_change'> = {
+      ...sale,
+      type: 'catalog_change',
+      payload: {
+        userId: 'owner',
+        product: {
+          productId: line.productId,
+          sku: line.sku,
+          barcodes: [],
+          name: 'Edited',
+          category: 'New category',
+          subCategory: '',
+          unitPrice: 100,
+          taxRateBp: 0,
+          reorderLevel: 0,
+          leadTimeDays: 0,
+          active: true,
+        },
+      },
+    };
+    const picked = buildFactRows([edit, sale]).products.filter(
+      (p) => p.productId === line.productId,
+    );
+    expect(picked.map((p) => [p.name, p.edited])).toEqual([['Edited', true]]);
+  });
 });
 
 describe('monthsTouched', () => {

@@ -52,6 +52,8 @@ export interface StockMoveColumns {
 
 /** A product as a store's till sold or edited it: a candidate for that store's local products. */
 export interface ProductRow {
+  /** An owner's edit (catalog_change) defines the label; a sale only names a product not yet known. */
+  edited: boolean;
   storeId: string;
   productId: string;
   sku: string;
@@ -70,7 +72,7 @@ export interface FactRows {
   saleLines: SaleLineColumns;
   payments: PaymentColumns;
   stockMoves: StockMoveColumns;
-  /** Last snapshot per store × product among these events, in their (applied) order. */
+  /** Per store × product among these events: the last edit, else the last sale, in applied order. */
   products: ProductRow[];
   /** Last name per store × cashier, in the events' order. */
   cashiers: CashierRow[];
@@ -166,9 +168,11 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     shiftCloses: [],
     cashMovements: [],
   };
-  // The later event wins, whatever its occurredAt says: a till's clock never picks the winner.
+  // The later edit wins, whatever its occurredAt says: a till's clock never picks the winner. A
+  // sale (perhaps queued offline before the edit) never overrides an edit.
   const seeProduct = (p: ProductRow): void => {
-    products.set(storeKey(p.storeId, p.productId), p);
+    const key = storeKey(p.storeId, p.productId);
+    if (p.edited || !products.get(key)?.edited) products.set(key, p);
   };
 
   for (const e of events) {
@@ -203,6 +207,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
         saleLines.tax.push(line.tax);
         saleLines.net.push(line.net);
         seeProduct({
+          edited: false,
           storeId: e.storeId,
           productId: line.productId,
           sku: line.sku,
@@ -235,6 +240,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       const s = e.payload.product;
       rows.catalogChanges.push(e);
       seeProduct({
+        edited: true,
         storeId: e.storeId,
         productId: s.productId,
         sku: s.sku,
