@@ -3,7 +3,7 @@
 -- cashiers by ids a till chooses. A till could relabel a chain product for every store, or
 -- overwrite another store's shift or cashier name. From here on:
 --   * chain products are HQ's catalog only (view chain_products over catalog_products);
---   * a till's own products live per store (store_local_products), latest in applied order;
+--   * a till's own products live per store (store_local_products), latest edit in applied order;
 --   * category figures are grouped by the category a line was sold as (rollup_day_store_category);
 --   * shifts and cashiers are keyed by (store_id, id).
 
@@ -13,9 +13,10 @@ SELECT product_id, snapshot->>'sku' AS sku, snapshot->>'name' AS name,
   coalesce(snapshot->>'category', '') AS category, coalesce(snapshot->>'subCategory', '') AS sub_category
 FROM catalog_products;
 
--- A store's own products (ids not in HQ's catalog), as its tills last sold or edited them. The
--- consumer applies a store's events in Kafka order, so the last applied row wins; the till's
--- occurredAt is never compared. changed_at is when the warehouse applied it (server clock).
+-- A store's own products (ids not in HQ's catalog): the owner's last edit (catalog_change) in
+-- applied order (the consumer applies a store's events in Kafka order), or, for a product never
+-- edited, the first sale that named it; the till's occurredAt is never compared. changed_at is
+-- when the warehouse applied it (server clock).
 CREATE TABLE store_local_products (
   store_id text NOT NULL,
   product_id text NOT NULL,
@@ -46,6 +47,12 @@ WHERE NOT EXISTS (SELECT 1 FROM catalog_products c WHERE c.product_id = k.produc
 ON CONFLICT (store_id, product_id) DO NOTHING;
 
 DROP TABLE products;
+
+-- store_products (a store's stock parameters) is unchanged in shape; the consumer now keeps the
+-- change applied last (Kafka order) instead of the one with the later till clock. changed_at is
+-- that change's occurredAt, for people to read only.
+COMMENT ON COLUMN store_products.changed_at IS
+  'occurredAt of the change applied last (the till''s clock, informational: applied order wins)';
 
 -- Sales per day × store × category as sold (the sale line's snapshot), so HQ's category figures
 -- agree with the till's, which also group by the sold-as category, whatever was renamed since.
