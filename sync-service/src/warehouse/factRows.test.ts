@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../../shared/events';
+import type { EventOf, PosEvent } from '../../../shared/events';
 import { buildFactRows, monthsTouched } from './factRows';
 import { generateEvents } from './syntheticEvents';
 
@@ -51,53 +51,57 @@ describe('buildFactRows', () => {
     expect(ids).toEqual([...new Set(ids)].sort());
   });
 
-  it('takes the later event of a store, not the later occurredAt', () => {
-    const sale = events.find((e): e is EventOf<'sale'> => e.type === 'sale')!;
-    const line = sale.payload.lines[0]!;
-    const relabel = (name: string, occurredAt: number, storeId: string): EventOf<'sale'> => ({
-      ...sale,
-      storeId,
-      occurredAt,
-      payload: { ...sale.payload, lines: [{ ...line, name }] },
-    });
-    const picked = buildFactRows([
-      relabel('Future', Date.UTC(2099, 0, 1), 's1'),
-      relabel('Now', Date.UTC(2024, 0, 2), 's1'),
-      relabel('Other store', Date.UTC(2024, 0, 2), 's2'),
-    ]).products;
-    expect(picked.map((p) => [p.storeId, p.name])).toEqual([
-      ['s1', 'Now'],
-      ['s2', 'Other store'],
+  const sale = events.find((e): e is EventOf<'sale'> => e.type === 'sale')!;
+  const line = sale.payload.lines[0]!;
+  const edit = (name: string, occurredAt: number, storeId = 's1'): EventOf<'catalog_change'> => ({
+    ...sale,
+    storeId,
+    occurredAt,
+    type: 'catalog_change',
+    payload: {
+      userId: 'owner',
+      product: {
+        productId: line.productId,
+        sku: line.sku,
+        barcodes: [],
+        name,
+        category: 'New category',
+        subCategory: '',
+        unitPrice: 100,
+        taxRateBp: 0,
+        reorderLevel: 0,
+        leadTimeDays: 0,
+        active: true,
+      },
+    },
+  });
+  const soldAs = (name: string): EventOf<'sale'> => ({
+    ...sale,
+    payload: { ...sale.payload, lines: [{ ...line, name }] },
+  });
+  const labels = (events: readonly PosEvent[]) =>
+    buildFactRows(events)
+      .products.filter((p) => p.productId === line.productId)
+      .map((p) => [p.storeId, p.name, p.edited]);
+
+  it("takes a store's later edit, not the one with the later occurredAt", () => {
+    expect(
+      labels([
+        edit('Future', Date.UTC(2099, 0, 1)),
+        edit('Now', Date.UTC(2024, 0, 2)),
+        edit('Other store', Date.UTC(2024, 0, 2), 's2'),
+      ]),
+    ).toEqual([
+      ['s1', 'Now', true],
+      ['s2', 'Other store', true],
     ]);
   });
 
-  it('keeps an edit over a later sale that still carries the old label', () => {
-    const sale = events.find((e): e is EventOf<'sale'> => e.type === 'sale')!;
-    const line = sale.payload.lines[0]!;
-    const edit: EventOf<'catalog_change'> = {
-      ...sale,
-      type: 'catalog_change',
-      payload: {
-        userId: 'owner',
-        product: {
-          productId: line.productId,
-          sku: line.sku,
-          barcodes: [],
-          name: 'Edited',
-          category: 'New category',
-          subCategory: '',
-          unitPrice: 100,
-          taxRateBp: 0,
-          reorderLevel: 0,
-          leadTimeDays: 0,
-          active: true,
-        },
-      },
-    };
-    const picked = buildFactRows([edit, sale]).products.filter(
-      (p) => p.productId === line.productId,
-    );
-    expect(picked.map((p) => [p.name, p.edited])).toEqual([['Edited', true]]);
+  it('keeps an edit over any sale, and the first sale when there is no edit', () => {
+    expect(labels([edit('Edited', sale.occurredAt), soldAs('Old label')])).toEqual([
+      ['s1', 'Edited', true],
+    ]);
+    expect(labels([soldAs('First'), soldAs('Second')])).toEqual([['s1', 'First', false]]);
   });
 });
 

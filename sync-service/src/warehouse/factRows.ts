@@ -72,7 +72,7 @@ export interface FactRows {
   saleLines: SaleLineColumns;
   payments: PaymentColumns;
   stockMoves: StockMoveColumns;
-  /** Per store × product among these events: the last edit, else the last sale, in applied order. */
+  /** Per store × product, in applied order: the last edit, else the first sale. */
   products: ProductRow[];
   /** Last name per store × cashier, in the events' order. */
   cashiers: CashierRow[];
@@ -169,10 +169,11 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     cashMovements: [],
   };
   // The later edit wins, whatever its occurredAt says: a till's clock never picks the winner. A
-  // sale (perhaps queued offline before the edit) never overrides an edit.
+  // sale (perhaps queued offline before an edit) only names a product nothing named yet, as
+  // dimensionsRepo.ts does across batches.
   const seeProduct = (p: ProductRow): void => {
     const key = storeKey(p.storeId, p.productId);
-    if (p.edited || !products.get(key)?.edited) products.set(key, p);
+    if (p.edited || !products.has(key)) products.set(key, p);
   };
 
   for (const e of events) {
