@@ -22,13 +22,15 @@ import {
 } from '../../../shared/sync/analyticsApi';
 import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { SqlClient } from '../warehouse/sqlClient';
-import { createTillAuthenticator } from '../auth/tillAuth';
+import { startRevocationFeed } from '../auth/revocationFeed';
+import { createTillAuthenticator, type TillRevocations } from '../auth/tillAuth';
 import type { SyncConfig } from '../config';
 import type { Logger } from '../ops/logger';
 import {
   analyticsAuthenticator,
   resolveScope,
   type AnalyticsAuthenticate,
+  type AnalyticsPrincipal,
 } from './analyticsAccess';
 import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
 import { readScopeState } from './analyticsRepo';
@@ -46,7 +48,29 @@ export interface AnalyticsRouteDeps {
   authenticate?: AnalyticsAuthenticate;
   /** Defaults to a LISTEN connection of its own, closed with the app. */
   changeFeed?: AnalyticsChangeFeed;
+  /**
+   * Revoked tills, whose open streams are closed at once; with `authenticate`, pass the till
+   * authenticator it uses (fed by the process's revocation feed). Defaults to the own one.
+   */
+  revocations?: TillRevocations;
+  /** Caps on open event streams (config.sseMaxStreams, sseMaxStreamsPerTill). */
+  streamLimits?: StreamLimits;
 }
+
+export interface StreamLimits {
+  /** Open streams of this process, all principals together. */
+  maxStreams: number;
+  /** Open streams of one till (or one HQ user). */
+  maxStreamsPerPrincipal: number;
+  /** Retry-After of a 429 TOO_MANY_STREAMS. */
+  retryAfterSeconds: number;
+}
+
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  maxStreams: 1_000,
+  maxStreamsPerPrincipal: 4,
+  retryAfterSeconds: 30,
+};
 
 const MAX_RANGE_DAYS = 3_700;
 const SSE_PING_MS = 15_000;
@@ -78,12 +102,17 @@ export const registerAnalyticsRoutes = async (
   deps: AnalyticsRouteDeps,
 ): Promise<void> => {
   const { pool, config } = deps;
-  const authenticate =
-    deps.authenticate ??
-    analyticsAuthenticator(
-      config.adminToken,
-      createTillAuthenticator(pool, config.tokenCacheTtlMs),
-    );
+  const limits = deps.streamLimits ?? DEFAULT_STREAM_LIMITS;
+  let authenticate = deps.authenticate;
+  let revocations = deps.revocations;
+  if (!authenticate) {
+    const tills = createTillAuthenticator(pool, config.tokenCacheTtlMs);
+    const revoked = await startRevocationFeed(config.databaseUrl, tills, deps.logger);
+    app.addHook('onClose', () => revoked.close());
+    authenticate = analyticsAuthenticator(config.adminToken, tills);
+    revocations ??= tills;
+  }
+  const authenticated = authenticate;
   let changeFeed = deps.changeFeed;
   if (!changeFeed) {
     const own = await startAnalyticsChangeFeed(config.databaseUrl, deps.logger);
@@ -93,7 +122,7 @@ export const registerAnalyticsRoutes = async (
   const feed = changeFeed;
 
   const principalOf = async (request: FastifyRequest) => {
-    const principal = await authenticate(request);
+    const principal = await authenticated(request);
     if (!principal)
       throw new HttpError(
         401,
@@ -243,8 +272,22 @@ export const registerAnalyticsRoutes = async (
     }
   });
 
+  // Open streams, per principal and in all: each holds a socket and a listener for its lifetime.
+  const openStreams = new Map<string, number>();
+  let streamsOpen = 0;
+  const streamKeyOf = (principal: AnalyticsPrincipal): string | null =>
+    principal.kind === 'till'
+      ? `till:${principal.tillId}`
+      : principal.kind === 'hq'
+        ? `hq:${principal.userId}`
+        : null;
+  const tooManyStreams = (message: string): HttpError =>
+    new HttpError(429, 'TOO_MANY_STREAMS', message, {
+      'retry-after': String(limits.retryAfterSeconds),
+    });
+
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
-  // changed; the client then refetches with If-None-Match.
+  // changed; the client then refetches with If-None-Match. A revoked till's streams are ended.
   app.get('/v1/analytics/stream', async (request, reply) => {
     const principal = await principalOf(request);
     const query = parseOr400(
@@ -253,7 +296,33 @@ export const registerAnalyticsRoutes = async (
       'query',
     );
     const storeId = resolveScope(principal, query);
-    const state = await readScopeState(pool, storeId);
+    const key = streamKeyOf(principal);
+    if (streamsOpen >= limits.maxStreams)
+      throw tooManyStreams(`this server has ${limits.maxStreams} event streams open; retry later`);
+    if (key !== null && (openStreams.get(key) ?? 0) >= limits.maxStreamsPerPrincipal)
+      throw tooManyStreams(
+        `at most ${limits.maxStreamsPerPrincipal} event streams may be open at once; close one first`,
+      );
+    // Counted before the first await, so concurrent opens cannot all pass the checks.
+    streamsOpen++;
+    if (key !== null) openStreams.set(key, (openStreams.get(key) ?? 0) + 1);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      streamsOpen--;
+      if (key === null) return;
+      const left = (openStreams.get(key) ?? 1) - 1;
+      if (left > 0) openStreams.set(key, left);
+      else openStreams.delete(key);
+    };
+    let state;
+    try {
+      state = await readScopeState(pool, storeId);
+    } catch (error) {
+      release();
+      throw error;
+    }
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -271,9 +340,21 @@ export const registerAnalyticsRoutes = async (
       }
     });
     const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
-    request.raw.on('close', () => {
+    const stopOnRevoke =
+      principal.kind === 'till' && revocations
+        ? revocations.onRevoked((tillId) => {
+            if (tillId !== principal.tillId) return;
+            res.write(`event: revoked\ndata: ${JSON.stringify({ tillId })}\n\n`);
+            res.end();
+          })
+        : () => undefined;
+    const closed = (): void => {
       clearInterval(ping);
       unsubscribe();
-    });
+      stopOnRevoke();
+      release();
+    };
+    res.on('close', closed);
+    request.raw.on('close', closed);
   });
 };
