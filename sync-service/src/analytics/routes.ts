@@ -35,6 +35,7 @@ import {
 import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
 import { readScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
+import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from './streamSlots';
 import { isValidDay } from './periods';
 import { liveHour } from './liveHourRepo';
 import { tillSyncRows } from './tillSyncRepo';
@@ -56,21 +57,6 @@ export interface AnalyticsRouteDeps {
   /** Caps on open event streams (config.sseMaxStreams, sseMaxStreamsPerTill). */
   streamLimits?: StreamLimits;
 }
-
-export interface StreamLimits {
-  /** Open streams of this process, all principals together. */
-  maxStreams: number;
-  /** Open streams of one till (or one HQ user). */
-  maxStreamsPerPrincipal: number;
-  /** Retry-After of a 429 TOO_MANY_STREAMS. */
-  retryAfterSeconds: number;
-}
-
-export const DEFAULT_STREAM_LIMITS: StreamLimits = {
-  maxStreams: 1_000,
-  maxStreamsPerPrincipal: 4,
-  retryAfterSeconds: 30,
-};
 
 const MAX_RANGE_DAYS = 3_700;
 const SSE_PING_MS = 15_000;
@@ -272,19 +258,13 @@ export const registerAnalyticsRoutes = async (
     }
   });
 
-  // Open streams, per principal and in all: each holds a socket and a listener for its lifetime.
-  const openStreams = new Map<string, number>();
-  let streamsOpen = 0;
+  const streamSlots = createStreamSlots(limits);
   const streamKeyOf = (principal: AnalyticsPrincipal): string | null =>
     principal.kind === 'till'
       ? `till:${principal.tillId}`
       : principal.kind === 'hq'
         ? `hq:${principal.userId}`
         : null;
-  const tooManyStreams = (message: string): HttpError =>
-    new HttpError(429, 'TOO_MANY_STREAMS', message, {
-      'retry-after': String(limits.retryAfterSeconds),
-    });
 
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
   // changed; the client then refetches with If-None-Match. A revoked till's streams are ended.
@@ -296,32 +276,30 @@ export const registerAnalyticsRoutes = async (
       'query',
     );
     const storeId = resolveScope(principal, query);
-    const key = streamKeyOf(principal);
-    if (streamsOpen >= limits.maxStreams)
-      throw tooManyStreams(`this server has ${limits.maxStreams} event streams open; retry later`);
-    if (key !== null && (openStreams.get(key) ?? 0) >= limits.maxStreamsPerPrincipal)
-      throw tooManyStreams(
-        `at most ${limits.maxStreamsPerPrincipal} event streams may be open at once; close one first`,
-      );
-    // Counted before the first await, so concurrent opens cannot all pass the checks.
-    streamsOpen++;
-    if (key !== null) openStreams.set(key, (openStreams.get(key) ?? 0) + 1);
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      streamsOpen--;
-      if (key === null) return;
-      const left = (openStreams.get(key) ?? 1) - 1;
-      if (left > 0) openStreams.set(key, left);
-      else openStreams.delete(key);
-    };
+    const release = streamSlots.take(streamKeyOf(principal));
+    // Listened for from here, so a revocation during the awaits below is not missed.
+    let revoked = false;
+    let endStream: ((tillId: string) => void) | null = null;
+    const stopOnRevoke =
+      principal.kind === 'till' && revocations
+        ? revocations.onRevoked((tillId) => {
+            if (tillId !== principal.tillId) return;
+            revoked = true;
+            endStream?.(tillId);
+          })
+        : () => undefined;
     let state;
     try {
       state = await readScopeState(pool, storeId);
     } catch (error) {
+      stopOnRevoke();
       release();
       throw error;
+    }
+    if (revoked) {
+      stopOnRevoke();
+      release();
+      throw new HttpError(401, 'UNAUTHENTICATED', 'unknown or revoked till token');
     }
     reply.hijack();
     const res = reply.raw;
@@ -330,24 +308,25 @@ export const registerAnalyticsRoutes = async (
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
-    res.write(
+    // Nothing is written after the end (a revocation heard twice, a ping racing the close).
+    const send = (frame: string): void => {
+      if (!res.writableEnded) res.write(frame);
+    };
+    send(
       `event: ready\ndata: ${JSON.stringify({ storeId, version: state.version, asOf: state.asOf })}\n\n`,
     );
     const unsubscribe = feed.subscribe((changes) => {
       for (const c of changes) {
         if (storeId === null || c.storeId === storeId)
-          res.write(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
+          send(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
       }
     });
-    const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
-    const stopOnRevoke =
-      principal.kind === 'till' && revocations
-        ? revocations.onRevoked((tillId) => {
-            if (tillId !== principal.tillId) return;
-            res.write(`event: revoked\ndata: ${JSON.stringify({ tillId })}\n\n`);
-            res.end();
-          })
-        : () => undefined;
+    const ping = setInterval(() => send(': ping\n\n'), SSE_PING_MS);
+    endStream = (tillId) => {
+      if (res.writableEnded) return;
+      send(`event: revoked\ndata: ${JSON.stringify({ tillId })}\n\n`);
+      res.end();
+    };
     const closed = (): void => {
       clearInterval(ping);
       unsubscribe();
