@@ -268,3 +268,30 @@ describe('browser host', () => {
     await expect(call(host.port, { path: '/', hostAddress: '::1' })).rejects.toBeTruthy();
   });
 });
+
+describe('browser host launch token', () => {
+  it('is not spent by a HEAD (link previews), only by the first GET', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pos-host-head-'));
+    const distDir = path.join(dir, 'dist');
+    mkdirSync(distDir, { recursive: true });
+    writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>POS</title>');
+    const fresh = await startBrowserHost({
+      port: 0,
+      dataDir: path.join(dir, 'data'),
+      distDir,
+      demo: false,
+      log: () => undefined,
+    });
+    try {
+      const head = await call(fresh.port, { method: 'HEAD', path: `/?token=${fresh.token}` });
+      expect(head.status).toBe(401);
+      expect(head.headers['set-cookie']).toBeUndefined();
+      const first = await redeemLaunchUrl(fresh.url);
+      expect(first.cookieName).toBe(`pos_session_${fresh.port}`);
+      await expect(redeemLaunchUrl(fresh.url)).rejects.toThrow(/HTTP 401/);
+    } finally {
+      await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

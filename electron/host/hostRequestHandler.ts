@@ -143,8 +143,9 @@ export const createHostHandler = (options: HostHandlerOptions) => {
     }
     if (query.has(LAUNCH_TOKEN_PARAM)) {
       // A browser that already has the session (a reload of the launch URL) just moves on; a
-      // second browser or process with the used link is refused.
-      const fresh = !signedIn(req) && session.redeem(query.get(LAUNCH_TOKEN_PARAM));
+      // second browser or process with the used link is refused. Only a GET spends the token (a
+      // HEAD, as link previews send, must not use it up).
+      const fresh = !head && !signedIn(req) && session.redeem(query.get(LAUNCH_TOKEN_PARAM));
       if (!fresh && !signedIn(req)) {
         sendNoSession(
           res,
