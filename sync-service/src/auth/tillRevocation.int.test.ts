@@ -174,4 +174,27 @@ describe('till revocation across service instances', () => {
     }
     expect((await enroll(hq.url, admin4.enrollmentCode)).status).toBe(200);
   });
+
+  it('trusts no cached token after its revocation feed lost the connection', async () => {
+    const till = await addTill('Till L');
+    const push = async (): Promise<number> =>
+      (
+        await pushEvents(otherUrl, till.token, {
+          events: [shiftOpenEvent(store.storeId, till.tillId)],
+        })
+      ).status;
+    expect(await push()).toBe(200);
+    // Every feed's connection is cut, and the till is revoked while nobody listens (no NOTIFY
+    // can reach anyone): the reconnected feed must drop the cache rather than trust it.
+    const { rowCount } = await hq.service.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'till-revocations' AND datname = current_database()`,
+    );
+    expect(rowCount).toBeGreaterThanOrEqual(2);
+    await hq.service.pool.query(
+      'UPDATE till_tokens SET revoked_at = now() WHERE till_id = $1 AND revoked_at IS NULL',
+      [till.tillId],
+    );
+    await expect.poll(push, { timeout: 5_000, interval: 200 }).toBe(401);
+  });
 });
