@@ -48,7 +48,7 @@ export interface SyncConfig {
   consoleDir: string | null;
   /** Open analytics event streams per process (SSE_MAX_STREAMS); more get 429 TOO_MANY_STREAMS. */
   sseMaxStreams: number;
-  /** ... and per till or HQ user (SSE_MAX_STREAMS_PER_TILL). */
+  /** ... and per till (SSE_MAX_STREAMS_PER_TILL). */
   sseMaxStreamsPerTill: number;
   /**
    * POST /v1/enroll per client address: failed tries per window (ENROLL_MAX_FAILURES per

@@ -139,7 +139,7 @@ export async function createSyncService(
         revocations: tillAuthenticator,
         streamLimits: {
           maxStreams: config.sseMaxStreams,
-          maxStreamsPerPrincipal: config.sseMaxStreamsPerTill,
+          maxStreamsPerTill: config.sseMaxStreamsPerTill,
           retryAfterSeconds: config.retryAfterSeconds,
         },
       });

@@ -259,12 +259,9 @@ export const registerAnalyticsRoutes = async (
   });
 
   const streamSlots = createStreamSlots(limits);
+  // Tills are capped each; HQ (console tabs switching scope, scripts) counts in the total only.
   const streamKeyOf = (principal: AnalyticsPrincipal): string | null =>
-    principal.kind === 'till'
-      ? `till:${principal.tillId}`
-      : principal.kind === 'hq'
-        ? `hq:${principal.userId}`
-        : null;
+    principal.kind === 'till' ? principal.tillId : null;
 
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
   // changed; the client then refetches with If-None-Match. A revoked till's streams are ended.

@@ -1,20 +1,20 @@
 // Caps on open analytics event streams: each holds a socket and a change-feed listener for as
-// long as the client keeps it, so one till (or HQ user) may hold only a few and the process only
-// so many in all; beyond either the open is refused with 429 TOO_MANY_STREAMS + Retry-After.
+// long as the client keeps it, so one till may hold only a few and the process only so many in
+// all; beyond either the open is refused with 429 TOO_MANY_STREAMS + Retry-After.
 import { HttpError } from '../http/httpErrors';
 
 export interface StreamLimits {
   /** Open streams of this process, all principals together. */
   maxStreams: number;
-  /** Open streams of one till (or one HQ user). */
-  maxStreamsPerPrincipal: number;
+  /** Open streams of one till. */
+  maxStreamsPerTill: number;
   /** Retry-After of a 429 TOO_MANY_STREAMS. */
   retryAfterSeconds: number;
 }
 
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   maxStreams: 1_000,
-  maxStreamsPerPrincipal: 4,
+  maxStreamsPerTill: 4,
   retryAfterSeconds: 30,
 };
 
@@ -38,9 +38,9 @@ export function createStreamSlots(limits: StreamLimits): StreamSlots {
     take(key) {
       if (total >= limits.maxStreams)
         throw refuse(`this server has ${limits.maxStreams} event streams open; retry later`);
-      if (key !== null && (perKey.get(key) ?? 0) >= limits.maxStreamsPerPrincipal)
+      if (key !== null && (perKey.get(key) ?? 0) >= limits.maxStreamsPerTill)
         throw refuse(
-          `at most ${limits.maxStreamsPerPrincipal} event streams may be open at once; close one first`,
+          `at most ${limits.maxStreamsPerTill} event streams may be open at once; close one first`,
         );
       total++;
       if (key !== null) perKey.set(key, (perKey.get(key) ?? 0) + 1);
