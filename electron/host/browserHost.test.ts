@@ -4,7 +4,9 @@ import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redeemLaunchUrl, type TillSession } from '../../build/test/tillLaunch';
 import { startBrowserHost, type BrowserHost } from './browserHost';
+import { cleanLocation } from './hostSession';
 
 interface Reply {
   status: number;
@@ -50,12 +52,13 @@ const call = (
 const LIMIT = 4096;
 let root = '';
 let host: BrowserHost;
+let session: TillSession;
 
 const api = (method: string, body: string, headers: Record<string, string> = {}): Promise<Reply> =>
   call(host.port, {
     method: 'POST',
     path: `/api/${method}`,
-    headers: { 'Content-Type': 'application/json', 'X-Pos-Token': host.token, ...headers },
+    headers: { 'Content-Type': 'application/json', Cookie: session.cookieHeader, ...headers },
     body,
   });
 
@@ -77,6 +80,7 @@ beforeAll(async () => {
     bodyLimitBytes: LIMIT,
     log: () => undefined,
   });
+  session = await redeemLaunchUrl(host.url);
 });
 
 afterAll(async () => {
@@ -104,12 +108,85 @@ describe('browser host', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('answers 401 without the token or with a wrong one', async () => {
+  it('answers 401 to API calls without the session cookie or with a wrong one', async () => {
     const none = await call(host.port, { method: 'POST', path: '/api/setup-status', body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const wrong = await api('setup-status', '{}', { 'X-Pos-Token': `${host.token}x` });
+    const wrong = await api('setup-status', '{}', { Cookie: `${session.cookieHeader}x` });
     expect(wrong.status).toBe(401);
+    // The launch token is not an API credential, as a header or as the cookie's value.
+    const header = await call(host.port, {
+      method: 'POST',
+      path: '/api/setup-status',
+      headers: { 'X-Pos-Token': host.token },
+      body: '{}',
+    });
+    expect(header.status).toBe(401);
+    const asCookie = await api('setup-status', '{}', {
+      Cookie: `${session.cookieName}=${host.token}`,
+    });
+    expect(asCookie.status).toBe(401);
+  });
+
+  it('redeemed the launch URL for an HttpOnly SameSite=Strict cookie and a clean URL', () => {
+    expect(session.pageUrl).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(session.cookieName).toBe(`pos_session_${host.port}`);
+    expect(session.cookieValue).not.toBe(host.token);
+    expect(session.cookieValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('accepts the launch token once: a second use without the session is refused', async () => {
+    const again = await call(host.port, { path: `/?token=${host.token}` });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    expect(again.body).not.toContain(host.token);
+    expect(again.body).not.toContain(session.cookieValue);
+    const wrong = await call(host.port, { path: '/?token=guess' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('redirects a reload of the launch URL in the browser that holds the session', async () => {
+    const reload = await call(host.port, {
+      path: `/?token=${host.token}`,
+      headers: { Cookie: session.cookieHeader },
+    });
+    expect(reload.status).toBe(303);
+    expect(reload.headers.location).toBe('/');
+    expect(reload.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('gives a GET / without the session a 401 page with neither secret in it', async () => {
+    const withoutSession: Record<string, string>[] = [{}, { Cookie: `${session.cookieName}=nope` }];
+    for (const headers of withoutSession) {
+      const page = await call(host.port, { path: '/', headers });
+      expect(page.status).toBe(401);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.body).not.toContain(host.token);
+      expect(page.body).not.toContain(session.cookieValue);
+      expect(page.body).toContain('link it printed');
+    }
+  });
+
+  it('refuses API calls another page sends with the cookie (CSRF): 403 FORBIDDEN', async () => {
+    const foreign = await api('setup-status', '{}', { Origin: 'http://127.0.0.1:1' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const crossSite = await api('setup-status', '{}', { 'Sec-Fetch-Site': 'same-site' });
+    expect(crossSite.status).toBe(403);
+    const own = await api('setup-status', '{}', {
+      Origin: `http://127.0.0.1:${host.port}`,
+      'Sec-Fetch-Site': 'same-origin',
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('redirects only to a plain path of its own (no open redirect)', () => {
+    expect(cleanLocation('/')).toBe('/');
+    expect(cleanLocation('/checkout')).toBe('/checkout');
+    expect(cleanLocation('//evil.example/')).toBe('/');
+    expect(cleanLocation('/\\evil.example')).toBe('/');
+    expect(cleanLocation('/a/../b')).toBe('/');
   });
 
   it('answers 403 to a foreign Host header, even with the token (DNS rebinding)', async () => {
@@ -153,11 +230,13 @@ describe('browser host', () => {
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false });
   });
 
-  it('serves index.html with the token meta, the CSP and hardening headers, uncached', async () => {
-    const page = await call(host.port, { path: '/?token=ignored' });
+  it('serves index.html to the session without any secret, with the CSP, uncached', async () => {
+    const page = await call(host.port, { path: '/', headers: { Cookie: session.cookieHeader } });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.body).toContain(`<meta name="pos-token" content="${host.token}">`);
+    expect(page.body).not.toContain(host.token);
+    expect(page.body).not.toContain(session.cookieValue);
+    expect(page.body).not.toContain('pos-token');
     expect(page.body).toContain('http-equiv="Content-Security-Policy"');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
@@ -187,5 +266,32 @@ describe('browser host', () => {
       ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     }
     await expect(call(host.port, { path: '/', hostAddress: '::1' })).rejects.toBeTruthy();
+  });
+});
+
+describe('browser host launch token', () => {
+  it('is not spent by a HEAD (link previews), only by the first GET', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pos-host-head-'));
+    const distDir = path.join(dir, 'dist');
+    mkdirSync(distDir, { recursive: true });
+    writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>POS</title>');
+    const fresh = await startBrowserHost({
+      port: 0,
+      dataDir: path.join(dir, 'data'),
+      distDir,
+      demo: false,
+      log: () => undefined,
+    });
+    try {
+      const head = await call(fresh.port, { method: 'HEAD', path: `/?token=${fresh.token}` });
+      expect(head.status).toBe(401);
+      expect(head.headers['set-cookie']).toBeUndefined();
+      const first = await redeemLaunchUrl(fresh.url);
+      expect(first.cookieName).toBe(`pos_session_${fresh.port}`);
+      await expect(redeemLaunchUrl(fresh.url)).rejects.toThrow(/HTTP 401/);
+    } finally {
+      await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { openTillCore } from '../core/tillCore';
 import { ensureDemoShop } from '../main/demoShop';
 import { createHostHandler } from './hostRequestHandler';
 import { newToken } from './hostSecurity';
+import { LAUNCH_TOKEN_PARAM } from './hostSession';
 
 /** The only interface the host ever binds. */
 export const HOST_ADDRESS = '127.0.0.1';
@@ -23,8 +24,9 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** `http://127.0.0.1:<port>/?token=<token>` */
+  /** `http://127.0.0.1:<port>/?token=<launch token>`: opens the till once (see hostSession.ts). */
   url: string;
+  /** The launch token; redeemed by the first page load for the session cookie. */
   token: string;
   port: number;
   /** True when `demo` was asked for and this launch created the demo shop. */
@@ -52,7 +54,7 @@ export const startBrowserHost = async (options: BrowserHostOptions): Promise<Bro
   const server = createServer(
     createHostHandler({
       dispatch: core.dispatch,
-      token,
+      launchToken: token,
       distDir: options.distDir,
       port: () => boundPort,
       ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
@@ -79,7 +81,7 @@ export const startBrowserHost = async (options: BrowserHostOptions): Promise<Bro
     return closing;
   };
   return {
-    url: `http://${HOST_ADDRESS}:${boundPort}/?token=${token}`,
+    url: `http://${HOST_ADDRESS}:${boundPort}/?${LAUNCH_TOKEN_PARAM}=${token}`,
     token,
     port: boundPort,
     demoCreated,

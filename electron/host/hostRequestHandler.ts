@@ -1,11 +1,19 @@
 // The browser-mode host's HTTP handler: Host-header check on everything, then either the typed
-// API (`POST /api/<method>`, token required, JSON in, Result JSON out) or the built renderer.
+// API (`POST /api/<method>`, session cookie and same-origin required, JSON in, Result JSON out) or
+// the built renderer. The launch URL's token is redeemed once for the session cookie (see
+// hostSession.ts); the page itself never carries a secret.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_METHODS, apiInputs, type ApiMethod, type PosDispatch } from '../../shared/api';
 import { err, ok, type Result } from '../../shared/result';
 import { SECURITY_HEADERS } from '../main/contentSecurityPolicy';
-import { hostHeaderAllowed, tokenMatches } from './hostSecurity';
+import { hostHeaderAllowed } from './hostSecurity';
+import {
+  cleanLocation,
+  createHostSession,
+  LAUNCH_TOKEN_PARAM,
+  sameOriginRequest,
+} from './hostSession';
 import { readBody } from './requestBody';
 import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from './staticFiles';
 
@@ -14,7 +22,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export interface HostHandlerOptions {
   dispatch: PosDispatch;
-  token: string;
+  /** The per-launch token of the printed URL; redeemed once for the session cookie. */
+  launchToken: string;
   distDir: string;
   /** The bound port (known only after listen), for the Host-header check. */
   port: () => number;
@@ -59,14 +68,32 @@ const browserSalePrint = async (
 export const createHostHandler = (options: HostHandlerOptions) => {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const log = options.log ?? (() => undefined);
+  const session = createHostSession(options.launchToken);
+  const signedIn = (req: IncomingMessage): boolean =>
+    session.authenticated(req.headers.cookie, options.port());
+
+  /** A page for a browser that has no session: says what to do, carries no secret. */
+  const sendNoSession = (res: ServerResponse, head: boolean, message: string): void => {
+    res.setHeader('Cache-Control', 'no-store');
+    const html = `<!doctype html><meta charset="utf-8"><title>Till not authorised</title><p>${message}</p>`;
+    send(res, 401, 'text/html; charset=utf-8', html, head);
+  };
 
   const handleApi = async (
     req: IncomingMessage,
     res: ServerResponse,
     name: string,
   ): Promise<void> => {
-    if (!tokenMatches(options.token, req.headers['x-pos-token'])) {
-      sendResult(res, 401, err('UNAUTHENTICATED', 'Missing or wrong X-Pos-Token header.'));
+    if (!signedIn(req)) {
+      sendResult(
+        res,
+        401,
+        err('UNAUTHENTICATED', 'No till session: open the link the till printed at launch.'),
+      );
+      return;
+    }
+    if (!sameOriginRequest(req.headers)) {
+      sendResult(res, 403, err('FORBIDDEN', 'API calls are accepted from the till page only.'));
       return;
     }
     if (!isApiMethod(name)) {
@@ -106,11 +133,35 @@ export const createHostHandler = (options: HostHandlerOptions) => {
     req: IncomingMessage,
     res: ServerResponse,
     pathname: string,
+    query: URLSearchParams,
   ): Promise<void> => {
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
       res.setHeader('Allow', 'GET, HEAD');
       send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return;
+    }
+    if (query.has(LAUNCH_TOKEN_PARAM)) {
+      // A browser that already has the session (a reload of the launch URL) just moves on; a
+      // second browser or process with the used link is refused. Only a GET spends the token (a
+      // HEAD, as link previews send, must not use it up).
+      const fresh = !head && !signedIn(req) && session.redeem(query.get(LAUNCH_TOKEN_PARAM));
+      if (!fresh && !signedIn(req)) {
+        sendNoSession(
+          res,
+          head,
+          'This launch link was already used or is not valid. Restart the till (npm run serve) for a new link.',
+        );
+        return;
+      }
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        ...(fresh ? { 'Set-Cookie': session.setCookie(options.port()) } : {}),
+        'Cache-Control': 'no-store',
+        Location: cleanLocation(pathname),
+        'Content-Length': 0,
+      });
+      res.end();
       return;
     }
     const file = resolveStaticPath(options.distDir, pathname);
@@ -131,15 +182,12 @@ export const createHostHandler = (options: HostHandlerOptions) => {
     }
     const type = contentTypeFor(file);
     if (file.endsWith('index.html')) {
-      // It carries the token: never cache it.
+      if (!signedIn(req)) {
+        sendNoSession(res, head, 'Open the till with the link it printed when it started.');
+        return;
+      }
       res.setHeader('Cache-Control', 'no-store');
-      send(
-        res,
-        200,
-        type,
-        prepareIndexHtml(content.toString('utf8'), { token: options.token }),
-        head,
-      );
+      send(res, 200, type, prepareIndexHtml(content.toString('utf8')), head);
       return;
     }
     res.setHeader(
@@ -154,10 +202,13 @@ export const createHostHandler = (options: HostHandlerOptions) => {
       sendResult(res, 403, err('FORBIDDEN', 'Host header not allowed.'));
       return;
     }
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const url = req.url ?? '/';
+    const at = url.indexOf('?');
+    const pathname = at < 0 ? url : url.slice(0, at);
+    const query = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
     const work = pathname.startsWith('/api/')
       ? handleApi(req, res, pathname.slice('/api/'.length))
-      : handleStatic(req, res, pathname);
+      : handleStatic(req, res, pathname, query);
     work.catch((cause: unknown) => {
       log(
         `browser host: request failed: ${cause instanceof Error ? cause.message : String(cause)}`,

@@ -36,19 +36,17 @@ describe('resolveStaticPath', () => {
 });
 
 describe('prepareIndexHtml', () => {
-  it('injects the token and CSP metas right after <head>', () => {
-    const html = prepareIndexHtml('<!doctype html><html><head><title>x</title></head></html>', {
-      token: 'a"b',
-    });
+  it('injects the CSP meta right after <head>, and nothing else', () => {
+    const html = prepareIndexHtml('<!doctype html><html><head><title>x</title></head></html>');
     expect(html).toMatch(
-      /^<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*"><meta name="pos-token" content="a&quot;b"><title>/,
+      /^<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*"><title>/,
     );
+    expect(html).not.toContain('pos-token');
   });
 
   it('keeps <meta charset> first and leaves frame-ancestors out of the meta policy', () => {
     const html = prepareIndexHtml(
       '<html><head>\n<meta charset="UTF-8" /><title>x</title></head></html>',
-      { token: 't' },
     );
     expect(html).toMatch(
       /^<html><head>\n<meta charset="UTF-8" \/><meta http-equiv="Content-Security-Policy"/,
@@ -56,10 +54,10 @@ describe('prepareIndexHtml', () => {
     expect(html).not.toContain('frame-ancestors');
   });
 
-  it('leaves an existing CSP meta alone and adds no token in Electron', () => {
+  it('leaves an existing CSP meta alone', () => {
     const page =
       '<head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"></head>';
-    expect(prepareIndexHtml(page, {})).toBe(page);
+    expect(prepareIndexHtml(page)).toBe(page);
   });
 });
 

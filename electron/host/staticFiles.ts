@@ -1,5 +1,5 @@
 // Maps request paths onto files of the built renderer (renderer/dist) without ever leaving that
-// directory, and prepares index.html (token and CSP <meta> tags). Shared by the browser-mode host
+// directory, and prepares index.html (a CSP <meta> fallback; never a secret). Shared by the browser-mode host
 // and Electron's app:// protocol.
 import path from 'node:path';
 import { META_CONTENT_SECURITY_POLICY } from '../main/contentSecurityPolicy';
@@ -52,18 +52,16 @@ const escapeAttribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Adds `<meta name="pos-token">` (browser mode only) and a CSP `<meta>` fallback (unless the page
- * already carries one) at the top of `<head>`.
+ * Adds a CSP `<meta>` fallback (unless the page already carries one) at the top of `<head>`.
+ * Browser mode authenticates by an HttpOnly cookie, so nothing secret is ever put in the page.
  */
-export const prepareIndexHtml = (html: string, options: { token?: string }): string => {
+export const prepareIndexHtml = (html: string): string => {
   const tags: string[] = [];
   if (!/http-equiv=["']?Content-Security-Policy/i.test(html)) {
     tags.push(
       `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(META_CONTENT_SECURITY_POLICY)}">`,
     );
   }
-  if (options.token !== undefined)
-    tags.push(`<meta name="pos-token" content="${escapeAttribute(options.token)}">`);
   if (tags.length === 0) return html;
   // After <meta charset> when there is one (it should come first), else right after <head>.
   const anchor = /<meta\s+charset=[^>]*>/i.exec(html) ?? /<head[^>]*>/i.exec(html);

@@ -38,7 +38,7 @@ export const serveRendererOnAppScheme = (distDir: string): void => {
     }
     const headers = { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) };
     const body = file.endsWith('index.html')
-      ? prepareIndexHtml(content.toString('utf8'), {})
+      ? prepareIndexHtml(content.toString('utf8'))
       : new Uint8Array(content);
     return new Response(body, { status: 200, headers });
   });

@@ -1,17 +1,19 @@
 // Starts the real browser-mode host (`electron/host/serveCli.ts`) as a child process on a free
-// port with its own data directory, and waits for the one stdout line that gives its URL.
+// port with its own data directory, waits for the one stdout line that gives its launch URL and
+// redeems it for the session cookie (open the page with openTillPage(page, host.session)).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { redeemLaunchUrl, type TillSession } from '../../build/test/tillLaunch';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_MS = 90_000;
 
 export interface HostProcess {
-  /** `http://127.0.0.1:<port>/?token=...` as printed by the host. */
-  url: string;
   origin: string;
-  token: string;
+  /** The redeemed session: `cookie` for Node calls, `session` for openTillPage. */
+  session: TillSession;
+  cookie: string;
   /** Everything the host wrote to stderr, for failure messages. */
   log: () => string;
   stop: () => Promise<void>;
@@ -53,14 +55,20 @@ export const startHost = (dataDir: string): Promise<HostProcess> =>
       if (!match || settled) return;
       settled = true;
       clearTimeout(timer);
-      const url = new URL(match[1]!);
-      resolve({
-        url: url.href,
-        origin: url.origin,
-        token: url.searchParams.get('token') ?? '',
-        log: () => stderr,
-        stop,
-      });
+      redeemLaunchUrl(match[1]!).then(
+        (session) =>
+          resolve({
+            origin: session.origin,
+            session,
+            cookie: session.cookieHeader,
+            log: () => stderr,
+            stop,
+          }),
+        (error: unknown) => {
+          void stop();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
     child.once('exit', (code) => fail(`The host exited early with code ${code}.`));
   });

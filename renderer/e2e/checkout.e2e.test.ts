@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
 import { CASHIER, CATALOG, OWNER_PIN, seedShop } from './e2eShop';
@@ -38,7 +39,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     await mkdir(SHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-'));
     host = await startHost(dataDir);
-    await seedShop(host.origin, host.token);
+    await seedShop(host.origin, host.cookie);
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
@@ -78,7 +79,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     const type = (t: string) => page.keyboard.type(t);
 
     // Log in by PIN (keyboard), open the shift with a float.
-    await page.goto(host.url);
+    await openTillPage(page, host.session);
     await page.getByTestId(`login-user-${CASHIER.name}`).click();
     await type(CASHIER.pin);
     await key('Enter');
@@ -187,18 +188,18 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
     await page.getByTestId('receipt-dialog').waitFor({ state: 'detached' });
 
     // An over-return (3 more when only 2 are left): a clear error, and nothing changes.
-    const recentBefore = await must(host.origin, host.token, 'sale-recent', { limit: 50 });
+    const recentBefore = await must(host.origin, host.cookie, 'sale-recent', { limit: 50 });
     await page.getByTestId('return-qty-3').fill('3');
     await page.getByTestId('return-qty-3').press('Enter');
     await expect
       .poll(() => page.getByTestId('return-error').textContent())
       .toContain('Cannot return more than was sold');
-    const after = await must(host.origin, host.token, 'sale-receipt', { receiptNo });
+    const after = await must(host.origin, host.cookie, 'sale-receipt', { receiptNo });
     expect(after.lines.find((l) => l.lineNo === 3)?.returnedQuantity).toBe(1);
-    expect((await must(host.origin, host.token, 'sale-recent', { limit: 50 })).length).toBe(
+    expect((await must(host.origin, host.cookie, 'sale-recent', { limit: 50 })).length).toBe(
       recentBefore.length,
     );
-    const dhotiStock = await apiCall(host.origin, host.token, 'stock-list', { query: dhoti.sku });
+    const dhotiStock = await apiCall(host.origin, host.cookie, 'stock-list', { query: dhoti.sku });
     expect(dhotiStock.ok && dhotiStock.value.items[0]?.onHand).toBe(20 - 3 + 1);
 
     // Shift: a cash drop, then close with the counted cash; check every Z-report figure.
@@ -287,7 +288,7 @@ describe('checkout by keyboard, return and Z report (browser mode)', () => {
       await page.locator('[data-testid="csv-errors"] tbody tr').count(),
     ).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('csv-commit').isDisabled()).toBe(true);
-    const list = await must(host.origin, host.token, 'catalog-list', { query: 'Good Stole' });
+    const list = await must(host.origin, host.cookie, 'catalog-list', { query: 'Good Stole' });
     expect(list.total).toBe(0);
 
     expect(pageErrors).toEqual([]);

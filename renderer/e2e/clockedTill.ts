@@ -11,6 +11,7 @@ import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api';
 import { openTillCore, type TillCore } from '../../electron/core/tillCore';
 import { createHostHandler } from '../../electron/host/hostRequestHandler';
 import { newToken } from '../../electron/host/hostSecurity';
+import { redeemLaunchUrl, type TillSession } from '../../build/test/tillLaunch';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const FAST_RELAY = { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 }, idlePollMs: 1_000 };
@@ -19,8 +20,8 @@ export interface ClockedTill {
   name: string;
   dir: string;
   core: TillCore;
-  /** `http://127.0.0.1:<port>/?token=...` */
-  url: string;
+  /** Its launch URL, redeemed: open a page on it with openTillPage (any number of times). */
+  session: TillSession;
   /** Pins the till's clock to `ms` (UTC), or back to the wall clock with null. */
   setClock(ms: number | null): void;
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
@@ -37,19 +38,20 @@ export const openClockedTill = async (name: string): Promise<ClockedTill> => {
     log: () => {},
     sync: { autoStart: true, relay: FAST_RELAY },
   });
-  const token = newToken();
+  const launchToken = newToken();
   let port = 0;
   const server = createServer(
-    createHostHandler({ dispatch: core.dispatch, token, distDir: DIST, port: () => port }),
+    createHostHandler({ dispatch: core.dispatch, launchToken, distDir: DIST, port: () => port }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  const session = await redeemLaunchUrl(`http://127.0.0.1:${port}/?token=${launchToken}`);
   let closed = false;
   return {
     name,
     dir,
     core,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    session,
     setClock: (ms) => {
       pinned = ms;
     },

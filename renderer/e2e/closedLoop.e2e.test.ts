@@ -27,6 +27,7 @@ import {
 import { createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
 import { openClockedTill, type ClockedTill } from './clockedTill';
+import { openTillPage } from '../../build/test/tillLaunch';
 import {
   PRODUCTS,
   TIME_ZONE,
@@ -154,7 +155,7 @@ const openDashboard = async (till: ClockedTill, owner: string): Promise<Page> =>
   const page = await browser.newPage({ viewport: { width: 1440, height: 1800 } });
   page.on('pageerror', (e) => pageErrors.push(`${till.name}: ${e.message}`));
   page.setDefaultTimeout(20_000);
-  await page.goto(till.url);
+  await openTillPage(page, till.session);
   await page.getByTestId(`login-user-${owner}`).click();
   await page.keyboard.type(PIN);
   await page.keyboard.press('Enter');

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardToday, DashboardTrends } from '../../shared/api';
 import { salesKpis, sumTotals } from '../../shared/kpi/salesKpis';
 import { formatMoney } from '../../shared/money';
+import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { must } from './tillApi';
 
@@ -44,7 +45,7 @@ describe('owner dashboard over the demo shop (browser mode)', () => {
     await mkdir(SHOTS, { recursive: true });
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-dash-'));
     host = await startHost(dataDir);
-    const { origin, token } = host;
+    const { origin, cookie: token } = host;
     await must(origin, token, 'setup-init', {
       storeName: 'Demo Dashboard Store',
       currency: CURRENCY,
@@ -132,7 +133,7 @@ describe('owner dashboard over the demo shop (browser mode)', () => {
   it('lands the owner on the dashboard with today’s figures equal to the API’s', async () => {
     expect(today.totals.orders).toBe(3);
     expect(today.totals.returns).toBe(1);
-    await page.goto(host.url);
+    await openTillPage(page, host.session);
     await page.getByTestId(`login-user-${OWNER.name}`).click();
     await page.keyboard.type(OWNER.pin);
     await page.keyboard.press('Enter');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { must } from './tillApi';
 
@@ -45,7 +46,7 @@ describe('history import in the browser', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-history-'));
     host = await startHost(dataDir);
-    const { origin, token } = host;
+    const { origin, cookie: token } = host;
     await must(origin, token, 'setup-init', {
       storeName: 'Paper Book Shop',
       currency: 'INR',
@@ -71,7 +72,7 @@ describe('history import in the browser', () => {
   });
 
   it('checks, imports, reports bad rows by line, and re-imports nothing', async () => {
-    await page.goto(host.url);
+    await openTillPage(page, host.session);
     await page.getByTestId('login-user-Owner').click();
     await page.keyboard.type(OWNER_PIN);
     await page.keyboard.press('Enter');
@@ -90,7 +91,7 @@ describe('history import in the browser', () => {
     const second = await importOnce();
     expect(second).toContain('0 sales added');
     expect(second).toContain('3 already imported');
-    const recent = await must(host.origin, host.token, 'sale-recent', { limit: 10 });
+    const recent = await must(host.origin, host.cookie, 'sale-recent', { limit: 10 });
     expect(recent.filter((s) => s.receiptNo.startsWith('H-'))).toHaveLength(3);
   });
 });

@@ -18,6 +18,7 @@ import { formatMoney } from '../../shared/money';
 import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
 import type { TestDatabase } from '../../build/test/serviceEnv';
 import { consoleLogin, createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
+import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import {
   consoleSignIn,
@@ -84,15 +85,15 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
   /** Rings `count` cash sales through the till's own API (the UI's route), returns their net. */
   const ring = async (t: TillRun, count: number): Promise<void> => {
     for (let i = 0; i < count; i++) {
-      const cart = await must(t.host.origin, t.host.token, 'cart-open', {});
+      const cart = await must(t.host.origin, t.host.cookie, 'cart-open', {});
       const item = CATALOG[(i + t.name.length) % CATALOG.length]!;
-      await must(t.host.origin, t.host.token, 'cart-add-item', {
+      await must(t.host.origin, t.host.cookie, 'cart-add-item', {
         cartId: cart.id,
         code: item.barcode,
         quantity: 1 + (i % 2),
       });
-      const priced = await must(t.host.origin, t.host.token, 'cart-get', { cartId: cart.id });
-      const receipt = await must(t.host.origin, t.host.token, 'cart-checkout', {
+      const priced = await must(t.host.origin, t.host.cookie, 'cart-get', { cartId: cart.id });
+      const receipt = await must(t.host.origin, t.host.cookie, 'cart-checkout', {
         cartId: cart.id,
         payments: [{ tender: 'cash', amount: priced.totals.total }],
       });
@@ -184,12 +185,12 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
       t.host = await startHost(t.dataDir);
       t.net = 0;
       t.sales = 0;
-      await seedShop(t.host.origin, t.host.token);
+      await seedShop(t.host.origin, t.host.cookie);
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       t.page = await context.newPage();
       t.page.on('pageerror', (e) => pageErrors.push(`till ${t.name}: ${e.message}`));
       t.page.setDefaultTimeout(20_000);
-      await t.page.goto(t.host.url);
+      await openTillPage(t.page, t.host.session);
       await t.page.getByTestId('login-user-Owner').click();
       await t.page.keyboard.type(OWNER_PIN);
       await t.page.keyboard.press('Enter');
@@ -200,13 +201,13 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
       await expect
         .poll(() => t.page.getByTestId('connect-joined-store-name').textContent())
         .toBe(t.store.name);
-      await must(t.host.origin, t.host.token, 'shift-open', { openingFloat: 100_000 });
+      await must(t.host.origin, t.host.cookie, 'shift-open', { openingFloat: 100_000 });
     }
   });
 
   it("shows each store's and the chain's net sales equal to what the tills sold", async () => {
     for (const [i, t] of tills.entries()) await ring(t, 3 + i);
-    for (const t of tills) await must(t.host.origin, t.host.token, 'sync-now', {});
+    for (const t of tills) await must(t.host.origin, t.host.cookie, 'sync-now', {});
     for (const s of STORES) {
       const sold = tills.filter((t) => t.store === s).reduce((n, t) => n + t.sales, 0);
       await until(
@@ -301,14 +302,14 @@ describe('HQ from nothing: console, stores, tills joining from their screens, fi
 
     const before = t.sales;
     await ring(t, 1);
-    await must(t.host.origin, t.host.token, 'sync-now', {});
+    await must(t.host.origin, t.host.cookie, 'sync-now', {});
     await t.page.getByTestId('nav-hq-connect').click();
     await expect
       .poll(() => t.page.getByTestId('connect-revoked').textContent())
       .toMatch(/HQ disconnected/i);
     await t.page.screenshot({ path: path.join(SHOTS, 'from-nothing-till-revoked.png') });
     // The sale after the revocation is kept on the till, waiting, and HQ did not get it.
-    const status = await must(t.host.origin, t.host.token, 'sync-status', {});
+    const status = await must(t.host.origin, t.host.cookie, 'sync-status', {});
     expect(status.pending).toBeGreaterThanOrEqual(1);
     expect(t.sales).toBe(before + 1);
     await ring(t, 1);

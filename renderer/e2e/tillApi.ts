@@ -1,16 +1,17 @@
-// Calls the host's real HTTP API (the same route the UI uses) to seed a store before the UI test.
+// Calls the host's real HTTP API (the same route the UI uses) to seed a store before the UI test,
+// authenticated by the session cookie the launch URL was redeemed for (build/test/tillLaunch.ts).
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api';
 import type { Result } from '../../shared/result';
 
 export const apiCall = async <M extends ApiMethod>(
   origin: string,
-  token: string,
+  sessionCookie: string,
   method: M,
   input: ApiInput<M>,
 ): Promise<Result<ApiOutputs[M]>> => {
   const response = await fetch(`${origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Pos-Token': token },
+    headers: { 'Content-Type': 'application/json', Cookie: sessionCookie },
     body: JSON.stringify(input),
   });
   return (await response.json()) as Result<ApiOutputs[M]>;
@@ -19,11 +20,11 @@ export const apiCall = async <M extends ApiMethod>(
 /** Like apiCall, but a failure throws with the core's code and message. */
 export const must = async <M extends ApiMethod>(
   origin: string,
-  token: string,
+  sessionCookie: string,
   method: M,
   input: ApiInput<M>,
 ): Promise<ApiOutputs[M]> => {
-  const r = await apiCall(origin, token, method, input);
+  const r = await apiCall(origin, sessionCookie, method, input);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 };

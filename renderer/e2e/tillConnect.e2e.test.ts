@@ -22,6 +22,7 @@ import {
   type RunningSyncService,
 } from '../../electron/core/sync/syncServiceProcess';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
+import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { CATALOG, OWNER_PIN, seedShop } from './e2eShop';
 import {
@@ -121,7 +122,7 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
 
     dataDir = await mkdtemp(path.join(tmpdir(), 'pos-e2e-connect-'));
     host = await startHost(dataDir);
-    await seedShop(host.origin, host.token);
+    await seedShop(host.origin, host.cookie);
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -146,7 +147,7 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
   });
 
   it('lets the owner change the limits and receipt header, the rest shown fixed and why', async () => {
-    await page.goto(host.url);
+    await openTillPage(page, host.session);
     await page.getByTestId('login-user-Owner').click();
     await type(OWNER_PIN);
     await key('Enter');
@@ -164,7 +165,7 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.getByTestId('settings-refund-limit').fill('1500.00');
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-saved').waitFor();
-    const saved = await must(host.origin, host.token, 'settings-get', {});
+    const saved = await must(host.origin, host.cookie, 'settings-get', {});
     expect(saved).toMatchObject({
       receiptHeader: 'Rang Menswear · GSTIN 27AAAAA0000A1Z5',
       discountLimitBp: 1_250,
@@ -191,7 +192,7 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.getByTestId('connect-submit').click();
     // The core refuses it (not only the page): nothing went to the network.
     await expect.poll(() => text('connect-error')).toContain('unencrypted');
-    expect((await must(host.origin, host.token, 'sync-status', {})).enrolled).toBe(false);
+    expect((await must(host.origin, host.cookie, 'sync-status', {})).enrolled).toBe(false);
 
     // HQ's QR text pasted into the code field fills the address too.
     await page.getByTestId('connect-code').fill('');
@@ -262,9 +263,9 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.screenshot({ path: path.join(SHOTS, 'till-hq-disconnected.png') });
 
     // It still sells: another sale goes into the queue.
-    const before = (await must(host.origin, host.token, 'sync-status', {})).pending;
+    const before = (await must(host.origin, host.cookie, 'sync-status', {})).pending;
     await sellKurta();
-    expect((await must(host.origin, host.token, 'sync-status', {})).pending).toBeGreaterThan(
+    expect((await must(host.origin, host.cookie, 'sync-status', {})).pending).toBeGreaterThan(
       before,
     );
 
@@ -275,7 +276,7 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.getByTestId('sync-disconnect-confirm').click();
     await page.getByTestId('connect-pending-offline').waitFor();
     expect(await page.getByTestId('connect-status').count()).toBe(0);
-    const after = await must(host.origin, host.token, 'sync-status', {});
+    const after = await must(host.origin, host.cookie, 'sync-status', {});
     expect(after).toMatchObject({ enrolled: false, hqUrl: null });
     expect(after.pending).toBeGreaterThan(before);
     expect(pageErrors).toEqual([]);
@@ -300,8 +301,8 @@ describe('till settings and connection to HQ (browser mode, real sync service)',
     await page.getByTestId('shift-x-report').click();
     await page.getByTestId('z-report').waitFor();
     expect(await text('z-report')).toContain('X report (shift still open)');
-    const shift = await must(host.origin, host.token, 'shift-current', {});
-    const live = await must(host.origin, host.token, 'shift-z-report', { shiftId: shift!.id });
+    const shift = await must(host.origin, host.cookie, 'shift-current', {});
+    const live = await must(host.origin, host.cookie, 'shift-z-report', { shiftId: shift!.id });
     expect(await page.getByTestId('z-salesCount').getAttribute('data-value')).toBe(
       String(live.salesCount),
     );

@@ -26,6 +26,8 @@ export const GATEWAY_ERROR_CODES = [
   'CONFLICT', // 409: id already taken
   'BATCH_TOO_LARGE', // 413: over maxEventsPerBatch events or maxBatchBytes bytes
   'UNSUPPORTED_MEDIA_TYPE', // 415: not application/json
+  'RATE_LIMITED', // 429 + Retry-After: too many tries from this address (POST /v1/enroll)
+  'TOO_MANY_STREAMS', // 429 + Retry-After: this till, or the server, has its cap of event streams open
   'INTERNAL', // 500
   'KAFKA_UNAVAILABLE', // 503 + Retry-After: nothing of the batch was reported accepted
   'DATABASE_UNAVAILABLE', // 503 + Retry-After

@@ -85,4 +85,31 @@ describe('loadConfig', () => {
       /must not exceed/,
     );
   });
+
+  it('reads the stream and enrollment limits, with sane defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      sseMaxStreams: 1_000,
+      sseMaxStreamsPerTill: 4,
+      enrollMaxFailures: 10,
+      enrollWindowMs: 600_000,
+      enrollMaxConcurrent: 8,
+    });
+    const set = loadConfig({
+      SSE_MAX_STREAMS: '50',
+      SSE_MAX_STREAMS_PER_TILL: '2',
+      ENROLL_MAX_FAILURES: '5',
+      ENROLL_WINDOW_SECONDS: '60',
+      ENROLL_MAX_CONCURRENT: '3',
+    });
+    expect(set).toMatchObject({
+      sseMaxStreams: 50,
+      sseMaxStreamsPerTill: 2,
+      enrollMaxFailures: 5,
+      enrollWindowMs: 60_000,
+      enrollMaxConcurrent: 3,
+    });
+    expect(() => loadConfig({ SSE_MAX_STREAMS_PER_TILL: '0' })).toThrow(/SSE_MAX_STREAMS_PER_TILL/);
+    expect(() => loadConfig({ ENROLL_MAX_CONCURRENT: 'many' })).toThrow(/ENROLL_MAX_CONCURRENT/);
+  });
 });

@@ -46,6 +46,18 @@ export interface SyncConfig {
   trustProxy: boolean;
   /** Where the built console web app is (HQ_CONSOLE_DIR); null: renderer/dist-console. */
   consoleDir: string | null;
+  /** Open analytics event streams per process (SSE_MAX_STREAMS); more get 429 TOO_MANY_STREAMS. */
+  sseMaxStreams: number;
+  /** ... and per till (SSE_MAX_STREAMS_PER_TILL). */
+  sseMaxStreamsPerTill: number;
+  /**
+   * POST /v1/enroll per client address: failed tries per window (ENROLL_MAX_FAILURES per
+   * ENROLL_WINDOW_SECONDS) and tries at once (ENROLL_MAX_CONCURRENT; each holds one of the pool's
+   * connections); beyond either, 429 RATE_LIMITED with Retry-After.
+   */
+  enrollMaxFailures: number;
+  enrollWindowMs: number;
+  enrollMaxConcurrent: number;
 }
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -188,5 +200,10 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     syncPublicUrl: publicUrl(env),
     trustProxy: flag(env, 'TRUST_PROXY'),
     consoleDir: env.HQ_CONSOLE_DIR?.trim() || null,
+    sseMaxStreams: integer(env, 'SSE_MAX_STREAMS', 1_000, 1, 1_000_000),
+    sseMaxStreamsPerTill: integer(env, 'SSE_MAX_STREAMS_PER_TILL', 4, 1, 1_000),
+    enrollMaxFailures: integer(env, 'ENROLL_MAX_FAILURES', 10, 1, 100_000),
+    enrollWindowMs: integer(env, 'ENROLL_WINDOW_SECONDS', 600, 1, 86_400) * 1_000,
+    enrollMaxConcurrent: integer(env, 'ENROLL_MAX_CONCURRENT', 8, 1, 1_000),
   };
 }

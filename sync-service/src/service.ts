@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { analyticsAuthenticator } from './analytics/analyticsAccess';
 import { registerAnalyticsRoutes } from './analytics/routes';
 import { createAdminGuard } from './auth/adminGuard';
+import { startRevocationFeed, type RevocationFeed } from './auth/revocationFeed';
 import { createTillAuthenticator } from './auth/tillAuth';
 import { registerCatalogRoutes } from './catalog/catalogRoutes';
 import type { SyncConfig } from './config';
@@ -53,6 +54,7 @@ export async function createSyncService(
   let publisher: EventPublisher | null = null;
   let tillSync: TillSyncRecorder | null = null;
   let consumer: { stop(): Promise<void> } | null = null;
+  let revocationFeed: RevocationFeed | null = null;
 
   const cleanup = async (): Promise<void> => {
     await consumer
@@ -60,6 +62,7 @@ export async function createSyncService(
       .catch((error: unknown) => logger.error({ error }, 'consumer stop failed'));
     await publisher?.close();
     await tillSync?.close();
+    await revocationFeed?.close();
     await pool.end().catch(() => undefined);
   };
 
@@ -86,9 +89,11 @@ export async function createSyncService(
       idleMs: config.consoleSessionIdleMs,
       maxMs: config.consoleSessionMaxMs,
     });
-    registerOpsRoutes(app, { pool, kafka, metrics });
+    registerOpsRoutes(app, { pool, kafka, metrics, logger });
     const adminGuard = createAdminGuard(config.adminToken);
     const tillAuthenticator = createTillAuthenticator(pool, config.tokenCacheTtlMs);
+    // Revocations made by any process reach this one's token cache and streams at once.
+    revocationFeed = await startRevocationFeed(config.databaseUrl, tillAuthenticator, logger);
     const tillGuard = createTillGuard(tillAuthenticator, logger, config.retryAfterSeconds);
 
     // The console produces too: a retried dead letter goes to the events topic again.
@@ -104,7 +109,17 @@ export async function createSyncService(
         eventsTopic: config.eventsTopic,
         retryAfterSeconds: config.retryAfterSeconds,
       });
-      registerEnrollmentRoutes(app, { pool, adminGuard, tillAuthenticator, logger });
+      registerEnrollmentRoutes(app, {
+        pool,
+        adminGuard,
+        tillAuthenticator,
+        logger,
+        enrollLimit: {
+          maxFailures: config.enrollMaxFailures,
+          windowMs: config.enrollWindowMs,
+          maxConcurrent: config.enrollMaxConcurrent,
+        },
+      });
       registerCatalogRoutes(app, { pool, adminGuard, tillGuard, logger });
     }
     if (has('analytics')) {
@@ -116,7 +131,18 @@ export async function createSyncService(
         tillAuthenticator,
         consoleAuth.lookup,
       );
-      await registerAnalyticsRoutes(app, { pool, logger, config, authenticate });
+      await registerAnalyticsRoutes(app, {
+        pool,
+        logger,
+        config,
+        authenticate,
+        revocations: tillAuthenticator,
+        streamLimits: {
+          maxStreams: config.sseMaxStreams,
+          maxStreamsPerTill: config.sseMaxStreamsPerTill,
+          retryAfterSeconds: config.retryAfterSeconds,
+        },
+      });
     }
     if (has('console') && publisher) {
       await registerConsoleRoutes(app, {

@@ -1,5 +1,6 @@
 // The one way the UI talks to the till core. In Electron the preload exposes `window.pos`; in
-// browser mode the host serves this page with a per-launch token and answers POST /api/<method>.
+// browser mode the host answers POST /api/<method>, authenticated by the HttpOnly session cookie
+// it set when the launch link was opened (the page never sees a token).
 // Any call that answers OWNER_APPROVAL_REQUIRED is retried with the owner's PIN once they give it.
 import type { ApiInput, ApiMethod, ApiOutputs, PosApi } from '../../../shared/api';
 import { err, type Result } from '../../../shared/result';
@@ -23,12 +24,6 @@ const isResult = (v: unknown): v is Result<unknown> =>
   'ok' in v &&
   typeof (v as { ok: unknown }).ok === 'boolean';
 
-const readToken = (): string => {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="pos-token"]');
-  if (meta?.content) return meta.content;
-  return new URLSearchParams(window.location.search).get('token') ?? '';
-};
-
 const electronTransport =
   (api: PosApi): Transport =>
   async (method, input) => {
@@ -45,39 +40,37 @@ const electronTransport =
     }
   };
 
-const httpTransport = (): Transport => {
-  const token = readToken();
-  return async (method, input) => {
-    let response: Response;
-    try {
-      response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Pos-Token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch {
-      return err('INTERNAL', 'Cannot reach the till service. Is it still running?');
-    }
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      body = null;
-    }
-    if (isResult(body)) return body as Result<ApiOutputs[typeof method]>;
-    if (response.status === 401 || response.status === 403) {
-      return err(
-        'UNAUTHENTICATED',
-        'This page is not authorised by the till. Reopen it from the till app.',
-      );
-    }
-    return err('INTERNAL', `The till service answered HTTP ${response.status} without a result.`);
-  };
+const httpTransport: Transport = async (method, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return err('INTERNAL', 'Cannot reach the till service. Is it still running?');
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isResult(body)) return body as Result<ApiOutputs[typeof method]>;
+  if (response.status === 401 || response.status === 403) {
+    return err(
+      'UNAUTHENTICATED',
+      'This page is not authorised by the till. Reopen it from the till app.',
+    );
+  }
+  return err('INTERNAL', `The till service answered HTTP ${response.status} without a result.`);
 };
 
 let transport: Transport | null = null;
 const pickTransport = (): Transport => {
-  transport ??= window.pos ? electronTransport(window.pos) : httpTransport();
+  transport ??= window.pos ? electronTransport(window.pos) : httpTransport;
   return transport;
 };
 

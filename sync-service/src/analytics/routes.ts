@@ -22,17 +22,20 @@ import {
 } from '../../../shared/sync/analyticsApi';
 import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { SqlClient } from '../warehouse/sqlClient';
-import { createTillAuthenticator } from '../auth/tillAuth';
+import { startRevocationFeed } from '../auth/revocationFeed';
+import { createTillAuthenticator, type TillRevocations } from '../auth/tillAuth';
 import type { SyncConfig } from '../config';
 import type { Logger } from '../ops/logger';
 import {
   analyticsAuthenticator,
   resolveScope,
   type AnalyticsAuthenticate,
+  type AnalyticsPrincipal,
 } from './analyticsAccess';
 import { breakdownRows, stockRows, summaryFigures, topProductsByMonth } from './analyticsReports';
 import { readScopeState, type ScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
+import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from './streamSlots';
 import { isValidDay } from './periods';
 import { liveHour } from './liveHourRepo';
 import { tillSyncRows } from './tillSyncRepo';
@@ -46,6 +49,13 @@ export interface AnalyticsRouteDeps {
   authenticate?: AnalyticsAuthenticate;
   /** Defaults to a LISTEN connection of its own, closed with the app. */
   changeFeed?: AnalyticsChangeFeed;
+  /**
+   * Revoked tills, whose open streams are closed at once; with `authenticate`, pass the till
+   * authenticator it uses (fed by the process's revocation feed). Defaults to the own one.
+   */
+  revocations?: TillRevocations;
+  /** Caps on open event streams (config.sseMaxStreams, sseMaxStreamsPerTill). */
+  streamLimits?: StreamLimits;
 }
 
 const MAX_RANGE_DAYS = 3_700;
@@ -84,12 +94,17 @@ export const registerAnalyticsRoutes = async (
   deps: AnalyticsRouteDeps,
 ): Promise<void> => {
   const { pool, config } = deps;
-  const authenticate =
-    deps.authenticate ??
-    analyticsAuthenticator(
-      config.adminToken,
-      createTillAuthenticator(pool, config.tokenCacheTtlMs),
-    );
+  const limits = deps.streamLimits ?? DEFAULT_STREAM_LIMITS;
+  let authenticate = deps.authenticate;
+  let revocations = deps.revocations;
+  if (!authenticate) {
+    const tills = createTillAuthenticator(pool, config.tokenCacheTtlMs);
+    const revoked = await startRevocationFeed(config.databaseUrl, tills, deps.logger);
+    app.addHook('onClose', () => revoked.close());
+    authenticate = analyticsAuthenticator(config.adminToken, tills);
+    revocations ??= tills;
+  }
+  const authenticated = authenticate;
   let changeFeed = deps.changeFeed;
   if (!changeFeed) {
     const own = await startAnalyticsChangeFeed(config.databaseUrl, deps.logger);
@@ -99,7 +114,7 @@ export const registerAnalyticsRoutes = async (
   const feed = changeFeed;
 
   const principalOf = async (request: FastifyRequest) => {
-    const principal = await authenticate(request);
+    const principal = await authenticated(request);
     if (!principal)
       throw new HttpError(
         401,
@@ -249,8 +264,13 @@ export const registerAnalyticsRoutes = async (
     }
   });
 
+  const streamSlots = createStreamSlots(limits);
+  // Tills are capped each; HQ (console tabs switching scope, scripts) counts in the total only.
+  const streamKeyOf = (principal: AnalyticsPrincipal): string | null =>
+    principal.kind === 'till' ? principal.tillId : null;
+
   // Server-sent events: `event: analytics` with an AnalyticsChange whenever a store in scope
-  // changed; the client then refetches with If-None-Match.
+  // changed; the client then refetches with If-None-Match. A revoked till's streams are ended.
   app.get('/v1/analytics/stream', async (request, reply) => {
     const principal = await principalOf(request);
     const query = parseOr400(
@@ -259,7 +279,31 @@ export const registerAnalyticsRoutes = async (
       'query',
     );
     const storeId = resolveScope(principal, query);
-    const state = await readScopeState(pool, storeId);
+    const release = streamSlots.take(streamKeyOf(principal));
+    // Listened for from here, so a revocation during the awaits below is not missed.
+    let revoked = false;
+    let endStream: ((tillId: string) => void) | null = null;
+    const stopOnRevoke =
+      principal.kind === 'till' && revocations
+        ? revocations.onRevoked((tillId) => {
+            if (tillId !== principal.tillId) return;
+            revoked = true;
+            endStream?.(tillId);
+          })
+        : () => undefined;
+    let state;
+    try {
+      state = await readScopeState(pool, storeId);
+    } catch (error) {
+      stopOnRevoke();
+      release();
+      throw error;
+    }
+    if (revoked) {
+      stopOnRevoke();
+      release();
+      throw new HttpError(401, 'UNAUTHENTICATED', 'unknown or revoked till token');
+    }
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -267,19 +311,32 @@ export const registerAnalyticsRoutes = async (
       'cache-control': 'no-cache',
       connection: 'keep-alive',
     });
-    res.write(
+    // Nothing is written after the end (a revocation heard twice, a ping racing the close).
+    const send = (frame: string): void => {
+      if (!res.writableEnded) res.write(frame);
+    };
+    send(
       `event: ready\ndata: ${JSON.stringify({ storeId, version: state.version, asOf: state.asOf })}\n\n`,
     );
     const unsubscribe = feed.subscribe((changes) => {
       for (const c of changes) {
         if (storeId === null || c.storeId === storeId)
-          res.write(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
+          send(`event: analytics\ndata: ${JSON.stringify(c)}\n\n`);
       }
     });
-    const ping = setInterval(() => res.write(': ping\n\n'), SSE_PING_MS);
-    request.raw.on('close', () => {
+    const ping = setInterval(() => send(': ping\n\n'), SSE_PING_MS);
+    endStream = (tillId) => {
+      if (res.writableEnded) return;
+      send(`event: revoked\ndata: ${JSON.stringify({ tillId })}\n\n`);
+      res.end();
+    };
+    const closed = (): void => {
       clearInterval(ping);
       unsubscribe();
-    });
+      stopOnRevoke();
+      release();
+    };
+    res.on('close', closed);
+    request.raw.on('close', closed);
   });
 };

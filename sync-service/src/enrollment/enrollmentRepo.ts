@@ -1,5 +1,8 @@
 // One-time enrollment codes and the till tokens they are exchanged for. Only hashes are stored.
+// A till has at most one live code: issuing, redeeming or revoking voids the others. Every
+// revocation of tokens is broadcast to the other processes (auth/revocationFeed.ts).
 import type { Pool, PoolClient } from 'pg';
+import { notifyTillRevoked } from '../auth/revocationFeed';
 import {
   generateEnrollmentCode,
   generateTillToken,
@@ -9,7 +12,19 @@ import {
 
 export const ENROLLMENT_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Creates a code for a till; returns it in the clear (the only time it exists so). */
+/** Ends every unused code of a till (a new code replaces the old ones; none outlives a revoke). */
+export async function voidUnusedCodes(db: Pool | PoolClient, tillId: string): Promise<void> {
+  await db.query(
+    `UPDATE enrollment_codes SET expires_at = least(expires_at, now())
+      WHERE till_id = $1 AND consumed_at IS NULL`,
+    [tillId],
+  );
+}
+
+/**
+ * Creates a code for a till, voiding its earlier unused codes; returns it in the clear (the only
+ * time it exists so). Pass a transaction's client so the two happen together.
+ */
 export async function issueEnrollmentCode(
   db: Pool | PoolClient,
   tillId: string,
@@ -17,6 +32,7 @@ export async function issueEnrollmentCode(
 ): Promise<{ code: string; expiresAt: number }> {
   const code = generateEnrollmentCode();
   const expiresAt = now + ENROLLMENT_CODE_TTL_MS;
+  await voidUnusedCodes(db, tillId);
   await db.query(
     `INSERT INTO enrollment_codes (code_hash, till_id, expires_at) VALUES ($1, $2, $3)`,
     [sha256(normaliseEnrollmentCode(code)), tillId, new Date(expiresAt)],
@@ -52,10 +68,12 @@ export async function redeemEnrollmentCode(
     await client.query(`UPDATE enrollment_codes SET consumed_at = now() WHERE code_hash = $1`, [
       sha256(normaliseEnrollmentCode(code)),
     ]);
+    await voidUnusedCodes(client, row.till_id);
     await client.query(
       `UPDATE till_tokens SET revoked_at = now() WHERE till_id = $1 AND revoked_at IS NULL`,
       [row.till_id],
     );
+    await notifyTillRevoked(client, row.till_id);
     await client.query(`INSERT INTO till_tokens (token_hash, till_id) VALUES ($1, $2)`, [
       sha256(token),
       row.till_id,
@@ -77,17 +95,15 @@ export async function redeemEnrollmentCode(
 
 /**
  * Revokes a till's tokens and its unused codes at once (revoke, or a re-issued code: the old
- * credentials stop working now, not when the new code is redeemed). The caller also drops the
- * till from the token cache (TillAuthenticator.forgetTill).
+ * credentials stop working now, not when the new code is redeemed). Other processes hear of it
+ * on commit; the caller also drops the till from its own token cache at once
+ * (TillAuthenticator.forgetTill).
  */
 export async function revokeTillCredentials(db: Pool | PoolClient, tillId: string): Promise<void> {
   await db.query(
     `UPDATE till_tokens SET revoked_at = now() WHERE till_id = $1 AND revoked_at IS NULL`,
     [tillId],
   );
-  await db.query(
-    `UPDATE enrollment_codes SET expires_at = least(expires_at, now())
-      WHERE till_id = $1 AND consumed_at IS NULL`,
-    [tillId],
-  );
+  await voidUnusedCodes(db, tillId);
+  await notifyTillRevoked(db, tillId);
 }

@@ -87,10 +87,12 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
         if (!(error instanceof KafkaUnavailableError)) throw error;
         stopTimer({ outcome: 'kafka_unavailable' });
         events.inc({ status: 'unavailable', code: 'KAFKA_UNAVAILABLE' }, verdict.toPublish.length);
+        // The broker's own words (addresses, ports, client internals) are for the log, which the
+        // publisher already wrote; the till gets the outcome only.
         throw new HttpError(
           503,
           'KAFKA_UNAVAILABLE',
-          `events could not be stored right now (${error.message}); none of this batch was accepted, retry later`,
+          'events could not be stored right now; none of this batch was accepted, retry later',
           { 'retry-after': String(deps.retryAfterSeconds) },
         );
       }

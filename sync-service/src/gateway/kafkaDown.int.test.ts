@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema } from '../../../shared/sync/gatewayApi';
+import { KAFKA_PORT } from '../../../build/test/serviceEnv';
 import {
   pushEvents,
   readTopic,
@@ -46,18 +47,25 @@ describe('gateway with Kafka down', () => {
       const elapsed = Date.now() - started;
       expect(down.status).toBe(503);
       expect(down.headers.get('retry-after')).toBe('7');
-      const body = (await down.json()) as { code: string; results?: unknown };
+      const body = (await down.json()) as { code: string; message: string; results?: unknown };
       expect(body.code).toBe('KAFKA_UNAVAILABLE');
       expect(body.results).toBeUndefined();
+      // The till gets the outcome, not the broker's or client's words (addresses, timeouts).
+      expect(body.message).toBe(
+        'events could not be stored right now; none of this batch was accepted, retry later',
+      );
+      expect(body.message).not.toContain(String(KAFKA_PORT));
       // Bounded by the configured send timeout, not by kafkajs's own retry schedule.
       expect(elapsed).toBeLessThan(6_000);
 
       const ready = await fetch(`${gw.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({
+      const readiness = (await ready.json()) as { checks: { kafka: object } };
+      expect(readiness).toMatchObject({
         status: 'not_ready',
         checks: { postgres: { ok: true }, kafka: { ok: false } },
       });
+      expect(Object.keys(readiness.checks.kafka).sort()).toEqual(['ms', 'ok']);
     } finally {
       kafka('start');
     }
