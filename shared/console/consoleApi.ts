@@ -143,6 +143,10 @@ export interface StoreHealth {
   lastPushAt: number | null;
   /** Events the gateway accepted today (the store's local day). */
   eventsToday: number;
+  /** Ledger events from a history import (payload.importRef): past sales, not today's trade. */
+  importedEvents: number;
+  /** Ledger events applied over a month after they occurred (a long offline till, or its clock). */
+  lateEvents: number;
 }
 export interface ConsoleStore extends Store {
   code: string;

@@ -41,7 +41,12 @@ export const pushRequestSchema = z.object({ events: z.array(z.unknown()) });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Why one event of a batch was rejected; the rest of the batch is unaffected. */
-export const PUSH_REJECTION_CODES = ['INVALID_EVENT', 'UNSUPPORTED_SCHEMA_VERSION'] as const;
+export const PUSH_REJECTION_CODES = [
+  'INVALID_EVENT',
+  'UNSUPPORTED_SCHEMA_VERSION',
+  // occurredAt later than the gateway's clock plus EVENT_MAX_FUTURE_SKEW_SECONDS (a till clock ahead)
+  'EVENT_FROM_FUTURE',
+] as const;
 export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
 
 export const pushResultSchema = z.object({

@@ -46,6 +46,8 @@ export interface SyncConfig {
   trustProxy: boolean;
   /** Where the built console web app is (HQ_CONSOLE_DIR); null: renderer/dist-console. */
   consoleDir: string | null;
+  /** How far ahead of the gateway's clock an event may be (EVENT_MAX_FUTURE_SKEW_SECONDS). */
+  eventMaxFutureSkewMs: number;
 }
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -188,5 +190,6 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     syncPublicUrl: publicUrl(env),
     trustProxy: flag(env, 'TRUST_PROXY'),
     consoleDir: env.HQ_CONSOLE_DIR?.trim() || null,
+    eventMaxFutureSkewMs: integer(env, 'EVENT_MAX_FUTURE_SKEW_SECONDS', 300, 0, 86_400) * 1_000,
   };
 }

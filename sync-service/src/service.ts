@@ -103,6 +103,7 @@ export async function createSyncService(
         metrics,
         eventsTopic: config.eventsTopic,
         retryAfterSeconds: config.retryAfterSeconds,
+        maxFutureSkewMs: config.eventMaxFutureSkewMs,
       });
       registerEnrollmentRoutes(app, { pool, adminGuard, tillAuthenticator, logger });
       registerCatalogRoutes(app, { pool, adminGuard, tillGuard, logger });

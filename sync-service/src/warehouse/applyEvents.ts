@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
 import { upsertCashiers, upsertProducts, upsertStoreProducts } from './dimensionsRepo';
+import { markEventOrigins } from './eventOriginRepo';
 import { insertNewEvents, type LedgerEntry } from './eventsRepo';
 import { buildFactRows, monthsTouched } from './factRows';
 import { addToMonthProductRollup } from './monthProductRollupRepo';
@@ -48,6 +49,7 @@ const applyOnce = async (
   try {
     const fresh = await insertNewEvents(client, entries);
     const applied = entries.filter((x) => fresh.has(x.event.eventId)).map((x) => x.event);
+    await markEventOrigins(client, applied);
     const rows = buildFactRows(applied);
     const lines = await insertSaleLinesWithRollups(client, rows.saleLines);
     await insertPayments(client, rows.payments);
