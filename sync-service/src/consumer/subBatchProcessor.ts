@@ -99,7 +99,11 @@ export const processSubBatch = async (
     result.versions.push(...o.versions);
   };
 
-  const deadLetterEntry = (entry: LedgerEntry, reasonCode: DeadLetterReasonCode, reason: string) => {
+  const deadLetterEntry = (
+    entry: LedgerEntry,
+    reasonCode: DeadLetterReasonCode,
+    reason: string,
+  ) => {
     const raw = JSON.stringify(entry.event);
     outgoing.push({
       letter: {
