@@ -93,7 +93,7 @@ export function StoresScreen({ go }: { go: (r: ConsoleRoute) => void }) {
       },
       {
         // Old events are not refused (a till may come back after weeks offline): HQ sees them.
-        label: 'Imported / late events',
+        label: 'Imported / late',
         csv: (s) => `${s.health.importedEvents}/${s.health.lateEvents}`,
         show: (s) => (
           <span
