@@ -151,6 +151,16 @@ describe('processSubBatch with events that got past the gateway', () => {
     expect(origin.get(late!.eventId)).toBe('late');
     expect(origin.get(imported.eventId)).toBe('import');
     expect(origin.get(live!.eventId)).toBe('live');
+    // The import's month has its partitions; the late event's rows wait in the default partition.
+    const parts = await fx.pool.query<{ relname: string }>(
+      "SELECT relname FROM pg_class WHERE relname IN ('sale_lines_200101', 'sale_lines_200201')",
+    );
+    expect(parts.rows.map((r) => r.relname)).toEqual(['sale_lines_200201']);
+    const inDefault = await fx.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM sale_lines_default WHERE event_id = $1',
+      [late!.eventId],
+    );
+    expect(Number(inDefault.rows[0]!.n)).toBeGreaterThan(0);
     const health = await addEventOrigins(fx.pool, new Map(), STORE.storeId);
     expect(health.get(STORE.storeId)).toMatchObject({ importedEvents: 1, lateEvents: 1 });
   }, 60_000);

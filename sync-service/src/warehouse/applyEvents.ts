@@ -5,7 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
 import { upsertCashiers, upsertProducts, upsertStoreProducts } from './dimensionsRepo';
-import { markEventOrigins } from './eventOriginRepo';
+import { earnsPartition, markEventOrigins } from './eventOriginRepo';
 import { insertNewEvents, type LedgerEntry } from './eventsRepo';
 import { buildFactRows, monthsTouched } from './factRows';
 import { addToMonthProductRollup } from './monthProductRollupRepo';
@@ -81,7 +81,13 @@ export const applyEvents = async (
 ): Promise<ApplyOutcome> => {
   // The same event twice in one sub-batch (a producer retry) is applied once.
   const unique = [...new Map(entries.map((x) => [x.event.eventId, x])).values()];
-  await partitions.ensure(pool, monthsTouched(unique.map((x) => x.event.occurredAt)));
+  const now = Date.now();
+  await partitions.ensure(
+    pool,
+    monthsTouched(
+      unique.filter((x) => earnsPartition(x.event, now)).map((x) => x.event.occurredAt),
+    ),
+  );
   const client = await pool.connect();
   try {
     await ensureStagingTables(client);

@@ -17,6 +17,14 @@ export const originOf = (event: PosEvent, appliedAt: number): EventOrigin => {
   return event.occurredAt < appliedAt - LATE_EVENT_AFTER_MS ? 'late' : 'live';
 };
 
+/**
+ * Whether the event's month gets its own fact partitions. Late events do not: their rows go to
+ * the facts' default partition, so a till with a wrong clock (or a hostile one) cannot make the
+ * warehouse create a partition for every month back to 2000. Live and imported events do.
+ */
+export const earnsPartition = (event: PosEvent, appliedAt: number): boolean =>
+  originOf(event, appliedAt) !== 'late';
+
 const MARK = `
 UPDATE events e SET origin = u.origin
 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(event_id, store_id, origin)
