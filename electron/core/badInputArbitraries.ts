@@ -21,6 +21,11 @@ const nasty = fc.oneof(
     '__proto__',
     '../../etc/passwd',
     '\u0000',
+    // Issue 11: text no hop can store, and integers one past a Postgres integer column.
+    'a\u0000b',
+    '\u0001\u001b\u007f',
+    '\ud800',
+    2 ** 31,
     'x'.repeat(70_000),
   ),
   fc.string({ maxLength: 40 }),

@@ -94,3 +94,90 @@ describe('till API absurd but schema-valid amounts', () => {
     expect(added).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+// Issue 11: text Postgres cannot store (NUL, other controls, lone surrogates) used to pass every
+// till input, reach the outbox, be accepted by the gateway and be dead-lettered at HQ. Each typed
+// text is now refused with VALIDATION before anything is stored; CSV cells name their line.
+describe('till API control characters and numbers past their limits', () => {
+  const HOSTILE = ['\u0000', '\u0001', '\u001b', '\u007f', '\ud800'];
+  const product = (name: string) => ({
+    sku: `NUL-${name.length}`,
+    barcodes: [],
+    name,
+    category: 'Kitchen',
+    subCategory: '',
+    unitPrice: 100,
+    taxRateBp: 0,
+    reorderLevel: 0,
+    leadTimeDays: 0,
+    active: true,
+  });
+  const withText = (s: string): Array<[ApiMethod, unknown]> => [
+    ['catalog-upsert', { product: product(`Mug${s}`) }],
+    ['catalog-upsert', { product: { ...product('Mug'), sku: `S${s}` } }],
+    ['catalog-upsert', { product: { ...product('Mug'), category: `K${s}` } }],
+    ['catalog-upsert', { product: { ...product('Mug'), barcodes: [`40${s}`] } }],
+    ['catalog-search', { query: `m${s}` }],
+    ['settings-update', { receiptHeader: `Hello${s}` }],
+    ['settings-update', { storeName: `Shop${s}` }],
+    ['users-create', { name: `Ann${s}`, role: 'cashier', pin: '123456' }],
+    ['cart-park', { cartId: 'c1', note: `n${s}` }],
+    ['shift-cash-move', { amount: 100, reason: `float${s}` }],
+    ['stock-adjust', { productId: 'p1', delta: 1, reason: `r${s}` }],
+    ['stock-receive', { items: [{ productId: 'p1', quantity: 1 }], note: `n${s}` }],
+    [
+      'return-create',
+      {
+        originalEventId: 'e1',
+        lines: [{ originalLineNo: 1, quantity: 1 }],
+        refunds: [{ tender: 'cash', amount: 1, reference: `x${s}` }],
+        restock: false,
+        reason: 'r',
+      },
+    ],
+  ];
+
+  it('refuses every typed text with a control character with VALIDATION, storing nothing', async () => {
+    for (const c of HOSTILE) {
+      for (const [method, input] of withText(c)) {
+        const before = tableCounts();
+        const r = await t.core.dispatch(method, input);
+        expect(r, `${method} ${JSON.stringify(input)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        });
+        if (!r.ok) expect(r.error.message).toMatch(/control characters/);
+        expect(tableCounts()).toEqual(before);
+      }
+    }
+  });
+
+  it('refuses line numbers and offsets past their limits with VALIDATION', async () => {
+    const calls: Array<[ApiMethod, unknown]> = [
+      ['cart-set-quantity', { cartId: 'c1', lineNo: 10_001, quantity: 1 }],
+      ['cart-remove-line', { cartId: 'c1', lineNo: 2 ** 31 }],
+      ['stock-list', { offset: 2 ** 31 }],
+      ['catalog-list', { offset: 2 ** 31 }],
+    ];
+    for (const [method, input] of calls) {
+      const r = await t.core.dispatch(method, input);
+      expect(r, method).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+  });
+
+  it('refuses a catalog CSV with a NUL in a cell, naming its line, and imports nothing', async () => {
+    const csv = 'sku,name,price\nOK-1,Fine,1.00\nNUL-1,Bad\u0000name,2.00\n';
+    const preview = await t.call('catalog-import-preview', { csv, kind: 'catalog' });
+    expect(preview.errors).toContainEqual(
+      expect.objectContaining({
+        line: 3,
+        column: 'name',
+        reason: expect.stringMatching(/control/),
+      }),
+    );
+    const before = tableCounts();
+    const r = await t.core.dispatch('catalog-import-commit', { csv, kind: 'catalog' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
+    expect(tableCounts()).toEqual(before);
+  });
+});

@@ -160,3 +160,38 @@ describe('browser host bad input', () => {
     expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
+
+// Issue 11: control characters and lone surrogates arrive over HTTP as JSON escapes; each typed
+// text carrying one is refused with VALIDATION, the shop carries on.
+describe('browser host text no hop can store', () => {
+  it('refuses NUL, other controls and lone surrogates in typed text with VALIDATION', async () => {
+    const product = {
+      sku: 'HOST-NUL',
+      barcodes: [],
+      name: 'Mug',
+      category: '',
+      subCategory: '',
+      unitPrice: 100,
+      taxRateBp: 0,
+      reorderLevel: 0,
+      leadTimeDays: 0,
+      active: true,
+    };
+    for (const escape of ['\\u0000', '\\u0007', '\\u007f', '\\ud800']) {
+      const bodies: Array<[ApiMethod, string]> = [
+        ['catalog-upsert', JSON.stringify({ product }).replace('"Mug"', `"Mug${escape}"`)],
+        ['settings-update', `{"receiptHeader":"Hi${escape}"}`],
+        ['catalog-search', `{"query":"m${escape}"}`],
+      ];
+      for (const [method, body] of bodies) {
+        const res = await post(method, body);
+        expect(res.status).toBe(200);
+        const r = expectResult(res.body);
+        expect(r, `${method} ${body}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        expect(r.error?.message).toMatch(/control characters/);
+      }
+    }
+    // The host carries on (a call that needs no session: the fuzz above may have signed out).
+    expect(expectResult((await post('setup-status', '{}')).body).ok).toBe(true);
+  });
+});

@@ -248,6 +248,12 @@ describe('HQ console', () => {
         Number(await page.getByTestId(`store-events-today-${s.code}`).textContent()),
       ).toBeGreaterThan(0);
       expect(await page.getByTestId(`store-tills-${s.code}`).textContent()).toBe('1');
+      // Sales rung on a till whose clock was pinned weeks back reach HQ late: counted as such.
+      const origins = (await page.getByTestId(`store-event-origins-${s.code}`).textContent()) ?? '';
+      const [imported, late] = origins.split('/').map((x) => Number(x.replace(/\D/g, '')));
+      const old = s.sales.filter((x) => x.at !== null && x.at < NOW - 32 * 86_400_000).length;
+      expect(imported).toBe(0);
+      expect(late).toBeGreaterThanOrEqual(old);
     }
     await shoot(page, 'stores');
     await page.setViewportSize({ width: 820, height: 1180 });

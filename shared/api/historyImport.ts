@@ -2,6 +2,7 @@
 // history-import-* methods. The file travels to the core in chunks and is then read from disk as a
 // stream, so a million-row file never sits whole in memory on either side.
 import { z } from 'zod';
+import { storableString } from '../events/text';
 import type { ImportRowError } from './types';
 
 /** Raw bytes per upload chunk (the renderer sends base64, about 4/3 of this). */
@@ -12,7 +13,7 @@ export const HISTORY_DATE_FORMATS = ['iso', 'ymd-hm', 'dmy', 'mdy'] as const;
 export type HistoryDateFormat = (typeof HISTORY_DATE_FORMATS)[number];
 
 const importId = z.string().regex(/^[0-9a-f-]{36}$/, 'Not an import id.');
-const column = z.string().trim().min(1).max(200);
+const column = storableString().trim().min(1).max(200);
 
 /** Which CSV column holds which fact. Column names are the header texts (case-insensitive). */
 export const historyMappingSchema = z.object({

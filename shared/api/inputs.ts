@@ -1,15 +1,22 @@
 // Input schemas of every till API method. The core validates each call with these before doing
 // anything; the renderer reuses them for form validation. Names are `domain-verb`.
 import { z } from 'zod';
+import { PG_INTEGER_MAX } from '../events/common';
 import { TENDER_TYPES } from '../tender';
+import { storableString } from '../events/text';
 import { historyImportInputs } from './historyImport';
+
+/** Typed text: control characters and broken Unicode are refused with a message (events/text.ts). */
+const text = storableString;
 
 const minor = z.number().int().min(-1e12).max(1e12);
 const positiveMinor = z.number().int().min(0).max(1e12);
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const ownerPin = pin.optional();
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 const quantity = z.number().int().min(1).max(100_000);
+/** Matches the event schemas' line numbers (1..10,000). */
+const lineNo = z.number().int().min(1).max(10_000);
 const discount = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('amount'), amount: positiveMinor }),
@@ -19,14 +26,14 @@ const discount = z
 const payment = z.object({
   tender: z.enum(TENDER_TYPES),
   amount: z.number().int().min(1).max(1e12),
-  reference: z.string().max(100).optional(),
+  reference: text().max(100).optional(),
 });
 const productFields = z.object({
-  sku: z.string().trim().min(1).max(64),
-  barcodes: z.array(z.string().trim().min(1).max(64)).max(20),
-  name: z.string().trim().min(1).max(200),
-  category: z.string().trim().max(200),
-  subCategory: z.string().trim().max(200),
+  sku: text().trim().min(1).max(64),
+  barcodes: z.array(text().trim().min(1).max(64)).max(20),
+  name: text().trim().min(1).max(200),
+  category: text().trim().max(200),
+  subCategory: text().trim().max(200),
   unitPrice: positiveMinor,
   taxRateBp: z.number().int().min(0).max(10_000),
   reorderLevel: z.number().int().min(0).max(1_000_000),
@@ -47,20 +54,20 @@ const localDay = z
 export const apiInputs = {
   'setup-status': empty,
   'setup-init': z.object({
-    storeName: z.string().trim().min(1).max(200),
+    storeName: text().trim().min(1).max(200),
     currency: z.string().regex(/^[A-Z]{3}$/),
-    locale: z.string().min(2).max(35),
-    timeZone: z.string().min(1).max(64),
+    locale: text().min(2).max(35),
+    timeZone: text().min(1).max(64),
     taxMode: z.enum(['inclusive', 'exclusive']),
-    ownerName: z.string().trim().min(1).max(100),
+    ownerName: text().trim().min(1).max(100),
     ownerPin: pin,
     /** Load the demo shop (catalog, users, ~2 years of history). */
     demo: z.boolean(),
   }),
   'settings-get': empty,
   'settings-update': z.object({
-    storeName: z.string().trim().min(1).max(200).optional(),
-    receiptHeader: z.string().max(500).optional(),
+    storeName: text().trim().min(1).max(200).optional(),
+    receiptHeader: text().max(500).optional(),
     discountLimitBp: z.number().int().min(0).max(10_000).optional(),
     refundLimit: positiveMinor.optional(),
     ownerPin,
@@ -71,29 +78,29 @@ export const apiInputs = {
   'auth-current': empty,
   'users-list': empty,
   'users-create': z.object({
-    name: z.string().trim().min(1).max(100),
+    name: text().trim().min(1).max(100),
     role: z.enum(['cashier', 'owner']),
     pin,
     ownerPin,
   }),
   'users-update': z.object({
     userId: id,
-    name: z.string().trim().min(1).max(100).optional(),
+    name: text().trim().min(1).max(100).optional(),
     pin: pin.optional(),
     active: z.boolean().optional(),
     ownerPin,
   }),
 
   'catalog-search': z.object({
-    query: z.string().max(200),
+    query: text().max(200),
     limit: z.number().int().min(1).max(100).default(20),
   }),
-  'catalog-lookup': z.object({ code: z.string().trim().min(1).max(64) }),
+  'catalog-lookup': z.object({ code: text().trim().min(1).max(64) }),
   'catalog-get': z.object({ productId: id }),
   'catalog-list': z.object({
-    query: z.string().max(200).default(''),
-    category: z.string().max(200).optional(),
-    offset: z.number().int().min(0).default(0),
+    query: text().max(200).default(''),
+    category: text().max(200).optional(),
+    offset: z.number().int().min(0).max(PG_INTEGER_MAX).default(0),
     limit: z.number().int().min(1).max(500).default(50),
   }),
   'catalog-categories': empty,
@@ -113,33 +120,33 @@ export const apiInputs = {
   'cart-add-item': z.object({
     cartId: id,
     /** Barcode or SKU (exact), or a productId picked from search. */
-    code: z.string().trim().min(1).max(64).optional(),
+    code: text().trim().min(1).max(64).optional(),
     productId: id.optional(),
     quantity: quantity.default(1),
   }),
-  'cart-set-quantity': z.object({ cartId: id, lineNo: z.number().int().min(1), quantity }),
-  'cart-remove-line': z.object({ cartId: id, lineNo: z.number().int().min(1) }),
+  'cart-set-quantity': z.object({ cartId: id, lineNo, quantity }),
+  'cart-remove-line': z.object({ cartId: id, lineNo }),
   'cart-set-line-discount': z.object({
     cartId: id,
-    lineNo: z.number().int().min(1),
+    lineNo,
     discount,
     ownerPin,
   }),
   'cart-set-cart-discount': z.object({ cartId: id, discount, ownerPin }),
   'cart-override-price': z.object({
     cartId: id,
-    lineNo: z.number().int().min(1),
+    lineNo,
     unitPrice: positiveMinor,
     ownerPin,
   }),
-  'cart-park': z.object({ cartId: id, note: z.string().max(200).default('') }),
+  'cart-park': z.object({ cartId: id, note: text().max(200).default('') }),
   'cart-list-parked': empty,
   'cart-resume': z.object({ cartId: id }),
   'cart-void': z.object({ cartId: id }),
   'cart-checkout': z.object({ cartId: id, payments: z.array(payment).min(1).max(20) }),
 
   'sale-receipt': z.object({
-    receiptNo: z.string().trim().min(1).max(80).optional(),
+    receiptNo: text().trim().min(1).max(80).optional(),
     eventId: id.optional(),
   }),
   'sale-recent': z.object({ limit: z.number().int().min(1).max(200).default(20) }),
@@ -148,19 +155,19 @@ export const apiInputs = {
   'return-create': z.object({
     originalEventId: id,
     lines: z
-      .array(z.object({ originalLineNo: z.number().int().min(1), quantity }))
+      .array(z.object({ originalLineNo: lineNo, quantity }))
       .min(1)
       .max(1_000),
     refunds: z.array(payment).min(1).max(20),
     restock: z.boolean(),
-    reason: z.string().trim().max(200).default(''),
+    reason: text().trim().max(200).default(''),
     ownerPin,
   }),
 
   'stock-list': z.object({
-    query: z.string().max(200).default(''),
+    query: text().max(200).default(''),
     onlyRefill: z.boolean().default(false),
-    offset: z.number().int().min(0).default(0),
+    offset: z.number().int().min(0).max(PG_INTEGER_MAX).default(0),
     limit: z.number().int().min(1).max(500).default(50),
   }),
   'stock-moves': z.object({ productId: id, limit: z.number().int().min(1).max(500).default(50) }),
@@ -171,7 +178,7 @@ export const apiInputs = {
       )
       .min(1)
       .max(1_000),
-    note: z.string().max(200).default(''),
+    note: text().max(200).default(''),
     ownerPin,
   }),
   'stock-adjust': z.object({
@@ -182,7 +189,7 @@ export const apiInputs = {
       .min(-100_000)
       .max(100_000)
       .refine((d) => d !== 0, 'An adjustment cannot be zero.'),
-    reason: z.string().trim().min(1, 'Give a reason for the adjustment.').max(200),
+    reason: text().trim().min(1, 'Give a reason for the adjustment.').max(200),
     ownerPin,
   }),
 
@@ -190,7 +197,7 @@ export const apiInputs = {
   'shift-open': z.object({ openingFloat: positiveMinor }),
   'shift-cash-move': z.object({
     amount: minor.refine((a) => a !== 0, 'Amount cannot be zero.'),
-    reason: z.string().trim().min(1).max(200),
+    reason: text().trim().min(1).max(200),
   }),
   'shift-close': z.object({ countedCash: positiveMinor }),
   'shift-z-report': z.object({ shiftId: id }),
@@ -204,7 +211,7 @@ export const apiInputs = {
     .object({
       from: localDay,
       to: localDay,
-      category: z.string().max(200).optional(),
+      category: text().max(200).optional(),
       rankBy: z.enum(['net', 'units']).default('net'),
       topN: z.number().int().min(1).max(50).default(5),
       /** auto: HQ figures when this till has a synced copy, local figures otherwise. */
@@ -219,9 +226,9 @@ export const apiInputs = {
    * only, for this owner). The address defaults to the till's own sync address when enrolled.
    */
   'dashboard-hq-connect': z.object({
-    hqUrl: z.string().trim().max(500).optional(),
-    email: z.string().trim().min(3, 'Enter your HQ email.').max(254),
-    password: z.string().min(1, 'Enter your HQ password.').max(200),
+    hqUrl: text().trim().max(500).optional(),
+    email: text().trim().min(3, 'Enter your HQ email.').max(254),
+    password: text().min(1, 'Enter your HQ password.').max(200),
     /** Plain http:// to another machine (a password in clear text) needs this, as for enrolment. */
     allowInsecure: z.boolean().default(false),
   }),
@@ -235,8 +242,8 @@ export const apiInputs = {
 
   // Sync with HQ (electron/core/sync). Enrolment trades a one-time code from HQ for a token.
   'sync-enroll': z.object({
-    url: z.string().trim().min(1, 'Enter the sync service address.').max(500),
-    code: z.string().trim().min(1, 'Enter the enrolment code.').max(100),
+    url: text().trim().min(1, 'Enter the sync service address.').max(500),
+    code: text().trim().min(1, 'Enter the enrolment code.').max(100),
     /** Plain http:// to a host other than loopback is refused unless the owner ticks this. */
     allowInsecure: z.boolean().default(false),
   }),

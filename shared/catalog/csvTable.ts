@@ -3,6 +3,7 @@
 // till's imports and HQ's catalog import (csv-parse/sync is plain JavaScript, no Node API).
 import { parse } from 'csv-parse/sync';
 import type { ImportRowError } from '../api/types';
+import { CONTROL_CHARACTER_MESSAGE, isStorableText } from '../events/text';
 
 export interface CsvRecord {
   line: number;
@@ -55,7 +56,11 @@ export const readCsv = (text: string): CsvTable => {
     }
     const values: Record<string, string> = {};
     columns.forEach((c, i) => {
-      values[c] = record[i] ?? '';
+      const cell = record[i] ?? '';
+      // A NUL would pass every rule below and then be refused by Postgres at HQ: say so here.
+      if (!isStorableText(cell))
+        errors.push({ line: info.lines, column: c, reason: CONTROL_CHARACTER_MESSAGE });
+      values[c] = cell;
     });
     return { line: info.lines, values };
   });

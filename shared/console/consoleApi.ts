@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { productSnapshotSchema, type ProductSnapshot } from '../events/catalog';
 import { currencySchema, idSchema } from '../events/common';
+import { storableString } from '../events/text';
 import { isTimeZone, placeSchema, type Store } from '../sync/gatewayApi';
 
 export const CONSOLE_SESSION_COOKIE = 'hq_session';
@@ -90,13 +91,13 @@ export interface AccountsResponse {
 /** POST /v1/console/accounts → ConsoleAccount */
 export const createAccountRequestSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(100),
+  name: storableString().trim().min(1).max(100),
   role: z.enum(CONSOLE_ROLES),
   password: passwordSchema,
 });
 /** PATCH /v1/console/accounts/:userId → ConsoleAccount. Disabling ends the person's sessions. */
 export const updateAccountRequestSchema = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: storableString().trim().min(1).max(100).optional(),
   role: z.enum(CONSOLE_ROLES).optional(),
   disabled: z.boolean().optional(),
   password: passwordSchema.optional(),
@@ -143,6 +144,10 @@ export interface StoreHealth {
   lastPushAt: number | null;
   /** Events the gateway accepted today (the store's local day). */
   eventsToday: number;
+  /** Ledger events from a history import (payload.importRef): past sales, not today's trade. */
+  importedEvents: number;
+  /** Ledger events applied over a month after they occurred (a long offline till, or its clock). */
+  lateEvents: number;
 }
 export interface ConsoleStore extends Store {
   code: string;
@@ -159,7 +164,7 @@ export const consoleStoreRequestSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'letters, digits, . _ - (at most 32)'),
-  name: z.string().trim().min(1).max(200),
+  name: storableString().trim().min(1).max(200),
   city: placeSchema.default(''),
   region: placeSchema.default(''),
   country: placeSchema.default(''),
@@ -192,7 +197,7 @@ export interface TillsResponse {
   serverTime: number;
 }
 /** POST /v1/console/stores/:storeId/tills */
-export const consoleTillRequestSchema = z.object({ name: z.string().trim().min(1).max(200) });
+export const consoleTillRequestSchema = z.object({ name: storableString().trim().min(1).max(200) });
 /**
  * Answer of adding a till and of POST /v1/console/tills/:tillId/enrollment-code (which revokes the
  * till's current token). The code is shown once; HQ stores only its hash.
@@ -232,7 +237,7 @@ export const parseEnrollmentQrText = (text: string): { url: string; code: string
 
 /** GET /v1/console/catalog/products?q=&page=&pageSize= : searched in Postgres, never all at once. */
 export const catalogSearchQuerySchema = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: storableString().trim().max(100).default(''),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -11,6 +11,7 @@ import {
   UNIQUE_LINE_NUMBERS_MESSAGE,
   uuidSchema,
 } from './common';
+import { storableString } from './text';
 import { paymentSchema, totalsSchema } from './sale';
 
 /** A returned line: the original line's snapshot, quantity and every amount negative. */
@@ -32,9 +33,9 @@ export const returnLineSchema = z.object({
 });
 
 export const returnPayloadSchema = z.object({
-  receiptNo: z.string().min(1).max(80),
+  receiptNo: storableString().min(1).max(80),
   originalEventId: uuidSchema,
-  originalReceiptNo: z.string().min(1).max(80),
+  originalReceiptNo: storableString().min(1).max(80),
   cashierId: idSchema,
   cashierName: textSchema,
   shiftId: uuidSchema.nullable(),
@@ -49,7 +50,7 @@ export const returnPayloadSchema = z.object({
   /** Refunds given back, amounts negative. */
   refunds: z.array(paymentSchema).min(1).max(20),
   totals: totalsSchema,
-  importRef: z.string().max(200).optional(),
+  importRef: storableString().max(200).optional(),
 });
 export type ReturnPayload = z.infer<typeof returnPayloadSchema>;
 export type ReturnLine = z.infer<typeof returnLineSchema>;

@@ -12,6 +12,7 @@ import {
   UNIQUE_LINE_NUMBERS_MESSAGE,
   uuidSchema,
 } from './common';
+import { storableString } from './text';
 
 /** A sold line with the product snapshot as sold; amounts per shared/pricing.ts. */
 export const saleLineSchema = z.object({
@@ -33,7 +34,7 @@ export const saleLineSchema = z.object({
 export const paymentSchema = z.object({
   tender: tenderSchema,
   amount: minorSchema,
-  reference: z.string().max(100).optional(),
+  reference: storableString().max(100).optional(),
 });
 
 export const totalsSchema = z.object({
@@ -42,11 +43,12 @@ export const totalsSchema = z.object({
   tax: minorSchema,
   net: minorSchema,
   total: minorSchema,
-  units: z.number().int(),
+  /** Σ line quantities: at most 1,000 lines of ±100,000 units. */
+  units: z.number().int().min(-100_000_000).max(100_000_000),
 });
 
 export const salePayloadSchema = z.object({
-  receiptNo: z.string().min(1).max(80),
+  receiptNo: storableString().min(1).max(80),
   cashierId: idSchema,
   cashierName: textSchema,
   shiftId: uuidSchema.nullable(),
@@ -61,7 +63,7 @@ export const salePayloadSchema = z.object({
   change: minorSchema,
   totals: totalsSchema,
   /** Set when the sale came from a history import: the stable id of the source rows. */
-  importRef: z.string().max(200).optional(),
+  importRef: storableString().max(200).optional(),
 });
 export type SalePayload = z.infer<typeof salePayloadSchema>;
 export type SaleLine = z.infer<typeof saleLineSchema>;

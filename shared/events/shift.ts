@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, minorSchema, tenderSchema, textSchema, uuidSchema } from './common';
+import {
+  countSchema,
+  epochMsSchema,
+  idSchema,
+  minorSchema,
+  tenderSchema,
+  textSchema,
+  uuidSchema,
+} from './common';
 
 export const shiftOpenPayloadSchema = z.object({
   shiftId: uuidSchema,
@@ -18,14 +26,15 @@ export const cashMovementPayloadSchema = z.object({
 export const shiftClosePayloadSchema = z.object({
   shiftId: uuidSchema,
   cashierId: idSchema,
-  openedAt: z.number().int(),
+  openedAt: epochMsSchema,
   openingFloat: minorSchema,
-  salesCount: z.number().int().min(0),
-  returnsCount: z.number().int().min(0),
+  /** warehouse shifts.sales_count / returns_count are integer columns. */
+  salesCount: countSchema,
+  returnsCount: countSchema,
   netSales: minorSchema,
   tax: minorSchema,
   discounts: minorSchema,
-  byTender: z.array(z.object({ tender: tenderSchema, amount: minorSchema })),
+  byTender: z.array(z.object({ tender: tenderSchema, amount: minorSchema })).max(20),
   cashIn: minorSchema,
   cashOut: minorSchema,
   expectedCash: minorSchema,

@@ -6,6 +6,7 @@
 // If-None-Match to get 304 when nothing in scope changed. Errors: `{ code, message }` with 400
 // BAD_REQUEST, 401 UNAUTHENTICATED, 403 FORBIDDEN (a till asking for another store or the chain).
 import { z } from 'zod';
+import { storableString } from '../events/text';
 import type { RefillReason, SalesKpis } from '../kpi';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -32,7 +33,7 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 export const scopeQuerySchema = z.object({
   scope: z.enum(['chain', 'store']).default('store'),
   /** Required for an admin asking for a store; a till may omit it (its own store). */
-  storeId: z.string().min(1).max(64).optional(),
+  storeId: storableString().min(1).max(64).optional(),
 });
 
 export const rangeQuerySchema = scopeQuerySchema.extend({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { productSnapshotSchema } from '../events/catalog';
 import { currencySchema, idSchema } from '../events/common';
+import { storableString } from '../events/text';
 
 export const GATEWAY_LIMITS = {
   /** Events per POST /v1/events; more is answered 413 BATCH_TOO_LARGE. */
@@ -43,7 +44,12 @@ export const pushRequestSchema = z.object({ events: z.array(z.unknown()) });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Why one event of a batch was rejected; the rest of the batch is unaffected. */
-export const PUSH_REJECTION_CODES = ['INVALID_EVENT', 'UNSUPPORTED_SCHEMA_VERSION'] as const;
+export const PUSH_REJECTION_CODES = [
+  'INVALID_EVENT',
+  'UNSUPPORTED_SCHEMA_VERSION',
+  // occurredAt later than the gateway's clock plus EVENT_MAX_FUTURE_SKEW_SECONDS (a till clock ahead)
+  'EVENT_FROM_FUTURE',
+] as const;
 export type PushRejectionCode = (typeof PUSH_REJECTION_CODES)[number];
 
 export const pushResultSchema = z.object({
@@ -72,12 +78,12 @@ export const isTimeZone = (zone: string): boolean => {
   }
 };
 
-export const placeSchema = z.string().trim().max(100);
+export const placeSchema = storableString().trim().max(100);
 
 /** POST /v1/admin/stores (admin token). storeId is generated when absent. */
 export const createStoreRequestSchema = z.object({
   storeId: idSchema.optional(),
-  name: z.string().trim().min(1).max(200),
+  name: storableString().trim().min(1).max(200),
   city: placeSchema.default(''),
   region: placeSchema.default(''),
   country: placeSchema.default(''),
@@ -103,7 +109,7 @@ export const listStoresResponseSchema = z.object({ stores: z.array(storeSchema) 
 /** POST /v1/admin/stores/:storeId/tills (admin token). tillId is generated when absent. */
 export const createTillRequestSchema = z.object({
   tillId: idSchema.optional(),
-  name: z.string().trim().min(1).max(200),
+  name: storableString().trim().min(1).max(200),
 });
 export type CreateTillRequest = z.input<typeof createTillRequestSchema>;
 

@@ -58,6 +58,8 @@ export interface SyncConfig {
   enrollMaxFailures: number;
   enrollWindowMs: number;
   enrollMaxConcurrent: number;
+  /** How far ahead of the gateway's clock an event may be (EVENT_MAX_FUTURE_SKEW_SECONDS). */
+  eventMaxFutureSkewMs: number;
 }
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -205,5 +207,6 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     enrollMaxFailures: integer(env, 'ENROLL_MAX_FAILURES', 10, 1, 100_000),
     enrollWindowMs: integer(env, 'ENROLL_WINDOW_SECONDS', 600, 1, 86_400) * 1_000,
     enrollMaxConcurrent: integer(env, 'ENROLL_MAX_CONCURRENT', 8, 1, 1_000),
+    eventMaxFutureSkewMs: integer(env, 'EVENT_MAX_FUTURE_SKEW_SECONDS', 300, 0, 86_400) * 1_000,
   };
 }

@@ -108,6 +108,7 @@ export async function createSyncService(
         metrics,
         eventsTopic: config.eventsTopic,
         retryAfterSeconds: config.retryAfterSeconds,
+        maxFutureSkewMs: config.eventMaxFutureSkewMs,
       });
       registerEnrollmentRoutes(app, {
         pool,

@@ -147,6 +147,27 @@ describe('history import', () => {
     expect(s.errors[8]!.reason).toMatch(/already appeared above/);
   });
 
+  // Issue 11: a NUL in an order id or a customer name would be refused by Postgres at HQ after
+  // the till had marked the imported sale sent; the row is refused here, naming the column.
+  it('refuses rows with control characters, naming the column, and imports the rest', async () => {
+    const text = [
+      'order_id,date,sku,qty,unit_price,type,customer',
+      'A-1,2024-03-31 18:05,KCT-001,2,899.00,order,Ravi',
+      'A-\u00002,2024-04-01 10:00,KCT-001,1,899,order,',
+      'A-\u001b3,2024-04-01 10:00,KCT-001,1,899,order,',
+    ].join('\n');
+    const s = await importText(t, text);
+    expect(s.phase).toBe('done');
+    expect(s.sales).toBe(1);
+    expect(s.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, 'order_id'],
+      [4, 'order_id'],
+    ]);
+    expect(s.errors[0]!.reason).toMatch(/control characters/);
+    const events = t.ctx.db.prepare('SELECT body FROM outbox').all() as { body: string }[];
+    expect(events.some((e) => /\\u00(00|1b)/.test(e.body))).toBe(false);
+  });
+
   it('creates unknown products when asked to', async () => {
     const s = await importText(
       t,

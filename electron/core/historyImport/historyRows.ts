@@ -2,6 +2,7 @@
 // product, how many at what price. Every problem becomes an error naming the line and the column.
 import type { HistoryMapping } from '../../../shared/api/historyImport';
 import type { ImportRowError } from '../../../shared/api/types';
+import { CONTROL_CHARACTER_MESSAGE, isStorableText } from '../../../shared/events/text';
 import { parseMoney } from '../../../shared/money';
 import { HistoryFileError } from './historyCsvSource';
 import { parseHistoryDate } from './historyDates';
@@ -91,6 +92,9 @@ export const checkRow = (rc: RowContext, line: number, record: readonly string[]
   const errors: ImportRowError[] = [];
   const fail = (f: Field, reason: string): void =>
     void errors.push({ line, column: col(f), reason });
+  // Every mapped cell ends up in an event text (order id, name, category) or is read as one: a NUL
+  // there would be refused at HQ, so the row is refused here, with the column named.
+  for (const f of FIELDS) if (!isStorableText(cell(f))) fail(f, CONTROL_CHARACTER_MESSAGE);
 
   const orderId = cell('orderId');
   if (orderId === '') fail('orderId', 'The order id is empty.');

@@ -274,6 +274,82 @@ describe('outbox relay against the real sync service', () => {
     till.core.close();
   });
 
+  // Issue 11: a NUL was accepted by the gateway, so the till marked the sale sent while the
+  // warehouse dead-lettered it, and HQ's totals silently stopped matching the till's. Such an
+  // event (from an outbox written before the schemas refused it) and one from a clock far ahead
+  // must stay on the till as rejected, visible to the owner, and be nowhere at HQ.
+  it('never marks sent an event HQ cannot store (NUL, far-future clock): till and HQ figures stay equal', async () => {
+    const { till, dir } = await newTill(true);
+    const hq = await createStoreAndTill(url, 'Nul Lane');
+    await till.call('sync-enroll', { url, code: hq.code });
+    await ringSales(till, 3);
+    const db = till.core.db;
+    const template = JSON.parse(
+      (
+        db
+          .prepare("SELECT body FROM outbox WHERE type = 'sale' ORDER BY seq DESC LIMIT 1")
+          .get() as {
+          body: string;
+        }
+      ).body,
+    ) as { payload: { lines: Array<{ name: string }> } } & Record<string, unknown>;
+    const inject = (eventId: string, change: (e: typeof template) => void): void =>
+      db.transaction(() => {
+        const seq = (
+          db
+            .prepare(
+              "UPDATE counters SET value = value + 1 WHERE name = 'outbox_seq' RETURNING value",
+            )
+            .get() as { value: number }
+        ).value;
+        const event = structuredClone(template);
+        Object.assign(event, { eventId, seq, storeId: hq.storeId, tillId: hq.tillId });
+        change(event);
+        db.prepare(
+          'INSERT INTO outbox (seq, event_id, type, occurred_at, body) VALUES (?, ?, ?, ?, ?)',
+        ).run(seq, eventId, 'sale', Date.now(), JSON.stringify(event));
+      })();
+    const nulId = '0190aaaa-bbbb-7ccc-8ddd-eeeeffff0001';
+    const futureId = '0190aaaa-bbbb-7ccc-8ddd-eeeeffff0002';
+    inject(nulId, (e) => {
+      e.payload.lines[0]!.name = 'Masala\u0000tea';
+    });
+    inject(futureId, (e) => {
+      e.occurredAt = Date.UTC(2099, 0, 1);
+    });
+    await ringSales(till, 2);
+    await until(
+      'the queue to drain',
+      async () => (await till.call('sync-status', {})).pending === 0,
+    );
+    const status = await till.call('sync-status', {});
+    expect(status.rejected.map((r) => [r.eventId, r.code]).sort()).toEqual([
+      [nulId, 'INVALID_EVENT'],
+      [futureId, 'EVENT_FROM_FUTURE'],
+    ]);
+    const acknowledged = sentIds(dir);
+    expect(acknowledged).not.toContain(nulId);
+    expect(acknowledged).not.toContain(futureId);
+    await until(
+      'the warehouse to hold every acknowledged event',
+      async () => (await warehouseCounts(hq.storeId)).events >= acknowledged.length,
+    );
+    await new Promise((r) => setTimeout(r, 1_000)); // a dead letter would land in this window
+    expect(await warehouseIds(hq.storeId)).toEqual(acknowledged);
+    const dead = await pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM dead_letters WHERE store_id = $1',
+      [hq.storeId],
+    );
+    expect(Number(dead.rows[0]!.n)).toBe(0);
+    // The till's own figures (its sales table) and HQ's agree: five sales, their units.
+    const tillUnits = (
+      db.prepare('SELECT coalesce(sum(quantity), 0) AS u FROM sale_lines').get() as { u: number }
+    ).u;
+    expect((await warehouseCounts(hq.storeId)).units).toBe(tillUnits);
+    expect(tillUnits).toBe(expectedUnits(3) + expectedUnits(2));
+    till.core.close();
+  });
+
   it('loses and duplicates nothing when the till is SIGKILLed mid-push and restarted', async () => {
     const SALES = 400;
     const { till, dir } = await newTill(false);

@@ -91,6 +91,21 @@ export function StoresScreen({ go }: { go: (r: ConsoleRoute) => void }) {
         ),
         numeric: true,
       },
+      {
+        // Old events are not refused (a till may come back after weeks offline): HQ sees them.
+        label: 'Imported / late',
+        csv: (s) => `${s.health.importedEvents}/${s.health.lateEvents}`,
+        show: (s) => (
+          <span
+            data-testid={`store-event-origins-${s.code}`}
+            title="Events from a history import / events applied over a month after they occurred"
+          >
+            {new Intl.NumberFormat(locale).format(s.health.importedEvents)} /{' '}
+            {new Intl.NumberFormat(locale).format(s.health.lateEvents)}
+          </span>
+        ),
+        numeric: true,
+      },
     ];
     if (writable)
       cols.push({

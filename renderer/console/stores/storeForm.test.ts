@@ -45,6 +45,8 @@ describe('store form and sync health', () => {
       overdueTills: 0,
       lastPushAt: 1,
       eventsToday: 0,
+      importedEvents: 0,
+      lateEvents: 0,
       ...x,
     });
     expect(storeHealthFlag(h({}))).toBe('ok');

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { RejectedEventInfo } from '../../../shared/api';
 import { call } from '../api/client';
+import { rejectionAdvice } from '../format/syncWords';
 import { useDashboardCall } from './useDashboardCall';
 
 const REFRESH_MS = 5_000;
@@ -25,6 +26,7 @@ export function AttentionList({ locale }: { locale: string }) {
           <li key={r.eventId} data-testid="attention-item" data-event-id={r.eventId}>
             <span>
               {r.type} #{r.seq} · {r.code}: {r.reason} · {when.format(r.at)}
+              {rejectionAdvice(r.code) && ` · ${rejectionAdvice(r.code)}`}
             </span>
             <button type="button" className="btn-ghost" onClick={() => void dismiss(r.eventId)}>
               Dismiss

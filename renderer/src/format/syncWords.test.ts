@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/api';
-import { connectionWords, lastPushWords, stripWords, waitingWords } from './syncWords';
+import {
+  connectionWords,
+  lastPushWords,
+  rejectionAdvice,
+  stripWords,
+  waitingWords,
+} from './syncWords';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 const base: SyncStatus = {
@@ -50,5 +56,12 @@ describe('sync status in words', () => {
     expect(connectionWords({ ...base, online: false, nextRetryAt: NOW + 4_200 }, NOW)).toMatch(
       /cannot be reached.*5 s/,
     );
+  });
+});
+
+describe('rejectionAdvice', () => {
+  it('tells the owner to fix the clock for an event from the future, and nothing for others', () => {
+    expect(rejectionAdvice('EVENT_FROM_FUTURE')).toMatch(/clock/);
+    expect(rejectionAdvice('INVALID_EVENT')).toBeNull();
   });
 });

@@ -56,3 +56,13 @@ export const stripWords = (s: {
   const rejected = s.rejected > 0 ? ` · ${s.rejected} rejected` : '';
   return `${state} · ${s.pending} waiting to send${rejected}`;
 };
+
+/**
+ * What the owner can do about an event HQ refused, for the codes with a remedy on this till. A
+ * refused event stays on the till (it is a fact, never edited) and HQ's figures leave it out.
+ */
+export const rejectionAdvice = (code: string): string | null => {
+  if (code === 'EVENT_FROM_FUTURE')
+    return "This till's clock was ahead of HQ's when the event was made. Set the date and time right (automatic time is best); HQ does not count this event.";
+  return null;
+};

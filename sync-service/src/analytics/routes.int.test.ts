@@ -263,6 +263,14 @@ describe('analytics API', () => {
     expect(
       (await get('/v1/analytics/summary?scope=chain&from=2025-02-30&to=2025-01-31')).status,
     ).toBe(400);
+    // Issue 11: a NUL in a query reached Postgres (which cannot hold it) and came back as a 500.
+    expect(
+      (
+        await get(
+          '/v1/analytics/summary?scope=store&storeId=no%00rth&from=2025-01-01&to=2025-01-31',
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('answers 304 until the figures change, and streams the change', async () => {

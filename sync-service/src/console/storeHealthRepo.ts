@@ -88,7 +88,38 @@ export const emptyHealth = (): StoreHealth => ({
   overdueTills: 0,
   lastPushAt: null,
   eventsToday: 0,
+  importedEvents: 0,
+  lateEvents: 0,
 });
+
+const ORIGINS_SQL = `
+SELECT store_id, count(*) FILTER (WHERE origin = 'import') AS imported,
+  count(*) FILTER (WHERE origin = 'late') AS late
+FROM events
+WHERE origin <> 'live' AND ($1::text IS NULL OR store_id = $1)
+GROUP BY store_id`;
+
+/**
+ * Imported and late ledger events per store (warehouse/eventOriginRepo.ts). The partial index on
+ * non-live rows keeps this off the bulk of the ledger.
+ */
+export async function addEventOrigins(
+  db: SqlClient,
+  health: Map<string, StoreHealth>,
+  storeId: string | null,
+): Promise<Map<string, StoreHealth>> {
+  const { rows } = await db.query<{ store_id: string; imported: string; late: string }>(
+    ORIGINS_SQL,
+    [storeId],
+  );
+  for (const row of rows) {
+    const h = health.get(row.store_id) ?? emptyHealth();
+    h.importedEvents = Number(row.imported);
+    h.lateEvents = Number(row.late);
+    health.set(row.store_id, h);
+  }
+  return health;
+}
 
 /** Rolls tills up into their stores' health. */
 export function storeHealthOf(tills: readonly ConsoleTill[]): Map<string, StoreHealth> {

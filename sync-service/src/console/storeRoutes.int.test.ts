@@ -55,6 +55,16 @@ describe('console stores and tills', () => {
     });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'CONFLICT' });
+    // Issue 11: Postgres text cannot hold a NUL; the console refuses it as a bad request, not a 500.
+    for (const bad of [{ name: 'Lis\u0000bon' }, { city: 'Lis\u0001' }, { name: '\ud800' }]) {
+      const refused = await manager.call('POST', '/v1/console/stores', {
+        ...storeInput,
+        code: 'NUL-1',
+        ...bad,
+      });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: 'BAD_REQUEST' });
+    }
     const badZone = await manager.call('POST', '/v1/console/stores', {
       ...storeInput,
       code: 'X',

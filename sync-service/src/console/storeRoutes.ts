@@ -37,7 +37,13 @@ import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { Logger } from '../ops/logger';
 import { writeAudit } from './auditRepo';
 import type { ConsoleAuth } from './consoleAuth';
-import { emptyHealth, findConsoleTill, listConsoleTills, storeHealthOf } from './storeHealthRepo';
+import {
+  addEventOrigins,
+  emptyHealth,
+  findConsoleTill,
+  listConsoleTills,
+  storeHealthOf,
+} from './storeHealthRepo';
 
 export interface StoreRouteDeps {
   pool: Pool;
@@ -65,7 +71,13 @@ export function registerStoreRoutes(app: FastifyInstance, deps: StoreRouteDeps):
     deps.syncPublicUrl ?? `${request.protocol}://${request.host}`;
 
   const withHealth = async (db: Pool | PoolClient, store: CodedStore): Promise<ConsoleStore> => {
-    const health = storeHealthOf(await listConsoleTills(db, store.storeId)).get(store.storeId);
+    const health = (
+      await addEventOrigins(
+        db,
+        storeHealthOf(await listConsoleTills(db, store.storeId)),
+        store.storeId,
+      )
+    ).get(store.storeId);
     return { ...store, health: health ?? emptyHealth() };
   };
 
@@ -99,7 +111,7 @@ export function registerStoreRoutes(app: FastifyInstance, deps: StoreRouteDeps):
       listCodedStores(pool),
       listConsoleTills(pool, null, now),
     ]);
-    const health = storeHealthOf(tills);
+    const health = await addEventOrigins(pool, storeHealthOf(tills), null);
     reply.header('cache-control', 'no-store');
     return {
       stores: stores.map((s) => ({ ...s, health: health.get(s.storeId) ?? emptyHealth() })),

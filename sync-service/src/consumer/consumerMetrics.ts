@@ -20,6 +20,10 @@ export const warehouseConsumerMetrics = (registry: MetricsRegistry): WarehouseCo
   const dead = registry.counter('warehouse_dead_letters_total', 'Messages dead-lettered', [
     'reason',
   ]);
+  const transactions = registry.counter(
+    'warehouse_apply_transactions_total',
+    'Apply transactions tried (one per sub-batch, a few more per bad event while bisecting)',
+  );
   const latency = registry.histogram(
     'warehouse_sub_batch_seconds',
     'Time to apply one sub-batch',
@@ -30,6 +34,7 @@ export const warehouseConsumerMetrics = (registry: MetricsRegistry): WarehouseCo
       applied.inc({}, result.applied);
       duplicates.inc({}, result.duplicates);
       lines.inc({}, result.saleLines);
+      transactions.inc({}, result.transactions);
       for (const d of result.deadLetters) dead.inc({ reason: d.reasonCode });
       latency.observe(durationMs / 1_000);
     },

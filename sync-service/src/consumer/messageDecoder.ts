@@ -16,7 +16,8 @@ export type DeadLetterReasonCode =
   | 'MALFORMED_JSON'
   | 'INVALID_EVENT'
   | 'UNSUPPORTED_SCHEMA_VERSION'
-  | 'UNPROCESSABLE';
+  | 'UNPROCESSABLE'
+  | 'EVENT_FROM_FUTURE';
 
 export type DecodedMessage =
   | { ok: true; event: PosEvent; position: KafkaPosition }

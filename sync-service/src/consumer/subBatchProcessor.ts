@@ -1,6 +1,7 @@
-// Processes one sub-batch of Kafka records: dead-letters the events that cannot be decoded, applies
-// the rest in one transaction, and when that transaction fails on bad data, retries event by event
-// so only the offending events are dead-lettered and everything else is applied. Infrastructure
+// Processes one sub-batch of Kafka records: dead-letters the events that cannot be decoded or are
+// dated far in the future (eventTimeGuard.ts), applies the rest in one transaction, and when that
+// transaction fails on bad data, bisects it (bisectApply.ts) so only the offending events are
+// dead-lettered and everything else is applied in a few transactions. Infrastructure
 // errors (database down) propagate so Kafka redelivers the batch: nothing is committed for it.
 import type { Pool } from 'pg';
 import { applyEvents, isDataError } from '../warehouse/applyEvents';
@@ -8,8 +9,10 @@ import { insertDeadLetters, type DeadLetter } from '../warehouse/deadLettersRepo
 import type { LedgerEntry } from '../warehouse/eventsRepo';
 import type { MonthPartitions } from '../warehouse/partitionsRepo';
 import type { StoreVersion } from '../warehouse/analyticsStateRepo';
+import { applyBisecting } from './bisectApply';
 import { eventIdConflictLetter } from './eventIdConflicts';
-import type { DecodedMessage } from './messageDecoder';
+import { CONSUMER_MAX_FUTURE_MS, splitFutureEvents } from './eventTimeGuard';
+import type { DeadLetterReasonCode, DecodedMessage } from './messageDecoder';
 
 export interface RawMessage {
   partition: number;
@@ -38,6 +41,8 @@ export interface SubBatchResult {
   saleLines: number;
   deadLetters: DeadLetter[];
   versions: StoreVersion[];
+  /** Apply transactions tried for this sub-batch: 1 when all is well, O(log n) per bad event. */
+  transactions: number;
 }
 
 export interface SubBatchDeps {
@@ -46,6 +51,8 @@ export interface SubBatchDeps {
   topic: string;
   /** Publishes dead letters to the DLQ topic; called before they are recorded in Postgres. */
   publishDeadLetters: (letters: readonly OutgoingDeadLetter[]) => Promise<void>;
+  /** The consumer's clock (tests pin it). */
+  now?: () => number;
 }
 
 export const processSubBatch = async (
@@ -84,6 +91,7 @@ export const processSubBatch = async (
     saleLines: 0,
     deadLetters: [],
     versions: [],
+    transactions: 0,
   };
   const addOutcome = (o: Awaited<ReturnType<typeof applyEvents>>): void => {
     result.applied += o.applied.length;
@@ -93,34 +101,47 @@ export const processSubBatch = async (
     outgoing.push(...o.conflicts.map((c) => eventIdConflictLetter(deps.topic, c)));
   };
 
-  try {
-    addOutcome(await applyEvents(deps.pool, deps.partitions, entries));
-  } catch (e) {
-    if (!isDataError(e)) throw e;
-    for (const entry of entries) {
-      try {
-        addOutcome(await applyEvents(deps.pool, deps.partitions, [entry]));
-      } catch (single) {
-        if (!isDataError(single)) throw single;
-        const raw = JSON.stringify(entry.event);
-        outgoing.push({
-          letter: {
-            topic: deps.topic,
-            partition: entry.position.partition,
-            offset: entry.position.offset,
-            recordIndex: entry.position.index,
-            eventId: entry.event.eventId,
-            storeId: entry.event.storeId,
-            reasonCode: 'UNPROCESSABLE',
-            reason: (single as Error).message,
-            raw,
-          },
-          key: entry.event.storeId,
-          value: raw,
-        });
-      }
-    }
+  const deadLetterEntry = (
+    entry: LedgerEntry,
+    reasonCode: DeadLetterReasonCode,
+    reason: string,
+  ) => {
+    const raw = JSON.stringify(entry.event);
+    outgoing.push({
+      letter: {
+        topic: deps.topic,
+        partition: entry.position.partition,
+        offset: entry.position.offset,
+        recordIndex: entry.position.index,
+        eventId: entry.event.eventId,
+        storeId: entry.event.storeId,
+        reasonCode,
+        reason,
+        raw,
+      },
+      key: entry.event.storeId,
+      value: raw,
+    });
+  };
+
+  const { present, future } = splitFutureEvents(entries, (deps.now ?? Date.now)());
+  for (const entry of future) {
+    deadLetterEntry(
+      entry,
+      'EVENT_FROM_FUTURE',
+      `occurredAt ${new Date(entry.event.occurredAt).toISOString()} is more than ` +
+        `${CONSUMER_MAX_FUTURE_MS / 3_600_000} h after the consumer's clock`,
+    );
   }
+  const bisected = await applyBisecting(
+    (part) => applyEvents(deps.pool, deps.partitions, part),
+    isDataError,
+    present,
+  );
+  for (const outcome of bisected.outcomes) addOutcome(outcome);
+  result.transactions = bisected.transactions;
+  for (const { entry, error } of bisected.refused)
+    deadLetterEntry(entry, 'UNPROCESSABLE', error.message);
 
   if (outgoing.length > 0) {
     result.deadLetters = outgoing.map((o) => o.letter);

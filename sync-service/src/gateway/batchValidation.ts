@@ -5,6 +5,12 @@
 import { validateEvent, type PosEvent } from '../../../shared/events/envelope';
 import type { PushResult } from '../../../shared/sync/gatewayApi';
 import type { TillIdentity } from '../auth/tillAuth';
+import { checkEventTime, DEFAULT_MAX_FUTURE_SKEW_MS } from './eventClock';
+
+export interface EventTimePolicy {
+  now: number;
+  maxFutureSkewMs: number;
+}
 
 export type BatchVerdict =
   | { kind: 'forbidden'; message: string }
@@ -24,7 +30,11 @@ const rawEventId = (value: unknown): string => {
   return '';
 };
 
-export function checkBatch(events: readonly unknown[], till: TillIdentity): BatchVerdict {
+export function checkBatch(
+  events: readonly unknown[],
+  till: TillIdentity,
+  time: EventTimePolicy = { now: Date.now(), maxFutureSkewMs: DEFAULT_MAX_FUTURE_SKEW_MS },
+): BatchVerdict {
   const results: PushResult[] = [];
   const toPublish: PosEvent[] = [];
   const seen = new Set<string>();
@@ -49,6 +59,11 @@ export function checkBatch(events: readonly unknown[], till: TillIdentity): Batc
           `event ${index} (${event.eventId}) is for store ${event.storeId} till ${event.tillId}; ` +
           `this token may only send events of store ${till.storeId} till ${till.tillId}`,
       };
+    }
+    const refusal = checkEventTime(event, time.now, time.maxFutureSkewMs);
+    if (refusal) {
+      results.push({ eventId: event.eventId, index, status: 'rejected', ...refusal });
+      continue;
     }
     results.push({ eventId: event.eventId, index, status: 'accepted' });
     if (!seen.has(event.eventId)) {

@@ -18,6 +18,13 @@ import {
   topicMessageCount,
   type TestGateway,
 } from './gatewayTestKit';
+import {
+  eventsOfEveryType,
+  HOSTILE_CHARACTERS,
+  NUMBERS_PAST_THEIR_COLUMN,
+  stringPaths,
+  withAt,
+} from '../../test/hostileEvents';
 
 type Till = { storeId: string; tillId: string; token: string };
 let gw: TestGateway;
@@ -285,4 +292,63 @@ describe('gateway bad input (property-based)', () => {
       slow.destroy();
     }
   }, 30_000);
+
+  // Issue 11: a bad clock, text Postgres cannot store, numbers past their column. Each is refused
+  // with a code before Kafka, so the till keeps it as rejected (never "sent" while HQ dead-letters
+  // it); the far past lands and is marked late; the good events of the batch all land.
+  it('refuses far-future times, control characters and numbers past their column; lands the far past marked late', async () => {
+    const now = Date.now();
+    const good = eventsOfEveryType(till, now - 60_000);
+    const farPast = { ...saleEvent(till), occurredAt: Date.UTC(2001, 2, 3) };
+    const farFuture = { ...saleEvent(till), occurredAt: Date.UTC(2099, 11, 31) };
+    const fewMinutesAhead = { ...saleEvent(till), occurredAt: now + 20 * 60_000 };
+    const hostile: Array<{ event: PosEvent; code: string; what: string }> = [
+      { event: farFuture, code: 'EVENT_FROM_FUTURE', what: 'far future' },
+      { event: fewMinutesAhead, code: 'EVENT_FROM_FUTURE', what: '20 min ahead' },
+    ];
+    for (const e of eventsOfEveryType(till, now - 30_000)) {
+      stringPaths(e.payload).forEach((p, i) => {
+        const c = HOSTILE_CHARACTERS[i % HOSTILE_CHARACTERS.length]!;
+        const bad = withAt(e, ['payload', ...p], (old) => `${String(old)}${c}`);
+        hostile.push({
+          event: { ...bad, eventId: uuidv7() },
+          code: 'INVALID_EVENT',
+          what: p.join('.'),
+        });
+      });
+    }
+    for (const [type, path, value] of NUMBERS_PAST_THEIR_COLUMN) {
+      const e = eventsOfEveryType(till, now - 30_000).find((x) => x.type === type)!;
+      hostile.push({
+        event: withAt(e, path, () => value),
+        code: 'INVALID_EVENT',
+        what: path.join('.'),
+      });
+    }
+    const batch = [...hostile.map((h) => h.event), ...good, farPast];
+    const res = await pushEvents(gw.url, till.token, { events: batch });
+    expect(res.status).toBe(200);
+    const { results } = pushResponseSchema.parse(await res.json());
+    hostile.forEach((h, i) =>
+      expect(results[i], h.what).toMatchObject({ status: 'rejected', code: h.code }),
+    );
+    expect(results.slice(hostile.length).map((r) => r.status)).toEqual(
+      Array(good.length + 1).fill('accepted'),
+    );
+    const landed = [...good, farPast].map((e) => e.eventId);
+    expect((await waitStored(landed)).size).toBe(landed.length);
+    expect((await storedIds(hostile.map((h) => h.event.eventId))).size).toBe(0);
+    const origin = await pool.query<{ origin: string }>(
+      'SELECT origin FROM events WHERE event_id = $1',
+      [farPast.eventId],
+    );
+    expect(origin.rows[0]?.origin).toBe('late');
+    const dead = await pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM dead_letters WHERE event_id = ANY($1::text[])',
+      [batch.map((e) => e.eventId)],
+    );
+    expect(Number(dead.rows[0]!.n)).toBe(0);
+    const parts = await pool.query("SELECT 1 FROM pg_class WHERE relname LIKE 'sale_lines_2099%'");
+    expect(parts.rows).toEqual([]);
+  }, 60_000);
 });

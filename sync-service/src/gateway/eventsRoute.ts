@@ -16,6 +16,7 @@ import type { MetricsRegistry } from '../ops/metrics';
 import { LATENCY_BUCKETS_SECONDS, SIZE_BUCKETS } from '../ops/metrics';
 import type { TillGuard } from './tillGuard';
 import { checkBatch } from './batchValidation';
+import { DEFAULT_MAX_FUTURE_SKEW_MS } from './eventClock';
 import { KafkaUnavailableError, type EventPublisher } from './eventPublisher';
 import { afterKafkaAck } from './faultHooks';
 import type { TillSyncRecorder } from './tillSyncRecorder';
@@ -26,6 +27,8 @@ export interface EventsRouteDeps {
   metrics: MetricsRegistry;
   eventsTopic: string;
   retryAfterSeconds: number;
+  /** How far ahead of this gateway's clock an event's occurredAt may be (eventClock.ts). */
+  maxFutureSkewMs?: number;
   /** Notes each accepted push per till (HQ's "last sync"); off the answer's path. */
   tillSync?: TillSyncRecorder;
 }
@@ -69,7 +72,10 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
         );
       }
       batchSize.observe(body.events.length);
-      const verdict = checkBatch(body.events, till);
+      const verdict = checkBatch(body.events, till, {
+        now: Date.now(),
+        maxFutureSkewMs: deps.maxFutureSkewMs ?? DEFAULT_MAX_FUTURE_SKEW_MS,
+      });
       if (verdict.kind === 'forbidden') {
         stopTimer({ outcome: 'forbidden' });
         events.inc({ status: 'rejected', code: 'FORBIDDEN' }, body.events.length);

@@ -7,6 +7,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
 import { upsertCashiers, upsertLocalProducts, upsertStoreProducts } from './dimensionsRepo';
+import { earnsPartition, markEventOrigins } from './eventOriginRepo';
 import { insertNewEvents, storesOfEvents, type LedgerEntry } from './eventsRepo';
 import { buildFactRows, monthsTouched } from './factRows';
 import { addToMonthProductRollup } from './monthProductRollupRepo';
@@ -69,6 +70,7 @@ const applyOnce = async (
         ? [{ entry, ownerStoreId }]
         : [];
     });
+    await markEventOrigins(client, applied);
     const rows = buildFactRows(applied);
     const lines = await insertSaleLinesWithRollups(client, rows.saleLines);
     await insertPayments(client, rows.payments);
@@ -110,7 +112,13 @@ export const applyEvents = async (
       inBatch.push({ entry: x, ownerStoreId: known.event.storeId });
   }
   const unique = [...first.values()];
-  await partitions.ensure(pool, monthsTouched(unique.map((x) => x.event.occurredAt)));
+  const now = Date.now();
+  await partitions.ensure(
+    pool,
+    monthsTouched(
+      unique.filter((x) => earnsPartition(x.event, now)).map((x) => x.event.occurredAt),
+    ),
+  );
   const client = await pool.connect();
   try {
     await ensureStagingTables(client);

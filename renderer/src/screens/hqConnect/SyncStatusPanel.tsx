@@ -5,7 +5,12 @@ import type { SyncStatus } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { connectionWords, lastPushWords, waitingWords } from '../../format/syncWords';
+import {
+  connectionWords,
+  lastPushWords,
+  rejectionAdvice,
+  waitingWords,
+} from '../../format/syncWords';
 import { useDateTime, useSettings } from '../../state/settingsContext';
 
 interface Props {
@@ -100,6 +105,12 @@ export function SyncStatusPanel({ status, now, onStatus }: Props) {
                   </td>
                   <td>
                     {r.code}: {r.reason}
+                    {rejectionAdvice(r.code) && (
+                      <span data-testid={`sync-rejected-advice-${r.eventId}`}>
+                        {' '}
+                        {rejectionAdvice(r.code)}
+                      </span>
+                    )}
                   </td>
                   <td className="row-actions">
                     <button
