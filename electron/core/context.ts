@@ -8,6 +8,7 @@ import { cartRepo } from './cart/cartRepo';
 import { catalogRepo } from './catalog/catalogRepo';
 import { countersRepo } from './db/counters';
 import { outboxRepo } from './outbox/outboxRepo';
+import { refundApprovalsRepo } from './returns/refundApprovalsRepo';
 import { salesRepo } from './sales/salesRepo';
 import { settingsRepo, type StoredSettings } from './settings/settingsRepo';
 import { shiftRepo } from './shifts/shiftRepo';
@@ -23,6 +24,7 @@ export const createRepos = (db: Database.Database) => {
     catalog: catalogRepo(db),
     cart: cartRepo(db),
     sales: salesRepo(db),
+    refundApprovals: refundApprovalsRepo(db),
     stock: stockRepo(db),
     shifts: shiftRepo(db),
     outbox: outboxRepo(db, counters),

@@ -116,9 +116,16 @@ export const apiInputs = {
     code: z.string().trim().min(1).max(64).optional(),
     productId: id.optional(),
     quantity: quantity.default(1),
+    ownerPin,
   }),
-  'cart-set-quantity': z.object({ cartId: id, lineNo: z.number().int().min(1), quantity }),
-  'cart-remove-line': z.object({ cartId: id, lineNo: z.number().int().min(1) }),
+  // Every cart change re-judges the discounts it leaves, so each may need the owner's PIN.
+  'cart-set-quantity': z.object({
+    cartId: id,
+    lineNo: z.number().int().min(1),
+    quantity,
+    ownerPin,
+  }),
+  'cart-remove-line': z.object({ cartId: id, lineNo: z.number().int().min(1), ownerPin }),
   'cart-set-line-discount': z.object({
     cartId: id,
     lineNo: z.number().int().min(1),
@@ -136,7 +143,11 @@ export const apiInputs = {
   'cart-list-parked': empty,
   'cart-resume': z.object({ cartId: id }),
   'cart-void': z.object({ cartId: id }),
-  'cart-checkout': z.object({ cartId: id, payments: z.array(payment).min(1).max(20) }),
+  'cart-checkout': z.object({
+    cartId: id,
+    payments: z.array(payment).min(1).max(20),
+    ownerPin,
+  }),
 
   'sale-receipt': z.object({
     receiptNo: z.string().trim().min(1).max(80).optional(),
