@@ -13,6 +13,7 @@ import { salesRepo } from './sales/salesRepo';
 import { settingsRepo, type StoredSettings } from './settings/settingsRepo';
 import { shiftRepo } from './shifts/shiftRepo';
 import { stockRepo } from './stock/stockRepo';
+import { pinFailuresRepo } from './users/pinFailuresRepo';
 import { usersRepo, type StoredUser } from './users/usersRepo';
 
 export const createRepos = (db: Database.Database) => {
@@ -21,6 +22,7 @@ export const createRepos = (db: Database.Database) => {
     counters,
     settings: settingsRepo(db),
     users: usersRepo(db),
+    pinFailures: pinFailuresRepo(db),
     catalog: catalogRepo(db),
     cart: cartRepo(db),
     sales: salesRepo(db),

@@ -8,6 +8,10 @@ const minor = z.number().int().min(-1e12).max(1e12);
 const positiveMinor = z.number().int().min(0).max(1e12);
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const ownerPin = pin.optional();
+/** A new owner's PIN is longer (issue 11): it approves discounts and refunds. */
+export const NEW_OWNER_PIN_MIN_DIGITS = 6;
+const NEW_OWNER_PIN_MESSAGE = `An owner's PIN is ${NEW_OWNER_PIN_MIN_DIGITS} to 8 digits.`;
+const newOwnerPin = z.string().regex(/^\d{6,8}$/, NEW_OWNER_PIN_MESSAGE);
 const id = z.string().min(1).max(64);
 const quantity = z.number().int().min(1).max(100_000);
 const discount = z
@@ -53,7 +57,7 @@ export const apiInputs = {
     timeZone: z.string().min(1).max(64),
     taxMode: z.enum(['inclusive', 'exclusive']),
     ownerName: z.string().trim().min(1).max(100),
-    ownerPin: pin,
+    ownerPin: newOwnerPin,
     /** Load the demo shop (catalog, users, ~2 years of history). */
     demo: z.boolean(),
   }),
@@ -70,12 +74,17 @@ export const apiInputs = {
   'auth-logout': empty,
   'auth-current': empty,
   'users-list': empty,
-  'users-create': z.object({
-    name: z.string().trim().min(1).max(100),
-    role: z.enum(['cashier', 'owner']),
-    pin,
-    ownerPin,
-  }),
+  'users-create': z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      role: z.enum(['cashier', 'owner']),
+      pin,
+      ownerPin,
+    })
+    .refine((u) => u.role !== 'owner' || newOwnerPin.safeParse(u.pin).success, {
+      message: NEW_OWNER_PIN_MESSAGE,
+      path: ['pin'],
+    }),
   'users-update': z.object({
     userId: id,
     name: z.string().trim().min(1).max(100).optional(),
