@@ -70,6 +70,8 @@ export interface FactRows {
   shiftOpens: EventOf<'shift_open'>[];
   shiftCloses: EventOf<'shift_close'>[];
   cashMovements: EventOf<'cash_movement'>[];
+  /** Wrong PINs typed at tills (pinFailuresRepo.ts). */
+  pinFailures: EventOf<'pin_failed'>[];
 }
 
 const emptySaleLines = (): SaleLineColumns => ({
@@ -152,6 +154,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     shiftOpens: [],
     shiftCloses: [],
     cashMovements: [],
+    pinFailures: [],
   };
   const seeProduct = (p: ProductRow): void => {
     const known = products.get(p.productId);
@@ -229,8 +232,10 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       rows.shiftOpens.push(e);
     } else if (e.type === 'shift_close') {
       rows.shiftCloses.push(e);
-    } else {
+    } else if (e.type === 'cash_movement') {
       rows.cashMovements.push(e);
+    } else {
+      rows.pinFailures.push(e);
     }
   }
   rows.products = [...products.values()].sort((a, b) => (a.productId < b.productId ? -1 : 1));
