@@ -52,6 +52,25 @@ describe('the quantity trick asks for the owner (browser mode)', () => {
       (s) => s.kind === 'sale',
     ).length;
 
+  it('locks a user after 3 wrong PINs at sign-in and counts down the wait', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('login-user-Owner').click();
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId('login-pin').fill('000000');
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth-login'));
+      await page.getByTestId('login-pin').press('Enter');
+      await answered;
+    }
+    expect(await page.getByTestId('login-pin').isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('login-locked').textContent())
+      .toMatch(/Try again in (30|29|28) s\./);
+    await page.screenshot({ path: path.join(SHOTS, 'login-pin-locked.png') });
+    // Another user is not locked.
+    await page.getByText('← Someone else').click();
+    await page.getByTestId(`login-user-${CASHIER.name}`).waitFor();
+  });
+
   it('refuses 100 % off by quantity without the PIN, and sells once the owner approves', async () => {
     const key = (k: string) => page.keyboard.press(k);
     const type = (t: string) => page.keyboard.type(t);
