@@ -80,19 +80,39 @@ describe('wrong PINs at a till reach the HQ console', () => {
       expect(r.ok).toBe(false);
     }
     await must(till.dispatch('auth-login', { userId: owner.id, pin: OWNER_PIN }));
+    // A second cashier, signed in, tries an owner PIN to approve adding a user.
+    const cid = await must(
+      till.dispatch('users-create', { name: 'Cid', role: 'cashier', pin: '6666' }),
+    );
+    await must(till.dispatch('auth-login', { userId: cid.id, pin: '6666' }));
+    const guessed = await till.dispatch('users-create', {
+      name: 'Mallory',
+      role: 'cashier',
+      pin: '7777',
+      ownerPin: '000000',
+    });
+    expect(guessed.ok === false && guessed.error.code).toBe('BAD_PIN');
 
     const manager = await hq.as('manager');
     let items: PinFailuresResponse['items'] = [];
     const deadline = Date.now() + 60_000;
-    while (items.length < 3) {
+    while (items.length < 4) {
       if (Date.now() > deadline) throw new Error(`only ${items.length} PIN failures reached HQ`);
       await new Promise((r) => setTimeout(r, 200));
       const res = await manager.call('GET', '/v1/console/security/pin-failures');
       expect(res.status).toBe(200);
       items = ((await res.json()) as PinFailuresResponse).items;
     }
+    const [ownerPinTry, ...logins] = items;
+    expect(ownerPinTry).toMatchObject({
+      attempt: 'owner_pin',
+      userId: null,
+      signedInUserId: cid.id,
+      failures: 1,
+      lockedUntil: null,
+    });
     expect(
-      items.map((f) => [
+      logins.map((f) => [
         f.storeId,
         f.storeName,
         f.tillId,
@@ -112,9 +132,10 @@ describe('wrong PINs at a till reach the HQ console', () => {
         n,
       ]),
     );
-    expect(items[0]!.lockedUntil).toBeGreaterThan(items[0]!.occurredAt);
-    expect(items[2]!.lockedUntil).toBeNull();
-    expect(items[0]!.occurredAt).toBeGreaterThan(Date.now() - 120_000);
+    expect(logins[0]!.tillName).toBe('Till 1');
+    expect(logins[0]!.lockedUntil).toBeGreaterThan(logins[0]!.occurredAt);
+    expect(logins[2]!.lockedUntil).toBeNull();
+    expect(logins[0]!.occurredAt).toBeGreaterThan(Date.now() - 120_000);
 
     // The list is operations data: an analyst may not read it, nobody signed out may.
     const analyst = await hq.as('analyst');

@@ -359,6 +359,7 @@ export interface PinFailureRow {
   storeId: string;
   storeName: string | null;
   tillId: string;
+  tillName: string | null;
   occurredAt: number;
   /** Sign-in screen, or an owner-approval dialog. */
   attempt: 'login' | 'owner_pin';

@@ -29,7 +29,7 @@ export function PinFailuresCard({ storeName }: { storeName: ReadonlyMap<string, 
         show: (f) => pushAgeWords(f.occurredAt, session.now(), locale),
       },
       { label: 'Store', csv: (f) => storeName.get(f.storeId) ?? f.storeName ?? f.storeId },
-      { label: 'Till', csv: (f) => f.tillId },
+      { label: 'Till', csv: (f) => f.tillName ?? f.tillId },
       { label: 'PIN of', csv: whoseWords },
       {
         label: 'Where',

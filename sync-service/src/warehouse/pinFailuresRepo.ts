@@ -37,6 +37,7 @@ export interface PinFailureRecord {
   storeId: string;
   storeName: string | null;
   tillId: string;
+  tillName: string | null;
   occurredAt: number;
   attempt: 'login' | 'owner_pin';
   userId: string | null;
@@ -51,6 +52,7 @@ interface Row {
   store_id: string;
   store_name: string | null;
   till_id: string;
+  till_name: string | null;
   occurred_ms: string;
   attempt: 'login' | 'owner_pin';
   user_id: string | null;
@@ -67,10 +69,12 @@ export const listPinFailures = async (
 ): Promise<PinFailureRecord[]> => {
   const { rows } = await db.query<Row>(
     `SELECT f.event_id, f.store_id, s.name AS store_name, f.till_id,
+       nullif(t.name, '') AS till_name,
        (extract(epoch FROM f.occurred_at) * 1000)::bigint AS occurred_ms, f.attempt, f.user_id,
        f.user_name, f.signed_in_user_id, f.failures,
        (extract(epoch FROM f.locked_until) * 1000)::bigint AS locked_until_ms
      FROM pin_failures f LEFT JOIN stores s ON s.store_id = f.store_id
+       LEFT JOIN tills t ON t.till_id = f.till_id
      WHERE ($1::text IS NULL OR f.store_id = $1)
      ORDER BY f.occurred_at DESC, f.event_id DESC LIMIT $2`,
     [query.storeId ?? null, query.limit],
@@ -80,6 +84,7 @@ export const listPinFailures = async (
     storeId: r.store_id,
     storeName: r.store_name,
     tillId: r.till_id,
+    tillName: r.till_name,
     occurredAt: Number(r.occurred_ms),
     attempt: r.attempt,
     userId: r.user_id,
