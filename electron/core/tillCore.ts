@@ -162,7 +162,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       if (e instanceof PinRejected) {
         // Recorded after the handler's transaction rolled back, so the count is kept.
         try {
-          const shown = recordPinRejection(ctx, e);
+          const shown = gate.hold(() => recordPinRejection(ctx, e));
           sync.kick();
           return toResult(shown, log, method);
         } catch (recordError) {

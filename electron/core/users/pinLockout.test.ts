@@ -134,7 +134,8 @@ describe('owner PINs and the sign-in list', () => {
     const short = await t.fail('users-create', { name: 'Oz', role: 'owner', pin: '1234' });
     expect(short.code).toBe('VALIDATION');
     expect(short.message).toContain('6 to 8 digits');
-    await t.call('users-create', { name: 'Oz', role: 'owner', pin: '123456' });
+    const oz = await t.call('users-create', { name: 'Oz', role: 'owner', pin: '123456' });
+    expect((await t.fail('users-update', { userId: oz.id, pin: '4321' })).code).toBe('VALIDATION');
     await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '1234' });
     const setup = await openTestCore({ setUp: false });
     try {
