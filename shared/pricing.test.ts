@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceCart, proRataLine, PricingError, taxFor } from './pricing';
+import { discountSharesBp, priceCart, proRataLine, PricingError, taxFor } from './pricing';
 
 describe('tax rounding', () => {
   it('extracts inclusive tax and adds exclusive tax, half away from zero', () => {
@@ -102,5 +102,34 @@ describe('proRataLine', () => {
       { done: 0, sums: [0, 0, 0, 0] },
     );
     expect(parts.sums).toEqual([line!.gross, line!.discount, line!.tax, line!.total]);
+  });
+});
+
+describe('discountSharesBp', () => {
+  const line = (
+    unitPrice: number,
+    quantity: number,
+    discount: Parameters<typeof priceCart>[0][0]['discount'],
+  ) => ({
+    unitPrice,
+    quantity,
+    taxRateBp: 0,
+    discount,
+  });
+
+  it('grows an amount discount share when the quantity under it shrinks', () => {
+    const amount = { kind: 'amount' as const, amount: 100_00 };
+    expect(discountSharesBp([line(100_00, 10, amount)], null).lines).toEqual([1_000]);
+    expect(discountSharesBp([line(100_00, 1, amount)], null).lines).toEqual([10_000]);
+  });
+
+  it('measures the cart discount against the cart after line discounts', () => {
+    const shares = discountSharesBp(
+      [line(100_00, 1, { kind: 'percent', bp: 5_000 }), line(50_00, 1, null)],
+      { kind: 'amount', amount: 10_01 },
+    );
+    expect(shares.lines).toEqual([5_000, 0]);
+    expect(shares.cart).toBe(1_001); // 10.01 of the 100.00 left after the line discount
+    expect(discountSharesBp([], { kind: 'percent', bp: 2_000 }).cart).toBe(0);
   });
 });

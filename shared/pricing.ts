@@ -157,3 +157,40 @@ export const proRataLine = (
   const total = part(original.total);
   return { gross, discount, tax, net: total - tax, total };
 };
+
+/** Share of `base` taken by `amount`, in basis points, rounded up (so 10.01 % is above 10 %). */
+export const shareOfBp = (amount: Minor, base: Minor): number => {
+  if (amount <= 0) return 0;
+  if (base === 0) return 10_000;
+  return Math.ceil((amount * 10_000) / Math.abs(base));
+};
+
+const discountShareBp = (base: Minor, discount: Discount | null): number => {
+  if (!discount) return 0;
+  return discount.kind === 'percent' ? discount.bp : shareOfBp(discount.amount, base);
+};
+
+export interface DiscountShares {
+  /** Each line's own discount as a share of that line's gross, in basis points. */
+  lines: number[];
+  /** The cart discount as a share of the cart after line discounts, in basis points. */
+  cart: number;
+}
+
+/**
+ * The discount shares of a cart as it now stands. An amount discount's share grows when the
+ * quantity under it shrinks or lines are removed, so approval is judged on these, recomputed
+ * after every change and at checkout, never only on the request that set the discount.
+ */
+export const discountSharesBp = (
+  inputs: readonly PricingLineInput[],
+  cartDiscount: Discount | null,
+): DiscountShares => {
+  let base = 0;
+  const lines = inputs.map((line) => {
+    const gross = line.unitPrice * line.quantity;
+    base += gross - discountAmount(gross, line.discount);
+    return discountShareBp(gross, line.discount);
+  });
+  return { lines, cart: inputs.length > 0 ? discountShareBp(base, cartDiscount) : 0 };
+};

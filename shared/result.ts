@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'UNAUTHENTICATED',
   'BAD_PIN',
+  /** Too many wrong PINs: details.retryInSeconds says how long to wait. */
+  'PIN_LOCKED',
   'FORBIDDEN',
   'OWNER_APPROVAL_REQUIRED',
   'NO_OPEN_SHIFT',

@@ -87,7 +87,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
       timeZone: 'Asia/Kolkata',
       taxMode: 'inclusive',
       ownerName: 'Owner',
-      ownerPin: '1234',
+      ownerPin: '123456',
       demo: false,
     });
     await must('catalog-upsert', {
@@ -160,7 +160,7 @@ export const runDiskFullScenario = async (world: FaultEnvironment): Promise<Scen
     const users = await core.dispatch('users-list', {});
     const owner = users.ok ? users.value.find((u) => u.role === 'owner') : undefined;
     if (!owner) throw new Error('the reopened till lists no owner');
-    await must('auth-login', { userId: owner.id, pin: '1234' });
+    await must('auth-login', { userId: owner.id, pin: '123456' });
     const healedAt = performance.now();
     for (let i = 0; i < 20; i++) {
       const r = await sell(core);

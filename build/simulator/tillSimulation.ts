@@ -21,7 +21,7 @@ import type { DayPlan, SimRelayTuning, SimTillSpec } from './simulatorProtocol';
 export const DAY_MS = 86_400_000;
 /** The simulated chain trades in India: local time = UTC + 5:30, no daylight saving. */
 export const IST_OFFSET_MS = 330 * 60_000;
-const OWNER_PIN = '1234';
+const OWNER_PIN = '123456';
 
 export class SimulatedTill {
   readonly spec: SimTillSpec;

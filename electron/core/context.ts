@@ -8,10 +8,12 @@ import { cartRepo } from './cart/cartRepo';
 import { catalogRepo } from './catalog/catalogRepo';
 import { countersRepo } from './db/counters';
 import { outboxRepo } from './outbox/outboxRepo';
+import { refundApprovalsRepo } from './returns/refundApprovalsRepo';
 import { salesRepo } from './sales/salesRepo';
 import { settingsRepo, type StoredSettings } from './settings/settingsRepo';
 import { shiftRepo } from './shifts/shiftRepo';
 import { stockRepo } from './stock/stockRepo';
+import { pinFailuresRepo } from './users/pinFailuresRepo';
 import { usersRepo, type StoredUser } from './users/usersRepo';
 
 export const createRepos = (db: Database.Database) => {
@@ -20,9 +22,11 @@ export const createRepos = (db: Database.Database) => {
     counters,
     settings: settingsRepo(db),
     users: usersRepo(db),
+    pinFailures: pinFailuresRepo(db),
     catalog: catalogRepo(db),
     cart: cartRepo(db),
     sales: salesRepo(db),
+    refundApprovals: refundApprovalsRepo(db),
     stock: stockRepo(db),
     shifts: shiftRepo(db),
     outbox: outboxRepo(db, counters),

@@ -10,7 +10,7 @@ import type { AppError } from '../../shared/result';
 import type { CoreContext } from './context';
 import { coreContext, openTillCore, type TillCore } from './tillCore';
 
-export const OWNER_PIN = '1234';
+export const OWNER_PIN = '123456';
 
 export interface TestCore {
   core: TillCore;

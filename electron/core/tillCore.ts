@@ -20,6 +20,7 @@ import type { AnyHandler } from './handlerTypes';
 import { createCashierGate } from './sync/cashierGate';
 import { SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import { attachSyncEngine } from './sync/syncHandlers';
+import { PinRejected, recordPinRejection } from './users/pinLockout';
 
 export interface TillCoreOptions {
   dataDir: string;
@@ -158,6 +159,16 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       sync.kick(); // a committed event goes out within milliseconds when online
       return ok(value);
     } catch (e) {
+      if (e instanceof PinRejected) {
+        // Recorded after the handler's transaction rolled back, so the count is kept.
+        try {
+          const shown = gate.hold(() => recordPinRejection(ctx, e));
+          sync.kick();
+          return toResult(shown, log, method);
+        } catch (recordError) {
+          return toResult(recordError, log, method);
+        }
+      }
       return toResult(e, log, method);
     }
   }) as PosDispatch;

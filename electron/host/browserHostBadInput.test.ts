@@ -76,7 +76,7 @@ beforeAll(async () => {
       timeZone: 'Asia/Kolkata',
       taxMode: 'inclusive',
       ownerName: 'Olga',
-      ownerPin: '1234',
+      ownerPin: '123456',
       demo: false,
     }),
   );

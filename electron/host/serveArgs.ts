@@ -18,7 +18,7 @@ export const SERVE_USAGE =
   `  --port      TCP port on 127.0.0.1 (0 = any free port; env POS_PORT; default ${DEFAULT_PORT})\n` +
   '  --data-dir  till data directory (env POS_DATA_DIR; default ./.pos-data)\n' +
   '  --dist-dir  built renderer (default renderer/dist)\n' +
-  '  --demo      on a fresh data directory, create the demo shop (owner PIN 1234)';
+  '  --demo      on a fresh data directory, create the demo shop (owner PIN 123456)';
 
 const parsePort = (text: string): number | null => {
   if (!/^\d{1,5}$/.test(text)) return null;

@@ -3,7 +3,7 @@
 import type { ApiInput, PosDispatch } from '../../shared/api';
 import { ok, type Result } from '../../shared/result';
 
-export const DEMO_OWNER_PIN = '1234';
+export const DEMO_OWNER_PIN = '123456';
 
 export const DEMO_SETUP: ApiInput<'setup-init'> = {
   storeName: 'Rang Mahal Menswear',

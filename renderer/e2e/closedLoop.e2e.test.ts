@@ -41,7 +41,7 @@ import {
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(repoRoot, 'build/output/screenshots');
-const PIN = '1234';
+const PIN = '123456';
 const LOCALE = 'en-IN';
 const money = (minor: number) => formatMoney(minor, 'INR', LOCALE);
 const monthLabel = new Intl.DateTimeFormat(LOCALE, {

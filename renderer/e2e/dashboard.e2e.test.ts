@@ -17,7 +17,7 @@ import { startHost, type HostProcess } from './browserHostProcess';
 import { must } from './tillApi';
 
 const SHOTS = fileURLToPath(new URL('../../build/output/screenshots/', import.meta.url));
-const OWNER = { name: 'Owner', pin: '1234' };
+const OWNER = { name: 'Owner', pin: '123456' };
 const CURRENCY = 'INR';
 const LOCALE = 'en-IN';
 const money = (minor: number | null) =>

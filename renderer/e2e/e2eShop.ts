@@ -2,7 +2,7 @@
 // out every figure itself. Seeded through the host's real HTTP API before the UI is driven.
 import { must } from './tillApi';
 
-export const OWNER_PIN = '9876';
+export const OWNER_PIN = '987654';
 export const CASHIER = { name: 'Asha', pin: '2468' };
 export const CATALOG = [
   {

@@ -11,7 +11,7 @@ import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { must } from './tillApi';
 
-const OWNER_PIN = '9876';
+const OWNER_PIN = '987654';
 const CSV = [
   'Order No;Date;SKU;Qty;Price;Type',
   'B-1;31/03/2024 18:05;KUR-001;2;1299,00;order',

@@ -35,7 +35,7 @@ const LOCALE = 'en-IN';
 const money = (minor: number) => formatMoney(minor, 'INR', LOCALE);
 const ADMIN = { email: 'ada@hq.example', password: 'correct horse battery' };
 const ANALYST = { email: 'ana@hq.example', password: 'analyst password 1' };
-const PIN = '1234';
+const PIN = '123456';
 
 interface StoreSetup {
   name: string;

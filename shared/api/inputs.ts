@@ -13,6 +13,10 @@ const minor = z.number().int().min(-1e12).max(1e12);
 const positiveMinor = z.number().int().min(0).max(1e12);
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits.');
 const ownerPin = pin.optional();
+/** A new owner's PIN is longer (issue 11): it approves discounts and refunds. */
+export const NEW_OWNER_PIN_MIN_DIGITS = 6;
+const NEW_OWNER_PIN_MESSAGE = `An owner's PIN is ${NEW_OWNER_PIN_MIN_DIGITS} to 8 digits.`;
+const newOwnerPin = z.string().regex(/^\d{6,8}$/, NEW_OWNER_PIN_MESSAGE);
 const id = text().min(1).max(64);
 const quantity = z.number().int().min(1).max(100_000);
 /** Matches the event schemas' line numbers (1..10,000). */
@@ -60,7 +64,7 @@ export const apiInputs = {
     timeZone: text().min(1).max(64),
     taxMode: z.enum(['inclusive', 'exclusive']),
     ownerName: text().trim().min(1).max(100),
-    ownerPin: pin,
+    ownerPin: newOwnerPin,
     /** Load the demo shop (catalog, users, ~2 years of history). */
     demo: z.boolean(),
   }),
@@ -77,12 +81,17 @@ export const apiInputs = {
   'auth-logout': empty,
   'auth-current': empty,
   'users-list': empty,
-  'users-create': z.object({
-    name: text().trim().min(1).max(100),
-    role: z.enum(['cashier', 'owner']),
-    pin,
-    ownerPin,
-  }),
+  'users-create': z
+    .object({
+      name: text().trim().min(1).max(100),
+      role: z.enum(['cashier', 'owner']),
+      pin,
+      ownerPin,
+    })
+    .refine((u) => u.role !== 'owner' || newOwnerPin.safeParse(u.pin).success, {
+      message: NEW_OWNER_PIN_MESSAGE,
+      path: ['pin'],
+    }),
   'users-update': z.object({
     userId: id,
     name: text().trim().min(1).max(100).optional(),
@@ -123,9 +132,11 @@ export const apiInputs = {
     code: text().trim().min(1).max(64).optional(),
     productId: id.optional(),
     quantity: quantity.default(1),
+    ownerPin,
   }),
-  'cart-set-quantity': z.object({ cartId: id, lineNo, quantity }),
-  'cart-remove-line': z.object({ cartId: id, lineNo }),
+  // Every cart change re-judges the discounts it leaves, so each may need the owner's PIN.
+  'cart-set-quantity': z.object({ cartId: id, lineNo, quantity, ownerPin }),
+  'cart-remove-line': z.object({ cartId: id, lineNo, ownerPin }),
   'cart-set-line-discount': z.object({
     cartId: id,
     lineNo,
@@ -143,7 +154,11 @@ export const apiInputs = {
   'cart-list-parked': empty,
   'cart-resume': z.object({ cartId: id }),
   'cart-void': z.object({ cartId: id }),
-  'cart-checkout': z.object({ cartId: id, payments: z.array(payment).min(1).max(20) }),
+  'cart-checkout': z.object({
+    cartId: id,
+    payments: z.array(payment).min(1).max(20),
+    ownerPin,
+  }),
 
   'sale-receipt': z.object({
     receiptNo: text().trim().min(1).max(80).optional(),

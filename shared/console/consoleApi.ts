@@ -355,3 +355,34 @@ export interface OpsHealthResponse {
 }
 
 export const consoleIdSchema = idSchema;
+
+// ---- Security -------------------------------------------------------------------------------------
+
+/** One wrong PIN typed at a till (a pin_failed event). */
+export interface PinFailureRow {
+  eventId: string;
+  storeId: string;
+  storeName: string | null;
+  tillId: string;
+  tillName: string | null;
+  occurredAt: number;
+  /** Sign-in screen, or an owner-approval dialog. */
+  attempt: 'login' | 'owner_pin';
+  /** The user whose PIN was tried at sign-in (null: owner PIN or an unknown user). */
+  userId: string | null;
+  userName: string | null;
+  /** Who was signed in when an owner PIN was tried. */
+  signedInUserId: string | null;
+  /** Consecutive failures at that till for that user (or the owner PIN), this one included. */
+  failures: number;
+  /** Until when the till refuses that PIN, null when not locked. */
+  lockedUntil: number | null;
+}
+/** GET /v1/console/security/pin-failures?storeId=<id>&limit=<n> → { items } newest first */
+export const pinFailuresQuerySchema = z.object({
+  storeId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export interface PinFailuresResponse {
+  items: PinFailureRow[];
+}

@@ -6,6 +6,7 @@ import { idSchema, uuidSchema } from './common';
 import { catalogChangePayloadSchema } from './catalog';
 import { returnPayloadSchema } from './return';
 import { salePayloadSchema } from './sale';
+import { pinFailedPayloadSchema } from './security';
 import {
   cashMovementPayloadSchema,
   shiftClosePayloadSchema,
@@ -35,6 +36,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('shift_close'), payload: shiftClosePayloadSchema }),
   z.object({ ...base, type: z.literal('cash_movement'), payload: cashMovementPayloadSchema }),
   z.object({ ...base, type: z.literal('catalog_change'), payload: catalogChangePayloadSchema }),
+  z.object({ ...base, type: z.literal('pin_failed'), payload: pinFailedPayloadSchema }),
 ]);
 
 export type PosEvent = z.infer<typeof eventSchema>;
@@ -48,6 +50,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'shift_close',
   'cash_movement',
   'catalog_change',
+  'pin_failed',
 ];
 
 export type EventValidation =

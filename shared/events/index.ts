@@ -4,4 +4,5 @@ export * from './return';
 export * from './stock';
 export * from './shift';
 export * from './catalog';
+export * from './security';
 export * from './common';

@@ -11,7 +11,7 @@ import { latestVersion } from '../../../electron/core/db/migrate';
 import { openTillCore, type TillCore } from '../../../electron/core/tillCore';
 
 export const FIXTURE_VERSION = 1;
-export const OWNER = { name: 'Owner', pin: '1234' };
+export const OWNER = { name: 'Owner', pin: '123456' };
 export const PRODUCT_COUNT = 200;
 export const TIME_ZONE = 'Asia/Kolkata';
 

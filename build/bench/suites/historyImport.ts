@@ -70,7 +70,7 @@ export default async function historyImport(args: string[]): Promise<Record<stri
       timeZone: 'Asia/Kolkata',
       taxMode: 'inclusive',
       ownerName: 'Owner',
-      ownerPin: '1234',
+      ownerPin: '123456',
       demo: false,
     });
     if (!init.ok) throw new Error(init.error.message);

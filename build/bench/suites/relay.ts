@@ -117,7 +117,7 @@ export default async function relay(args: string[]): Promise<Record<string, unkn
       timeZone: 'Asia/Kolkata',
       taxMode: 'inclusive',
       ownerName: 'Olga',
-      ownerPin: '1234',
+      ownerPin: '123456',
       demo: false,
     });
     const product = {
@@ -144,7 +144,7 @@ export default async function relay(args: string[]): Promise<Record<string, unkn
     core = openTillCore({ dataDir: dir, log: () => {}, sync: { autoStart: true } });
     call = caller(core);
     const users = await call('users-list', {});
-    await call('auth-login', { userId: users[0]!.id, pin: '1234' });
+    await call('auth-login', { userId: users[0]!.id, pin: '123456' });
     const engine = syncEngineOf(coreContext(core));
     if (!engine) throw new Error('no sync engine');
     const t0 = performance.now();

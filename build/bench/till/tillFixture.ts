@@ -10,7 +10,7 @@ import { DATABASE_FILE } from '../../../electron/core/db/openDatabase';
 import { openTillCore } from '../../../electron/core/tillCore';
 
 export const FIXTURE_VERSION = 1;
-export const OWNER_PIN = '1234';
+export const OWNER_PIN = '123456';
 
 const COLOURS = [
   'Ivory',

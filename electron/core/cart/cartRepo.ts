@@ -12,6 +12,8 @@ export interface CartRow {
   parkedAt: number | null;
   note: string;
   cartDiscount: Discount | null;
+  /** The cart-discount share (bp) an owner approved; 0 when none. */
+  approvedDiscountBp: number;
 }
 
 export interface CartLineRow {
@@ -26,6 +28,8 @@ export interface CartLineRow {
   quantity: number;
   taxRateBp: number;
   lineDiscount: Discount | null;
+  /** The line-discount share (bp) an owner approved; 0 when none. */
+  approvedDiscountBp: number;
 }
 
 interface RawCart {
@@ -36,6 +40,7 @@ interface RawCart {
   parked_at: number | null;
   note: string;
   cart_discount: string | null;
+  approved_discount_bp: number;
 }
 
 interface RawLine {
@@ -50,6 +55,7 @@ interface RawLine {
   quantity: number;
   tax_rate_bp: number;
   line_discount: string | null;
+  approved_discount_bp: number;
 }
 
 const parseDiscount = (json: string | null): Discount | null =>
@@ -93,6 +99,12 @@ export const cartRepo = (db: Database.Database) => {
   const setPrice = db.prepare<[number, string, number]>(
     'UPDATE cart_lines SET unit_price = ? WHERE cart_id = ? AND line_no = ?',
   );
+  const approveCart = db.prepare<[number, string]>(
+    'UPDATE carts SET approved_discount_bp = ? WHERE id = ?',
+  );
+  const approveLine = db.prepare<[number, string, number]>(
+    'UPDATE cart_lines SET approved_discount_bp = ? WHERE cart_id = ? AND line_no = ?',
+  );
   const removeLine = db.prepare<[string, number]>(
     'DELETE FROM cart_lines WHERE cart_id = ? AND line_no = ?',
   );
@@ -105,6 +117,7 @@ export const cartRepo = (db: Database.Database) => {
     parkedAt: r.parked_at,
     note: r.note,
     cartDiscount: parseDiscount(r.cart_discount),
+    approvedDiscountBp: r.approved_discount_bp,
   });
 
   return {
@@ -126,6 +139,7 @@ export const cartRepo = (db: Database.Database) => {
         quantity: l.quantity,
         taxRateBp: l.tax_rate_bp,
         lineDiscount: parseDiscount(l.line_discount),
+        approvedDiscountBp: l.approved_discount_bp,
       })),
     withStatus: (status: CartStatus): CartRow[] => byStatus.all(status).map(toCart),
     setStatus: (id: string, status: CartStatus, at: number): void =>
@@ -133,7 +147,10 @@ export const cartRepo = (db: Database.Database) => {
     park: (id: string, note: string, at: number): void => void park.run(at, note, at, id),
     setCartDiscount: (id: string, d: Discount | null, at: number): void =>
       void setDiscount.run(d ? JSON.stringify(d) : null, at, id),
-    addLine: (cartId: string, line: Omit<CartLineRow, 'lineNo' | 'lineDiscount'>): number => {
+    addLine: (
+      cartId: string,
+      line: Omit<CartLineRow, 'lineNo' | 'lineDiscount' | 'approvedDiscountBp'>,
+    ): number => {
       const lineNo = nextLineNo.get(cartId)!.n;
       insertLine.run({ cartId, lineNo, ...line });
       return lineNo;
@@ -144,6 +161,9 @@ export const cartRepo = (db: Database.Database) => {
       setLineDiscount.run(d ? JSON.stringify(d) : null, cartId, lineNo).changes > 0,
     setUnitPrice: (cartId: string, lineNo: number, price: number): boolean =>
       setPrice.run(price, cartId, lineNo).changes > 0,
+    approveCartDiscount: (id: string, bp: number): void => void approveCart.run(bp, id),
+    approveLineDiscount: (cartId: string, lineNo: number, bp: number): void =>
+      void approveLine.run(bp, cartId, lineNo),
     removeLine: (cartId: string, lineNo: number): boolean =>
       removeLine.run(cartId, lineNo).changes > 0,
   };

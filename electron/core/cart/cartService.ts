@@ -1,9 +1,10 @@
 // Cart editing rules: only open carts change, every change is re-priced inside its transaction
 // (so an edit that would make a discount exceed its line rolls back), and discounts or price
-// cuts beyond the store's limit need an owner.
+// cuts beyond the store's limit need an owner: the discount shares are re-judged on the cart as
+// it stands after every change (discountApproval.ts), so a later edit cannot stretch an approval.
 import type { ApiParsedInput } from '../../../shared/api/inputs';
 import type { Cart } from '../../../shared/api/types';
-import { discountAmount, type Discount } from '../../../shared/pricing';
+import { shareOfBp } from '../../../shared/pricing';
 import { AppFailure } from '../../../shared/result';
 import {
   inCartTransaction,
@@ -16,6 +17,7 @@ import { requireOpenShift } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import { cartView } from './cartPricing';
 import type { CartRow } from './cartRepo';
+import { enforceDiscountApproval } from './discountApproval';
 
 export const loadCart = (ctx: CoreContext, cartId: string): CartRow => {
   const cart = ctx.repos.cart.get(cartId);
@@ -32,12 +34,22 @@ export const loadOpenCart = (ctx: CoreContext, cartId: string): CartRow => {
 export const viewCart = (ctx: CoreContext, cartId: string): Cart =>
   cartView(loadCart(ctx, cartId), ctx.repos.cart.lines(cartId), requireSettings(ctx).taxMode);
 
-/** Runs a cart edit and returns the re-priced cart, all in one transaction. */
-export const editCart = (ctx: CoreContext, cartId: string, edit: (cart: CartRow) => void): Cart =>
+/**
+ * Runs a cart edit, re-judges the discounts of the cart it leaves (an owner's PIN on the request
+ * approves them) and returns the re-priced cart, all in one transaction.
+ */
+export const editCart = (
+  ctx: CoreContext,
+  cartId: string,
+  ownerPin: string | undefined,
+  edit: (cart: CartRow) => void,
+): Cart =>
   inCartTransaction(ctx, () => {
     requireUser(ctx);
     edit(loadOpenCart(ctx, cartId));
-    return viewCart(ctx, cartId);
+    const view = viewCart(ctx, cartId);
+    enforceDiscountApproval(ctx, cartId, ownerPin);
+    return view;
   });
 
 export const openCart = (ctx: CoreContext): Cart =>
@@ -50,7 +62,7 @@ export const openCart = (ctx: CoreContext): Cart =>
   });
 
 export const addItem = (ctx: CoreContext, input: ApiParsedInput<'cart-add-item'>): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
     const { catalog } = ctx.repos;
     let product;
     if (input.productId !== undefined) product = catalog.get(input.productId);
@@ -93,13 +105,6 @@ const lineOf = (ctx: CoreContext, cartId: string, lineNo: number) => {
   return line;
 };
 
-/** Share of `base` taken by the discount, in basis points (rounded up so 10.01 % > 10 %). */
-const discountShareBp = (base: number, discount: Discount): number => {
-  if (discount.kind === 'percent') return discount.bp;
-  if (base <= 0) return discount.amount > 0 ? 10_000 : 0;
-  return Math.ceil((discount.amount * 10_000) / base);
-};
-
 const approveIfBeyondLimit = (
   ctx: CoreContext,
   shareBp: number,
@@ -113,17 +118,9 @@ export const setLineDiscount = (
   ctx: CoreContext,
   input: ApiParsedInput<'cart-set-line-discount'>,
 ): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
+    // The share is judged on the resulting cart by editCart.
     const line = lineOf(ctx, cart.id, input.lineNo);
-    if (input.discount) {
-      const gross = line.unitPrice * line.quantity;
-      approveIfBeyondLimit(
-        ctx,
-        discountShareBp(gross, input.discount),
-        input.ownerPin,
-        'A discount this large',
-      );
-    }
     ctx.repos.cart.setLineDiscount(cart.id, line.lineNo, input.discount);
   });
 
@@ -131,22 +128,7 @@ export const setCartDiscount = (
   ctx: CoreContext,
   input: ApiParsedInput<'cart-set-cart-discount'>,
 ): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
-    if (input.discount) {
-      const base = ctx.repos.cart
-        .lines(cart.id)
-        .reduce(
-          (s, l) =>
-            s + l.unitPrice * l.quantity - discountAmount(l.unitPrice * l.quantity, l.lineDiscount),
-          0,
-        );
-      approveIfBeyondLimit(
-        ctx,
-        discountShareBp(base, input.discount),
-        input.ownerPin,
-        'A discount this large',
-      );
-    }
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
     ctx.repos.cart.setCartDiscount(cart.id, input.discount, ctx.clock.now());
   });
 
@@ -154,25 +136,24 @@ export const overridePrice = (
   ctx: CoreContext,
   input: ApiParsedInput<'cart-override-price'>,
 ): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
     const line = lineOf(ctx, cart.id, input.lineNo);
     const cut = line.catalogPrice - input.unitPrice;
     // Raising a price, or cutting it beyond the discount limit, is the owner's call.
-    const shareBp =
-      cut < 0 ? 10_001 : discountShareBp(line.catalogPrice, { kind: 'amount', amount: cut });
+    const shareBp = cut < 0 ? 10_001 : shareOfBp(cut, line.catalogPrice);
     approveIfBeyondLimit(ctx, shareBp, input.ownerPin, 'This price change');
     ctx.repos.cart.setUnitPrice(cart.id, line.lineNo, input.unitPrice);
   });
 
 export const setQuantity = (ctx: CoreContext, input: ApiParsedInput<'cart-set-quantity'>): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
     if (!ctx.repos.cart.setQuantity(cart.id, input.lineNo, input.quantity)) {
       throw new AppFailure('LINE_NOT_FOUND', `Line ${input.lineNo} is not in this sale.`);
     }
   });
 
 export const removeLine = (ctx: CoreContext, input: ApiParsedInput<'cart-remove-line'>): Cart =>
-  editCart(ctx, input.cartId, (cart) => {
+  editCart(ctx, input.cartId, input.ownerPin, (cart) => {
     if (!ctx.repos.cart.removeLine(cart.id, input.lineNo)) {
       throw new AppFailure('LINE_NOT_FOUND', `Line ${input.lineNo} is not in this sale.`);
     }

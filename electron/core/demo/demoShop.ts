@@ -30,7 +30,7 @@ export const DEMO_CASHIERS = [
   { name: 'Ravi Kumar', pin: '1111' },
   { name: 'Imran Shaikh', pin: '2222' },
 ] as const;
-export const DEMO_OWNER = { name: 'Owner', pin: '1234' } as const;
+export const DEMO_OWNER = { name: 'Owner', pin: '123456' } as const;
 
 const DAY_MS = 86_400_000;
 /** India has one time zone and no daylight saving: local = UTC + 5:30. */
@@ -118,7 +118,7 @@ export const loadDemoInto = (ctx: CoreContext, options: DemoOptions): DemoResult
 
 /**
  * Loads the demo shop into an open core (CLI flag, tests, benchmarks). A till that is not set up
- * yet is set up first as an INR store with the demo owner (PIN 1234).
+ * yet is set up first as an INR store with the demo owner (PIN 123456).
  */
 export const loadDemoShop = (core: TillCoreHandle, options: DemoOptions = {}): DemoResult => {
   const ctx = coreContext(core);

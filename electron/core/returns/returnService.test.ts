@@ -140,3 +140,53 @@ describe('returns', () => {
     );
   });
 });
+
+describe('cumulative refund limits', () => {
+  const signInCashier = async () => {
+    const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
+    await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+  };
+
+  it('counts split single-unit returns of one sale against the refund limit', async () => {
+    await t.call('settings-update', { refundLimit: 500_00 });
+    await signInCashier();
+    const unit = Math.trunc(sale.lines[0]!.total / 3); // about 300: each alone is within 500
+    const one = {
+      originalEventId: sale.eventId,
+      lines: [{ originalLineNo: 1, quantity: 1 }],
+      refunds: [{ tender: 'cash' as const, amount: unit }],
+      restock: true,
+    };
+    await t.call('return-create', one);
+    expect((await t.fail('return-create', one)).code).toBe('OWNER_APPROVAL_REQUIRED');
+    await t.call('return-create', { ...one, ownerPin: OWNER_PIN });
+  });
+
+  it("caps a shift's refunds without an owner at three times the refund limit", async () => {
+    await t.call('settings-update', { refundLimit: 400_00 });
+    await signInCashier();
+    const sales = [];
+    for (let i = 0; i < 4; i++) {
+      const cart = await t.call('cart-open', {});
+      await t.call('cart-add-item', { cartId: cart.id, code: 'A1', quantity: 1 });
+      sales.push(
+        await t.call('cart-checkout', {
+          cartId: cart.id,
+          payments: [{ tender: 'cash', amount: 333_00 }],
+        }),
+      );
+    }
+    const returnOf = (s: Receipt) => ({
+      originalEventId: s.eventId,
+      lines: [{ originalLineNo: 1, quantity: 1 }],
+      refunds: [{ tender: 'cash' as const, amount: 333_00 }],
+      restock: true,
+    });
+    // 3 × 333.00 = 999.00, within 1,200.00; the fourth would make 1,332.00.
+    for (const s of sales.slice(0, 3)) await t.call('return-create', returnOf(s));
+    expect((await t.fail('return-create', returnOf(sales[3]!))).code).toBe(
+      'OWNER_APPROVAL_REQUIRED',
+    );
+    await t.call('return-create', { ...returnOf(sales[3]!), ownerPin: OWNER_PIN });
+  });
+});

@@ -1,6 +1,8 @@
 // A return is its own event against the original receipt: never more than sold minus already
 // returned, amounts pro rata to the units (shared/pricing.ts proRataLine) and negative, refunds
-// that add up to exactly what is given back. The original sale is never touched.
+// that add up to exactly what is given back. The original sale is never touched. The refund limit
+// is cumulative: what was refunded without an owner against the same sale, and in the shift, is
+// counted with this refund (split single-unit returns cannot dodge it).
 import type { ApiParsedInput } from '../../../shared/api/inputs';
 import type { Receipt } from '../../../shared/api/types';
 import { proRataLine } from '../../../shared/pricing';
@@ -20,6 +22,29 @@ import { requireOpenShift } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
 
 const negate = (n: number): number => (n === 0 ? 0 : -n);
+
+/** A cashier may refund, without an owner, this many times the refund limit in one shift. */
+export const SHIFT_REFUND_LIMIT_MULTIPLE = 3;
+
+/** Why this refund needs an owner, or null: per call, per original sale, per shift. */
+const refundBeyondLimit = (
+  ctx: CoreContext,
+  refund: number,
+  originalEventId: string,
+  shiftId: string,
+  limit: number,
+): string | null => {
+  const { refundApprovals } = ctx.repos;
+  if (refund > limit) return 'A refund this large';
+  if (refundApprovals.unapprovedRefundedForSale(originalEventId) + refund > limit)
+    return 'Refunds on this receipt beyond the refund limit';
+  if (
+    refundApprovals.unapprovedRefundedInShift(shiftId) + refund >
+    limit * SHIFT_REFUND_LIMIT_MULTIPLE
+  )
+    return "Refunds in this shift beyond the shift's refund limit";
+  return null;
+};
 
 export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-create'>): Receipt =>
   inTransaction(ctx, () => {
@@ -93,8 +118,20 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
         `Refunds add up to ${refundTotal} but the return is worth ${-totals.total} (minor units).`,
       );
     }
-    if (refundTotal > settings.refundLimit)
-      requireOwnerApproval(ctx, input.ownerPin, 'A refund this large');
+    const beyond = refundBeyondLimit(
+      ctx,
+      refundTotal,
+      original.eventId,
+      shift.id,
+      settings.refundLimit,
+    );
+    // An owner's own refunds, and those an owner approved, do not count against a cashier's.
+    const approver =
+      user.role === 'owner'
+        ? user
+        : beyond
+          ? requireOwnerApproval(ctx, input.ownerPin, beyond)
+          : null;
 
     const at = ctx.clock.now();
     const receiptNo = formatReceiptNo(
@@ -127,6 +164,7 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
       lines,
       refunds,
     );
+    if (approver) ctx.repos.refundApprovals.record(eventId, approver.id, at);
     if (input.restock) {
       for (const l of lines) {
         ctx.repos.stock.record({

@@ -1,10 +1,12 @@
 // Checkout: the one transaction that turns an open cart into a sale. Sale row, lines, payments,
-// stock moves, cart status and the outbox event commit together or not at all.
+// stock moves, cart status and the outbox event commit together or not at all. A cart whose
+// discounts exceed both the limit and what an owner approved is not sold (discountApproval.ts).
 import type { Receipt } from '../../../shared/api/types';
 import { AppFailure } from '../../../shared/result';
 import { settle, type Payment } from '../../../shared/tender';
 import { priceCartLines } from '../cart/cartPricing';
 import { loadOpenCart } from '../cart/cartService';
+import { enforceDiscountApproval } from '../cart/discountApproval';
 import { inTransaction, requireSettings, requireUser, type CoreContext } from '../context';
 import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
@@ -12,7 +14,12 @@ import type { SaleLineRow } from './salesRepo';
 import { receiptFor } from './receiptView';
 import { wirePayment, wireSaleLine } from './wireShapes';
 
-export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Payment[]): Receipt =>
+export const checkout = (
+  ctx: CoreContext,
+  cartId: string,
+  payments: readonly Payment[],
+  ownerPin?: string,
+): Receipt =>
   inTransaction(ctx, () => {
     const settings = requireSettings(ctx);
     const user = requireUser(ctx);
@@ -22,6 +29,7 @@ export const checkout = (ctx: CoreContext, cartId: string, payments: readonly Pa
     if (lines.length === 0)
       throw new AppFailure('CART_EMPTY', 'Add an item before taking payment.');
     const priced = priceCartLines(lines, cart, settings.taxMode);
+    enforceDiscountApproval(ctx, cartId, ownerPin);
     const tendered = settle(priced.totals.total, payments);
     if (!tendered.ok) throw new AppFailure(tendered.reason, tendered.message);
 

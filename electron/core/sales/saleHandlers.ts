@@ -5,7 +5,8 @@ import { receiptByNumberOrId } from './receiptView';
 export const saleHandlers: HandlerMap<
   'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-print'
 > = {
-  'cart-checkout': (ctx, { cartId, payments }) => checkout(ctx, cartId, payments),
+  'cart-checkout': (ctx, { cartId, payments, ownerPin }) =>
+    checkout(ctx, cartId, payments, ownerPin),
   'sale-receipt': (ctx, { receiptNo, eventId }) => receiptByNumberOrId(ctx, receiptNo, eventId),
   'sale-recent': (ctx, { limit }) =>
     ctx.repos.sales.recent(limit).map((s) => ({

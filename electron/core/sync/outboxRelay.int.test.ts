@@ -23,7 +23,7 @@ import {
 } from './syncServiceProcess';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const OWNER_PIN = '1234';
+const OWNER_PIN = '123456';
 const FAST_RELAY = { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 }, idlePollMs: 1_000 };
 
 let database: TestDatabase;

@@ -101,7 +101,7 @@ describe('connect to HQ and disconnect', () => {
       timeZone: 'Asia/Kolkata',
       taxMode: 'inclusive',
       ownerName: 'Olga Owner',
-      ownerPin: '1234',
+      ownerPin: '123456',
       demo: false,
     });
     await till.call('catalog-upsert', {
@@ -174,7 +174,7 @@ describe('connect to HQ and disconnect', () => {
     till = openTill(dir, true);
     await till.call('auth-login', {
       userId: (await till.call('users-list', {}))[0]!.id,
-      pin: '1234',
+      pin: '123456',
     });
     await till.call('sync-enroll', { url, code: again.enrollmentCode });
     await until('the waiting sale to reach HQ', async () => {

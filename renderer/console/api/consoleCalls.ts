@@ -16,6 +16,7 @@ import type {
   DeadLetterRetryResponse,
   DeadLettersResponse,
   OpsHealthResponse,
+  PinFailuresResponse,
   SessionInfo,
   StoresResponse,
   TillEnrollment,
@@ -93,6 +94,8 @@ export const consoleCalls = (c: ConsoleClient) => ({
   retryDeadLetter: (id: string) =>
     c.send<DeadLetterRetryResponse>('POST', `/v1/console/ops/dead-letters/${enc(id)}/retry`),
   health: () => c.get<OpsHealthResponse>('/v1/console/ops/health'),
+  pinFailures: (limit = 100) =>
+    c.get<PinFailuresResponse>('/v1/console/security/pin-failures', { limit }),
 
   // Accounts and audit (admin)
   accounts: () => c.get<AccountsResponse>('/v1/console/accounts'),

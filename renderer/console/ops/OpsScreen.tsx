@@ -1,6 +1,7 @@
 // Operations: the health of Kafka and Postgres, the warehouse consumer's lag, and the dead letters
 // (events the consumer could not apply) with their reason, code and raw event; "Retry" sends one
-// back once its cause is fixed (audit-logged) and shows what the retry did. Refreshes itself.
+// back once its cause is fixed (audit-logged) and shows what the retry did; below, the wrong PINs
+// tills reported (PinFailuresCard). Refreshes itself.
 import { useMemo, useState } from 'react';
 import type { DeadLetterRetryResponse, DeadLetterRow } from '../../../shared/console/consoleApi';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
@@ -9,6 +10,7 @@ import { KpiTiles } from '../../src/dashboard/KpiTiles';
 import { errorWords } from '../api/consoleClient';
 import { ConfirmDialog } from '../parts/ConfirmDialog';
 import { useSession } from '../state/sessionContext';
+import { PinFailuresCard } from './PinFailuresCard';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { pushAgeWords } from '../stores/syncHealthWords';
 
@@ -204,6 +206,7 @@ export function OpsScreen() {
           </div>
         </>
       )}
+      <PinFailuresCard storeName={storeName} />
       {retrying && (
         <ConfirmDialog
           title="Retry this dead letter?"

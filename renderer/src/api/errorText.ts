@@ -7,6 +7,7 @@ const HEADINGS: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'Not found',
   UNAUTHENTICATED: 'Please log in again',
   BAD_PIN: 'Wrong PIN',
+  PIN_LOCKED: 'PIN locked for now',
   FORBIDDEN: 'Not allowed for this user',
   OWNER_APPROVAL_REQUIRED: 'Owner approval needed',
   NO_OPEN_SHIFT: 'No shift is open — open a shift first (F7)',

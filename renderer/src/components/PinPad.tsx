@@ -14,7 +14,11 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'
 
 export function PinPad({ value, onChange, onSubmit, testId, disabled }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Focus on mount and again when re-enabled (a disabled input loses focus while a PIN is
+  // checked, and the next try would otherwise type into nothing).
+  useEffect(() => {
+    if (!disabled) input.current?.focus();
+  }, [disabled]);
 
   const press = (key: (typeof KEYS)[number]) => {
     if (key === 'clear') onChange('');

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './authRoutes';
 import { registerConsoleCatalogRoutes } from './catalogRoutes';
 import type { ConsoleAuth } from './consoleAuth';
 import { registerOpsConsoleRoutes } from './opsRoutes';
+import { registerSecurityRoutes } from './securityRoutes';
 import { registerStaticConsole } from './staticConsole';
 import { registerStoreRoutes } from './storeRoutes';
 import type { TillAuthenticator } from '../auth/tillAuth';
@@ -42,6 +43,7 @@ export async function registerConsoleRoutes(
   registerStoreRoutes(app, deps);
   registerConsoleCatalogRoutes(app, deps);
   registerOpsConsoleRoutes(app, deps);
+  registerSecurityRoutes(app, deps);
   registerAuditRoutes(app, deps);
   await registerStaticConsole(app, deps.consoleDir);
 }

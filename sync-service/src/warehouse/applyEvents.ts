@@ -13,6 +13,7 @@ import { buildFactRows, monthsTouched } from './factRows';
 import { addToMonthProductRollup } from './monthProductRollupRepo';
 import type { MonthPartitions } from './partitionsRepo';
 import { insertPayments } from './paymentsRepo';
+import { insertPinFailures } from './pinFailuresRepo';
 import { insertSaleLinesWithRollups } from './saleLinesRepo';
 import { applyShiftEvents } from './shiftsRepo';
 import { ensureStagingTables } from './stagingCopy';
@@ -79,6 +80,7 @@ const applyOnce = async (
     await upsertCashiers(client, rows.cashiers);
     await upsertStoreProducts(client, rows.catalogChanges);
     await applyShiftEvents(client, rows.shiftOpens, rows.shiftCloses, rows.cashMovements);
+    await insertPinFailures(client, rows.pinFailures);
     // Chain-wide rows last: see monthProductRollupRepo.ts.
     await addToMonthProductRollup(client, lines.monthProducts);
     const versions = await bumpStoreVersions(client, applied);

@@ -80,6 +80,8 @@ export interface FactRows {
   shiftOpens: EventOf<'shift_open'>[];
   shiftCloses: EventOf<'shift_close'>[];
   cashMovements: EventOf<'cash_movement'>[];
+  /** Wrong PINs typed at tills (pinFailuresRepo.ts). */
+  pinFailures: EventOf<'pin_failed'>[];
 }
 
 const emptySaleLines = (): SaleLineColumns => ({
@@ -167,6 +169,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     shiftOpens: [],
     shiftCloses: [],
     cashMovements: [],
+    pinFailures: [],
   };
   // The later edit wins, whatever its occurredAt says: a till's clock never picks the winner. A
   // sale (perhaps queued offline before an edit) only names a product nothing named yet, as
@@ -253,8 +256,10 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       rows.shiftOpens.push(e);
     } else if (e.type === 'shift_close') {
       rows.shiftCloses.push(e);
-    } else {
+    } else if (e.type === 'cash_movement') {
       rows.cashMovements.push(e);
+    } else {
+      rows.pinFailures.push(e);
     }
   }
   // Sorted by key so concurrent consumers lock the same rows in the same order.

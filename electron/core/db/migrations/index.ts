@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { up as initial } from './0010_initial';
 import { up as saleLinesByProduct } from './0020_sale_lines_by_product';
 import { up as sync } from './0500_sync';
+import { up as counterIntegrity } from './0510_counter_integrity';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial },
   { version: 20, name: 'sale_lines_by_product', up: saleLinesByProduct },
   { version: 500, name: 'sync', up: sync },
+  { version: 510, name: 'counter_integrity', up: counterIntegrity },
 ];

@@ -1,8 +1,10 @@
-// PIN login: pick your name, type the PIN on the keypad or the keyboard.
+// PIN login: pick your name, type the PIN on the keypad or the keyboard. After too many wrong
+// PINs the till locks that user for a while: the screen counts down "try again in N s".
 import { useEffect, useState } from 'react';
 import type { Session, User } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
+import { pinLockSeconds, tryAgainWords } from '../../api/pinLock';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PinPad } from '../../components/PinPad';
 import { useSettings } from '../../state/settingsContext';
@@ -14,6 +16,15 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const lockLeft = lockedUntil === null ? 0 : Math.ceil((lockedUntil - now) / 1000);
+
+  useEffect(() => {
+    if (lockedUntil === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [lockedUntil]);
 
   useEffect(() => {
     void call('users-list', {}).then((r) => {
@@ -23,7 +34,7 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
   }, []);
 
   const submit = async () => {
-    if (!chosen || busy) return;
+    if (!chosen || busy || lockLeft > 0) return;
     if (!/^\d{4,8}$/.test(pin)) {
       setError('A PIN is 4 to 8 digits.');
       return;
@@ -33,7 +44,10 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
     setBusy(false);
     if (r.ok) onLogin(r.value);
     else {
-      setError(errorText(r.error));
+      const wait = pinLockSeconds(r.error);
+      setLockedUntil(wait === null ? null : Date.now() + wait * 1000);
+      setNow(Date.now());
+      setError(wait === null ? errorText(r.error) : null);
       setPin('');
     }
   };
@@ -56,6 +70,7 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
                   onClick={() => {
                     setChosen(u);
                     setError(null);
+                    setLockedUntil(null);
                   }}
                 >
                   <span className="user-name">{u.name}</span>
@@ -75,8 +90,13 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
               onChange={setPin}
               onSubmit={() => void submit()}
               testId="login-pin"
-              disabled={busy}
+              disabled={busy || lockLeft > 0}
             />
+            {lockLeft > 0 && (
+              <p className="warn-banner" role="status" data-testid="login-locked">
+                {tryAgainWords(lockLeft)}
+              </p>
+            )}
             <button
               type="button"
               className="btn-ghost"
@@ -84,6 +104,7 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
                 setChosen(null);
                 setPin('');
                 setError(null);
+                setLockedUntil(null);
               }}
             >
               ← Someone else

@@ -106,7 +106,7 @@ export function SetupScreen({ onDone }: { onDone: (s: StoreSettings) => void }) 
             />
           </label>
           <label>
-            Owner PIN (4–8 digits)
+            Owner PIN (6–8 digits)
             <input
               type="password"
               inputMode="numeric"

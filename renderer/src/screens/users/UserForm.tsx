@@ -17,11 +17,15 @@ export function UserForm({ user, onDone, onClose }: Props) {
   const [role, setRole] = useState<Role>(user?.role ?? 'cashier');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Owners approve discounts and refunds: a new owner PIN is 6 to 8 digits (existing ones work).
+  const ownerRole = (user?.role ?? role) === 'owner';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setError('Type a name.');
     if ((!user || pin) && !/^\d{4,8}$/.test(pin)) return setError('A PIN is 4 to 8 digits.');
+    if (ownerRole && (!user || pin) && pin.length < 6)
+      return setError("An owner's PIN is 6 to 8 digits.");
     const r = user
       ? await call('users-update', { userId: user.id, name, ...(pin ? { pin } : {}) })
       : await call('users-create', { name, role, pin });
@@ -50,7 +54,12 @@ export function UserForm({ user, onDone, onClose }: Props) {
           </label>
         )}
         <label>
-          {user ? 'New PIN (leave empty to keep)' : 'PIN (4–8 digits)'}
+          {user
+            ? 'New PIN (leave empty to keep)'
+            : ownerRole
+              ? 'PIN (6–8 digits)'
+              : 'PIN (4–8 digits)'}
+          {user && ownerRole ? ' — an owner PIN is 6–8 digits' : ''}
           <input
             type="password"
             inputMode="numeric"

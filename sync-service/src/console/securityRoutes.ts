@@ -1,0 +1,29 @@
+// Security in the console: the wrong PINs tills reported (pin_failed events), newest first, so
+// HQ sees a cashier guessing PINs at sign-in or at an owner-approval dialog. Read with the
+// operations permission (admins and managers).
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+import {
+  pinFailuresQuerySchema,
+  type PinFailuresResponse,
+} from '../../../shared/console/consoleApi';
+import { parseOr400 } from '../http/httpErrors';
+import { listPinFailures } from '../warehouse/pinFailuresRepo';
+import type { ConsoleAuth } from './consoleAuth';
+
+export interface SecurityRouteDeps {
+  pool: Pool;
+  auth: ConsoleAuth;
+}
+
+export function registerSecurityRoutes(app: FastifyInstance, deps: SecurityRouteDeps): void {
+  const read = { onRequest: deps.auth.require('ops.read') };
+  app.get(
+    '/v1/console/security/pin-failures',
+    read,
+    async (request): Promise<PinFailuresResponse> => {
+      const query = parseOr400(pinFailuresQuerySchema, request.query, 'query');
+      return { items: await listPinFailures(deps.pool, query) };
+    },
+  );
+}

@@ -1,0 +1,96 @@
+// pin_failures: the wrong PINs tills report (pin_failed events), written by the warehouse
+// consumer with the rest of a batch's facts and listed newest first for the console's Security
+// list. Sole owner of the table.
+import type { EventOf } from '../../../shared/events';
+import type { SqlClient } from './sqlClient';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+const INSERT = `
+INSERT INTO pin_failures (event_id, store_id, till_id, occurred_at, attempt, user_id, user_name,
+  signed_in_user_id, failures, locked_until)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
+  $7::text[], $8::text[], $9::int[], $10::timestamptz[])
+ON CONFLICT (event_id) DO NOTHING`;
+
+export const insertPinFailures = async (
+  db: SqlClient,
+  events: readonly EventOf<'pin_failed'>[],
+): Promise<void> => {
+  if (events.length === 0) return;
+  await db.query(INSERT, [
+    events.map((e) => e.eventId),
+    events.map((e) => e.storeId),
+    events.map((e) => e.tillId),
+    events.map((e) => iso(e.occurredAt)),
+    events.map((e) => e.payload.attempt),
+    events.map((e) => e.payload.userId),
+    events.map((e) => e.payload.userName),
+    events.map((e) => e.payload.signedInUserId),
+    events.map((e) => e.payload.failures),
+    events.map((e) => (e.payload.lockedUntil === null ? null : iso(e.payload.lockedUntil))),
+  ]);
+};
+
+export interface PinFailureRecord {
+  eventId: string;
+  storeId: string;
+  storeName: string | null;
+  tillId: string;
+  tillName: string | null;
+  occurredAt: number;
+  attempt: 'login' | 'owner_pin';
+  userId: string | null;
+  userName: string | null;
+  signedInUserId: string | null;
+  failures: number;
+  lockedUntil: number | null;
+}
+
+interface Row {
+  event_id: string;
+  store_id: string;
+  store_name: string | null;
+  till_id: string;
+  till_name: string | null;
+  occurred_ms: string;
+  attempt: 'login' | 'owner_pin';
+  user_id: string | null;
+  user_name: string | null;
+  signed_in_user_id: string | null;
+  failures: number;
+  locked_until_ms: string | null;
+}
+
+/** Newest first; `storeId` narrows to one store. */
+export const listPinFailures = async (
+  db: SqlClient,
+  query: { storeId?: string; limit: number },
+): Promise<PinFailureRecord[]> => {
+  const { rows } = await db.query<Row>(
+    `SELECT f.event_id, f.store_id, s.name AS store_name, f.till_id,
+       nullif(t.name, '') AS till_name,
+       (extract(epoch FROM f.occurred_at) * 1000)::bigint AS occurred_ms, f.attempt, f.user_id,
+       f.user_name, f.signed_in_user_id, f.failures,
+       (extract(epoch FROM f.locked_until) * 1000)::bigint AS locked_until_ms
+     FROM pin_failures f LEFT JOIN stores s ON s.store_id = f.store_id
+       LEFT JOIN tills t ON t.till_id = f.till_id
+     WHERE ($1::text IS NULL OR f.store_id = $1)
+     ORDER BY f.occurred_at DESC, f.event_id DESC LIMIT $2`,
+    [query.storeId ?? null, query.limit],
+  );
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    storeId: r.store_id,
+    storeName: r.store_name,
+    tillId: r.till_id,
+    tillName: r.till_name,
+    occurredAt: Number(r.occurred_ms),
+    attempt: r.attempt,
+    userId: r.user_id,
+    userName: r.user_name,
+    signedInUserId: r.signed_in_user_id,
+    failures: r.failures,
+    lockedUntil: r.locked_until_ms === null ? null : Number(r.locked_until_ms),
+  }));
+};
