@@ -42,7 +42,7 @@ describe('browser mode launch link (Chromium)', () => {
           headers: { 'Content-Type': 'text/plain' },
           body: JSON.stringify({ storeName: 'Hijacked', currency: 'INR', locale: 'en-IN',
             timeZone: 'Asia/Kolkata', taxMode: 'inclusive', ownerName: 'Mallory',
-            ownerPin: '9999', demo: false }),
+            ownerPin: '999999', demo: false }),
         }).finally(() => { document.title = 'sent'; });
       </script>`);
     });
