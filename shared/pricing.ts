@@ -175,6 +175,11 @@ export interface DiscountShares {
   lines: number[];
   /** The cart discount as a share of the cart after line discounts, in basis points. */
   cart: number;
+  /**
+   * Every discount together (lines and cart) as a share of the cart's gross: a 10 % line
+   * discount under a 10 % cart discount is 19 % off, which the two shares alone never show.
+   */
+  total: number;
 }
 
 /**
@@ -187,10 +192,18 @@ export const discountSharesBp = (
   cartDiscount: Discount | null,
 ): DiscountShares => {
   let base = 0;
+  let grossTotal = 0;
   const lines = inputs.map((line) => {
     const gross = line.unitPrice * line.quantity;
+    grossTotal += gross;
     base += gross - discountAmount(gross, line.discount);
     return discountShareBp(gross, line.discount);
   });
-  return { lines, cart: inputs.length > 0 ? discountShareBp(base, cartDiscount) : 0 };
+  if (inputs.length === 0) return { lines, cart: 0, total: 0 };
+  const cartOff = cartDiscount ? Math.min(discountAmount(base, cartDiscount), base) : 0;
+  return {
+    lines,
+    cart: discountShareBp(base, cartDiscount),
+    total: shareOfBp(grossTotal - base + cartOff, grossTotal),
+  };
 };

@@ -131,4 +131,18 @@ describe('discount approval on the resulting cart', () => {
     await t.call('cart-checkout', { ...pay, ownerPin: OWNER_PIN });
     expect(salesCount()).toBe(1);
   });
+
+  it('judges a cart discount stacked on line discounts by the share of the whole cart', async () => {
+    await t.call('cart-add-item', { cartId: cart.id, code: 'A1', quantity: 1 });
+    await t.call('cart-set-line-discount', {
+      cartId: cart.id,
+      lineNo: 1,
+      discount: { kind: 'percent', bp: 1_000 },
+    });
+    // 10 % on top of 10 % is 19 % off the gross: each share is within the limit, the cart is not.
+    const stacked = { cartId: cart.id, discount: { kind: 'percent' as const, bp: 1_000 } };
+    expect((await t.fail('cart-set-cart-discount', stacked)).code).toBe('OWNER_APPROVAL_REQUIRED');
+    const approved = await t.call('cart-set-cart-discount', { ...stacked, ownerPin: OWNER_PIN });
+    expect(approved.totals.total).toBe(81_00);
+  });
 });

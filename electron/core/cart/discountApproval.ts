@@ -31,8 +31,11 @@ const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number)
     if (shareBp > limitBp && shareBp > l.approvedDiscountBp)
       out.push({ lineNo: l.lineNo, shareBp });
   });
-  if (shares.cart > limitBp && shares.cart > cart.approvedDiscountBp)
-    out.push({ lineNo: null, shareBp: shares.cart });
+  // A cart discount is judged by what it leaves in all: stacked on line discounts, its own share
+  // may be within the limit while the cart as a whole is not.
+  const cartShareBp = cart.cartDiscount ? Math.max(shares.cart, shares.total) : 0;
+  if (cartShareBp > limitBp && cartShareBp > cart.approvedDiscountBp)
+    out.push({ lineNo: null, shareBp: cartShareBp });
   return out;
 };
 
