@@ -136,10 +136,8 @@ export const hyphenNegatives = (p: Page, scope: string, symbol: string): Promise
   p.evaluate(
     ({ scope, symbol }) => {
       const text = document.querySelector(scope)?.textContent ?? '';
-      return text.split(symbol).flatMap((_, i, parts) => {
-        const before = parts[i - 1];
-        return i > 0 && before?.endsWith('-') ? [`-${symbol}${parts[i]?.slice(0, 12) ?? ''}`] : [];
-      });
+      const escaped = symbol.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return [...text.matchAll(new RegExp(`-${escaped}\\s?[\\d,.]*\\d`, 'g'))].map((m) => m[0]);
     },
     { scope, symbol },
   );

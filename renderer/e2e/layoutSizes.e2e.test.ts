@@ -38,6 +38,7 @@ describe('the till at 1366×768, 1024×768 and 820×1180', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  let saleReceiptNo = '';
   const key = (k: string) => page.keyboard.press(k);
   const type = (t: string) => page.keyboard.type(t);
   const selectedInView = () => visibleInScroller(page, 'tr.cart-selected', '.cart-scroll');
@@ -81,6 +82,7 @@ describe('the till at 1366×768, 1024×768 and 820×1180', () => {
       cartId: cart.id,
       payments: [{ tender: 'cash', amount: priced.totals.total }],
     });
+    saleReceiptNo = sale.receiptNo;
     await must(host.origin, host.cookie, 'return-create', {
       originalEventId: sale.eventId,
       lines: [{ originalLineNo: 1, quantity: 1 }],
@@ -185,11 +187,25 @@ describe('the till at 1366×768, 1024×768 and 820×1180', () => {
       };
 
       // The sale, with its total over a lakh, a discount and the totals panel.
-      await key('Escape');
+      await page.getByTestId('nav-checkout').click();
       await page.getByTestId('cart-line-12').waitFor();
       await expect.poll(() => page.getByTestId('cart-total').textContent()).toContain('₹');
       await inspect('sale', 'main');
       if (!(await selectedInView())) problems.push('sale: the selected line is out of view');
+
+      // Paying that total: the payment dialog's figures.
+      await key('F10');
+      await page.getByTestId('payment-dialog').waitFor();
+      await inspect('payment', '[data-testid="payment-dialog"]');
+      await key('Escape');
+      await page.getByTestId('payment-dialog').waitFor({ state: 'detached' });
+
+      // A return against the big sale: its lines and the refund.
+      await key('F6');
+      await page.getByTestId('return-receipt-input').fill(saleReceiptNo);
+      await page.getByTestId('return-lookup').click();
+      await page.getByTestId('return-lines').waitFor();
+      await inspect('returns', 'main');
 
       // The shift with its X report: a negative returns total.
       await key('F7');
