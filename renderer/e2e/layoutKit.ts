@@ -32,7 +32,7 @@ export const layoutProblems = (p: Page, query: LayoutQuery): Promise<LayoutProbl
     const lineCount = (rects: DOMRectList): number => {
       // Fragments on one line overlap vertically; a fragment starting below the line's bottom
       // starts a new line (a kbd beside the label is smaller but on the same line).
-      const boxes = [...rects].filter((r) => r.width > 0 && r.height > 0);
+      const boxes = Array.from(rects).filter((r) => r.width > 0 && r.height > 0);
       boxes.sort((a, b) => a.top - b.top);
       let lines = 0;
       let bottom = -Infinity;
@@ -90,7 +90,7 @@ export const layoutProblems = (p: Page, query: LayoutQuery): Promise<LayoutProbl
 
     const root = document.querySelector(scope);
     if (!root) return [{ kind: 'scope', text: scope, why: 'not on the page' }];
-    for (const el of root.querySelectorAll('[data-money]')) {
+    for (const el of Array.from(root.querySelectorAll('[data-money]'))) {
       const range = document.createRange();
       range.selectNodeContents(el);
       check('money', el, range, el.textContent ?? '');
@@ -111,7 +111,7 @@ export const layoutProblems = (p: Page, query: LayoutQuery): Promise<LayoutProbl
       }
     }
     if (menuItems) {
-      for (const el of document.querySelectorAll(menuItems)) {
+      for (const el of Array.from(document.querySelectorAll(menuItems))) {
         const label = (el.textContent ?? '').trim();
         const range = document.createRange();
         range.selectNodeContents(el);

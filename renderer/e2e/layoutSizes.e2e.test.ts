@@ -120,7 +120,10 @@ describe('the till at 1366×768, 1024×768 and 820×1180', () => {
       const seen = await expect
         .poll(selectedInView, { timeout: 3_000 })
         .toBe(true)
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!seen) notInView.push(what);
     };
 
