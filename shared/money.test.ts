@@ -3,6 +3,7 @@ import {
   allocateProportionally,
   applyBasisPoints,
   divRoundHalfAwayFromZero,
+  formatMoney,
   minorToDecimalString,
   parseMoney,
 } from './money';
@@ -27,6 +28,21 @@ describe('money', () => {
     expect(parseMoney('500', 'JPY')).toBe(500);
     expect(parseMoney('abc', 'INR')).toBeNull();
     expect(minorToDecimalString(149_905, 'INR')).toBe('1499.05');
+  });
+
+  it('shows every negative amount with the minus sign, and keeps the hyphen for CSV', () => {
+    expect(formatMoney(-123_450, 'INR', 'en-IN')).toBe('\u2212₹1,234.50');
+    expect(formatMoney(-10_394_700, 'INR', 'en-IN')).toBe('\u2212₹1,03,947.00');
+    expect(formatMoney(10_394_700, 'INR', 'en-IN')).toBe('₹1,03,947.00');
+    expect(formatMoney(-1_250, 'EUR', 'de-DE')).toBe('\u221212,50\u00a0€');
+    expect(formatMoney(-500, 'JPY', 'ja-JP')).toBe('\u2212￥500');
+    // A negative zero (a refund of nothing, -0 from a negation) has no sign at all.
+    expect(formatMoney(-0, 'INR', 'en-IN')).toBe('₹0.00');
+    for (const amount of [-1, -99, -100_000_00, -7]) {
+      expect(formatMoney(amount, 'INR', 'en-IN')).not.toContain('-');
+      expect(formatMoney(amount, 'INR', 'en-IN').startsWith('\u2212₹')).toBe(true);
+    }
+    expect(minorToDecimalString(-123_450, 'INR')).toBe('-1234.50');
   });
 
   it('allocates a total over weights so parts sum exactly', () => {

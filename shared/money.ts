@@ -68,15 +68,30 @@ export const minorToDecimalString = (amount: Minor, currency: string): string =>
   return `${sign}${whole}.${frac}`;
 };
 
-/** Localised display, e.g. "₹1,234.50". Intl is ECMAScript, not a DOM API. */
+/**
+ * The sign every negative amount is shown with: U+2212 MINUS SIGN, as wide as "+" and the digits,
+ * where Intl writes a hyphen ("-₹5.00" beside "−₹5.00" was what the till showed). Display only:
+ * CSV and input fields keep the plain "-" of minorToDecimalString, which spreadsheets parse.
+ */
+export const DISPLAY_MINUS = '\u2212';
+
+/** `format.format(value)` with the locale's minus sign, wherever the locale puts it, as DISPLAY_MINUS. */
+export const formatWithDisplayMinus = (format: Intl.NumberFormat, value: number): string =>
+  format
+    .formatToParts(value === 0 ? 0 : value) // -0 would show as "-₹0.00"
+    .map((part) => (part.type === 'minusSign' ? DISPLAY_MINUS : part.value))
+    .join('');
+
+/** Localised display, e.g. "₹1,234.50" and "−₹1,234.50". Intl is ECMAScript, not a DOM API. */
 export const formatMoney = (amount: Minor, currency: string, locale?: string): string => {
   const exp = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
+  const format = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: exp,
     maximumFractionDigits: exp,
-  }).format(amount / 10 ** exp);
+  });
+  return formatWithDisplayMinus(format, amount / 10 ** exp);
 };
 
 /**

@@ -72,9 +72,8 @@ export const ringPlanned = async (till: ClockedTill, sales: readonly PlannedSale
   till.setClock(null);
 };
 
-/** No horizontal page scroll: tables scroll inside their cards. */
-export const pageFitsWidth = (p: Page): Promise<boolean> =>
-  p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+// The layout checks live with the till's (layoutKit.ts); the console tests import it from here.
+export { pageFitsWidth } from './layoutKit';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 

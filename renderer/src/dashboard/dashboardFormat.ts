@@ -3,6 +3,7 @@
 import {
   currencyExponent,
   formatMoney,
+  formatWithDisplayMinus,
   minorToDecimalString,
   type Minor,
 } from '../../../shared/money';
@@ -54,7 +55,7 @@ export const dashFormat = (currency: string, locale: string): DashFormat => {
   const dayName = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     money: (a) => (a === null ? '—' : formatMoney(a, currency, locale)),
-    moneyAxis: (v) => compact.format(v),
+    moneyAxis: (v) => formatWithDisplayMinus(compact, v),
     major: (a) => a / 10 ** exp,
     moneyOfMajor: (v) => formatMoney(Math.round(v * 10 ** exp), currency, locale),
     csvMoney: (a) => (a === null ? '' : minorToDecimalString(a, currency)),

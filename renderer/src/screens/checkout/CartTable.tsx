@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { Cart } from '../../../../shared/api';
 import type { Discount } from '../../../../shared/pricing';
+import { Money } from '../../components/Money';
 import { useMoney } from '../../state/settingsContext';
 
 interface Props {
@@ -15,6 +17,12 @@ const discountLabel = (d: Discount | null, format: (m: number) => string): strin
 export function CartTable({ cart, selected, onSelect }: Props) {
   const money = useMoney();
   const lines = cart?.lines ?? [];
+  // F1/F2/F3 and Delete act on the selected line, so it must be in view: scroll the cart to it
+  // whenever the selection moves or a line is added (a scan selects the new line at the bottom).
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected, lines.length]);
   if (lines.length === 0) {
     return (
       <div className="cart-empty" data-testid="cart-empty">
@@ -38,6 +46,7 @@ export function CartTable({ cart, selected, onSelect }: Props) {
         {lines.map((l) => (
           <tr
             key={l.lineNo}
+            ref={l.lineNo === selected ? selectedRow : undefined}
             className={l.lineNo === selected ? 'cart-line cart-selected' : 'cart-line'}
             aria-selected={l.lineNo === selected}
             data-testid={`cart-line-${l.lineNo}`}
@@ -52,7 +61,7 @@ export function CartTable({ cart, selected, onSelect }: Props) {
               {l.quantity}
             </td>
             <td className="num" data-testid={`cart-line-price-${l.lineNo}`}>
-              {money.format(l.unitPrice)}
+              <Money amount={l.unitPrice} />
               {l.unitPrice !== l.catalogPrice && (
                 <span
                   className="line-override"
@@ -64,13 +73,13 @@ export function CartTable({ cart, selected, onSelect }: Props) {
               )}
             </td>
             <td className="num" data-testid={`cart-line-discount-${l.lineNo}`}>
-              {l.discount > 0 ? `−${money.format(l.discount)}` : ''}
+              {l.discount > 0 && <Money amount={-l.discount} />}
               {l.lineDiscount && (
                 <span className="line-sku"> {discountLabel(l.lineDiscount, money.format)}</span>
               )}
             </td>
             <td className="num" data-testid={`cart-line-total-${l.lineNo}`}>
-              {money.format(l.total)}
+              <Money amount={l.total} />
             </td>
           </tr>
         ))}

@@ -1,4 +1,5 @@
 import type { Cart } from '../../../../shared/api';
+import { Money } from '../../components/Money';
 import { useMoney, useSettings } from '../../state/settingsContext';
 
 /** The running total: always visible, large, with the breakdown under it. */
@@ -10,19 +11,23 @@ export function TotalsPanel({ cart }: { cart: Cart | null }) {
     <section className="totals" aria-label="Sale total">
       <div className="totals-label">Total</div>
       <div className="totals-amount" data-testid="cart-total" data-minor={t.total}>
-        {money.format(t.total)}
+        <Money amount={t.total} />
       </div>
       <dl className="totals-breakdown">
         <dt>Items</dt>
         <dd data-testid="cart-units">{t.units}</dd>
         <dt>Subtotal</dt>
-        <dd>{money.format(t.gross)}</dd>
+        <dd>
+          <Money amount={t.gross} />
+        </dd>
         <dt>Discount</dt>
         <dd data-testid="cart-discount">
-          {t.discount > 0 ? `−${money.format(t.discount)}` : money.format(0)}
+          <Money amount={-t.discount} />
         </dd>
         <dt>{taxMode === 'inclusive' ? 'Tax included' : 'Tax'}</dt>
-        <dd data-testid="cart-tax">{money.format(t.tax)}</dd>
+        <dd data-testid="cart-tax">
+          <Money amount={t.tax} />
+        </dd>
       </dl>
       {cart?.cartDiscount && (
         <p className="totals-note">

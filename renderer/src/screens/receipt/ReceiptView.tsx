@@ -32,7 +32,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
                 <div>{l.name}</div>
                 <div className="receipt-sub">
                   {Math.abs(l.quantity)} × {money.format(l.unitPrice)}
-                  {l.discount !== 0 && ` · discount −${money.format(Math.abs(l.discount))}`}
+                  {l.discount !== 0 && ` · discount ${money.format(-Math.abs(l.discount))}`}
                 </div>
               </td>
               <td className="num">{show(l.total)}</td>
@@ -49,7 +49,7 @@ export function ReceiptView({ receipt }: { receipt: Receipt }) {
           <>
             <dt>Discount</dt>
             <dd data-testid="receipt-discount" data-minor={t.discount}>
-              −{money.format(Math.abs(t.discount))}
+              {money.format(-Math.abs(t.discount))}
             </dd>
           </>
         )}

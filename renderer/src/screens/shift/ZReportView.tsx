@@ -1,18 +1,18 @@
 // The Z report: every figure of the closed shift, printable. The same figures of a shift still open
 // are its X report (a mid-shift reading): no cash has been counted yet, so no count or variance.
 import type { ZReport } from '../../../../shared/api';
-import { useDateTime, useMoney } from '../../state/settingsContext';
+import { Money } from '../../components/Money';
+import { useDateTime } from '../../state/settingsContext';
 import { tenderLabel } from '../checkout/tenderKeys';
 
 export function ZReportView({ report, open = false }: { report: ZReport; open?: boolean }) {
-  const money = useMoney();
   const when = useDateTime();
   /** `data-value` carries the raw figure (minor units or a count) for checks to the minor unit. */
   const row = (label: string, key: string, value: number, isMoney = true) => (
     <tr key={key}>
       <th scope="row">{label}</th>
       <td className="num" data-testid={`z-${key}`} data-value={value}>
-        {isMoney ? money.format(value) : String(value)}
+        {isMoney ? <Money amount={value} /> : String(value)}
       </td>
     </tr>
   );
