@@ -140,6 +140,11 @@ export interface RecentSale {
   cashierName: string;
 }
 
+/** A receipt found by the F5 search: the recent-sale facts and its first item's name. */
+export interface ReceiptMatch extends RecentSale {
+  firstItem: string | null;
+}
+
 export interface StockRow {
   productId: string;
   sku: string;
