@@ -93,6 +93,8 @@ export interface ParkedCartSummary {
   parkedAt: number;
   note: string;
   lineCount: number;
+  /** The first line's product name and quantity, so the cashier knows which sale it is. */
+  firstItem: { name: string; quantity: number } | null;
   total: Minor;
 }
 
