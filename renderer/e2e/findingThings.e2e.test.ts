@@ -45,7 +45,7 @@ describe('finding things (browser mode)', () => {
     await must(origin, cookie, 'shift-open', { openingFloat: 0 });
     for (const p of [kurta, dhoti] as const) {
       const cart = await must(origin, cookie, 'cart-open', {});
-      await must(origin, cookie, 'cart-add-item', { cartId: cart.id, code: p.barcode });
+      await must(origin, cookie, 'cart-add-item', { cartId: cart.id, code: p.sku });
       const r = await must(origin, cookie, 'cart-checkout', {
         cartId: cart.id,
         payments: [{ tender: 'card', amount: p.minor }],
