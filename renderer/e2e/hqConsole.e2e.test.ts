@@ -378,7 +378,17 @@ describe('HQ console', () => {
       'HQ-BAG,Jute bag,120,Home,5',
       'HQ-BAD,,abc,Home,5',
     ].join('\n');
-    await page.getByTestId('catalog-import-text').fill(second);
+    // Chosen as a file, then chosen again under the same name after a fix: the new text is read.
+    const choose = (text: string) =>
+      page.getByTestId('catalog-import-file').setInputFiles({
+        name: 'hq-catalog.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+    await choose(second.replace('275', '27x'));
+    await expect.poll(() => page.getByTestId('catalog-import-text').inputValue()).toContain('27x');
+    await choose(second);
+    await expect.poll(() => page.getByTestId('catalog-import-text').inputValue()).toBe(second);
     await page.getByTestId('catalog-import-preview').click();
     await page.getByTestId('import-errors').waitFor();
     expect(await page.getByTestId('import-count-updates').textContent()).toBe('1');
