@@ -153,7 +153,10 @@ export const salesRepo = (db: Database.Database) => {
       return r ? toHeader(r) : null;
     },
     getByReceiptAnyCase: (receiptNo: string): SaleHeader | null => {
-      const r = byReceipt.get(receiptNo) ?? byReceiptAnyCase.get(receiptNo);
+      const r =
+        byReceipt.get(receiptNo) ??
+        byReceipt.get(receiptNo.toUpperCase()) ??
+        byReceiptAnyCase.get(receiptNo);
       return r ? toHeader(r) : null;
     },
     search: (q: {
