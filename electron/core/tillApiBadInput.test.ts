@@ -165,7 +165,7 @@ describe('till API control characters and numbers past their limits', () => {
     }
   });
 
-  it('refuses a catalog CSV with a NUL in a cell, naming its line, and imports nothing', async () => {
+  it('skips a catalog CSV row with a NUL in a cell, naming its line; the valid rows import', async () => {
     const csv = 'sku,name,price\nOK-1,Fine,1.00\nNUL-1,Bad\u0000name,2.00\n';
     const preview = await t.call('catalog-import-preview', { csv, kind: 'catalog' });
     expect(preview.errors).toContainEqual(
@@ -175,9 +175,15 @@ describe('till API control characters and numbers past their limits', () => {
         reason: expect.stringMatching(/control/),
       }),
     );
-    const before = tableCounts();
     const r = await t.core.dispatch('catalog-import-commit', { csv, kind: 'catalog' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
+    expect(r).toMatchObject({ ok: true, value: { imported: 1, skipped: 1 } });
+    expect(await t.call('catalog-lookup', { code: 'NUL-1' })).toBeNull();
+    const before = tableCounts();
+    const none = await t.core.dispatch('catalog-import-commit', {
+      csv: 'sku,name,price\nNUL-1,Bad\u0000name,2.00\n',
+      kind: 'catalog',
+    });
+    expect(none).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID' } });
     expect(tableCounts()).toEqual(before);
   });
 });

@@ -165,6 +165,16 @@ export const apiInputs = {
     eventId: id.optional(),
   }),
   'sale-recent': z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+  'sale-search': z.object({
+    /** Receipt number (any case, or the sequence alone), item name or SKU, or amount paid. */
+    query: text().trim().max(80).default(''),
+    /** A local day of the store, YYYY-MM-DD. */
+    day: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+      .optional(),
+    limit: z.number().int().min(1).max(200).default(30),
+  }),
   'sale-print': z.object({ eventId: id, pdf: z.boolean().default(false) }),
 
   'return-create': z.object({

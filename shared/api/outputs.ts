@@ -1,6 +1,7 @@
 import type {
   Cart,
   ImportPreview,
+  ReceiptMatch,
   ImportResult,
   OutboxStatus,
   ParkedCartSummary,
@@ -55,6 +56,7 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'cart-checkout': Receipt;
   'sale-receipt': Receipt;
   'sale-recent': RecentSale[];
+  'sale-search': ReceiptMatch[];
   /** Electron prints or returns a PDF path; browser mode answers `{ printed: false }` and the UI uses window.print(). */
   'sale-print': { printed: boolean; pdfPath: string | null };
   'return-create': Receipt;

@@ -93,6 +93,8 @@ export interface ParkedCartSummary {
   parkedAt: number;
   note: string;
   lineCount: number;
+  /** The first line's product name and quantity, so the cashier knows which sale it is. */
+  firstItem: { name: string; quantity: number } | null;
   total: Minor;
 }
 
@@ -138,6 +140,11 @@ export interface RecentSale {
   occurredAt: number;
   total: Minor;
   cashierName: string;
+}
+
+/** A receipt found by the F5 search: the recent-sale facts and its first item's name. */
+export interface ReceiptMatch extends RecentSale {
+  firstItem: string | null;
 }
 
 export interface StockRow {
@@ -206,20 +213,36 @@ export interface ImportRowError {
   reason: string;
 }
 
+/** One field an import row changes on an existing product (catalog imports). */
+export interface ImportFieldChange {
+  field: keyof Omit<Product, 'id' | 'onHand'>;
+  before: string | number | boolean | string[];
+  after: string | number | boolean | string[];
+}
+
 export interface ImportPreview {
   totalRows: number;
   validRows: number;
   errors: ImportRowError[];
   sample: Record<string, string>[];
-  /** Rows that would create new products vs update existing ones (catalog imports). */
+  /** Rows that would create new products vs change existing ones (catalog imports). */
   creates: number;
   updates: number;
+  /** Rows naming an existing product whose fields are already as the file says. */
+  unchanged: number;
+  /** The first updates, field by field (only the file's columns ever change). */
+  changes: { line: number; sku: string; fields: ImportFieldChange[] }[];
 }
 
+/** An import writes the valid rows; the bad ones are reported and skipped. */
 export interface ImportResult {
   imported: number;
   created: number;
   updated: number;
+  unchanged: number;
+  /** Rows not imported because of the errors below. */
+  skipped: number;
+  errors: ImportRowError[];
 }
 
 export interface OutboxStatus {

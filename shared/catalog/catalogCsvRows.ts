@@ -3,8 +3,10 @@
 //   sku*, name*, price* (decimal in store currency), category, sub_category, tax_rate (percent,
 //   default 0), barcodes (several separated by |), reorder_level, lead_time_days, active (yes/no)
 // Rows are matched to existing products by SKU: existing SKUs are updated, new ones created.
-// `columns` tells which optional fields the file carries, so an importer can leave the others of
-// an existing product as they are (HQ does; the till fills them with the defaults).
+// `columns` tells which fields the file carries, so an importer leaves the others of an existing
+// product as they are (catalogRowMerge.ts, used by the till and HQ alike). A row with any error
+// (including one the CSV reader found, such as extra fields) is not among `rows`, so an importer
+// can import the valid rows and report the others.
 import type { ImportRowError, Product } from '../api/types';
 import { boolCell, intCell, moneyCell, taxRateCell, type Parsed } from './cellParsers';
 import { checkColumns, type CsvTable } from './csvTable';
@@ -66,6 +68,7 @@ export const validateCatalogRows = (
   ];
   if (errors.some((e) => e.line === 1)) return { rows: [], errors, columns };
   const rows: CatalogImportRow[] = [];
+  const linesWithReadErrors = new Set(table.errors.map((e) => e.line));
   const skusInFile = new Map<string, number>();
   const barcodesInFile = new Map<string, string>();
   for (const { line, values } of table.records) {
@@ -137,7 +140,7 @@ export const validateCatalogRows = (
       }
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else rows.push({ line, existingId, fields });
+    else if (!linesWithReadErrors.has(line)) rows.push({ line, existingId, fields });
   }
   return { rows, errors, columns };
 };

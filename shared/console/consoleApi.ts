@@ -287,12 +287,19 @@ export interface CatalogImportPreview {
   /** The first rows that change an existing product, field by field. */
   changes: { line: number; sku: string; fields: CatalogFieldChange[] }[];
 }
-/** Import answer: nothing is written when any row has an error (422 with the preview). */
+/**
+ * Import answer: the valid rows are written, rows with errors are skipped and listed (as the
+ * till's import does). Nothing is written when the header is unusable or no row is valid (422
+ * with the preview).
+ */
 export interface CatalogImportResult {
   created: number;
   updated: number;
   unchanged: number;
   catalogVersion: number;
+  /** Rows not imported because of the errors listed. */
+  skipped: number;
+  errors: CatalogImportRowError[];
 }
 /** GET /v1/console/catalog/tills → which till has pulled which version. */
 export interface CatalogTillsResponse {

@@ -58,6 +58,7 @@ export const cartHandlers: HandlerMap<CartMethods> = {
         parkedAt: c.parkedAt ?? c.openedAt,
         note: c.note,
         lineCount: lines.length,
+        firstItem: lines[0] ? { name: lines[0].name, quantity: lines[0].quantity } : null,
         total: priceCartLines(lines, c, taxMode).totals.total,
       };
     });

@@ -163,6 +163,11 @@ export const catalogRepo = (db: Database.Database) => {
       offset: number,
       limit: number,
     ): { items: Product[]; total: number } => {
+      // Barcodes are not in the text index: a typed or scanned code that is exactly a barcode
+      // names that one product (the search box offers "name, SKU or barcode").
+      const scanned = text.trim() ? byBarcode.get(text.trim()) : undefined;
+      if (scanned && (category === null || scanned.category === category))
+        return { items: offset === 0 && limit > 0 ? [toProduct(scanned)] : [], total: 1 };
       const match = ftsPrefixQuery(text);
       if (match) {
         return {

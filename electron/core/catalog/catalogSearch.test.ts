@@ -38,6 +38,21 @@ describe('catalog search', () => {
     expect(await t.call('catalog-search', { query: '"NEAR(' })).toEqual([]);
   });
 
+  it('the Products list finds a product by its exact barcode', async () => {
+    const page = await t.call('catalog-list', { query: '8900000000028' });
+    expect(page.total).toBe(1);
+    expect(page.items.map((p) => p.sku)).toEqual(['KSL-002']);
+    expect((await t.call('catalog-list', { query: ' 8900000000011 ' })).items[0]!.sku).toBe(
+      'KCT-001',
+    );
+    // Another category filter still applies.
+    const other = await t.call('catalog-list', {
+      query: '8900000000028',
+      category: 'Juttis & Mojaris',
+    });
+    expect(other.total).toBe(0);
+  });
+
   it('lists by category with totals, and refuses duplicate SKUs and barcodes', async () => {
     expect(await t.call('catalog-categories', {})).toEqual(['Juttis & Mojaris', 'Kurtas']);
     const page = await t.call('catalog-list', { category: 'Kurtas', limit: 1 });

@@ -2,6 +2,8 @@
 import type { Receipt } from '../../../shared/api/types';
 import { AppFailure } from '../../../shared/result';
 import { requireSettings, type CoreContext } from '../context';
+import { formatReceiptNo } from '../settings/settingsRepo';
+import type { SaleHeader } from './salesRepo';
 
 export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
   const settings = requireSettings(ctx);
@@ -64,7 +66,22 @@ export const receiptByNumberOrId = (
   if (eventId !== undefined) return receiptFor(ctx, eventId);
   if (receiptNo === undefined)
     throw new AppFailure('VALIDATION', 'receiptNo: give a receipt number or an event id.');
-  const header = ctx.repos.sales.getByReceipt(receiptNo);
+  const header = findReceiptHeader(ctx, receiptNo);
   if (!header) throw new AppFailure('SALE_NOT_FOUND', `No receipt ${receiptNo}.`);
   return receiptFor(ctx, header.eventId);
+};
+
+/**
+ * A receipt number as a cashier types it: in any case ("s1-t1-000042"), or only its sequence
+ * number ("42" or "000042", read as this till's receipt).
+ */
+export const findReceiptHeader = (ctx: CoreContext, typed: string): SaleHeader | null => {
+  const { sales } = ctx.repos;
+  const text = typed.trim();
+  if (text === '') return null;
+  const found = sales.getByReceiptAnyCase(text);
+  if (found) return found;
+  if (!/^\d{1,9}$/.test(text)) return null;
+  const settings = requireSettings(ctx);
+  return sales.getByReceipt(formatReceiptNo(settings.storeCode, settings.tillCode, Number(text)));
 };

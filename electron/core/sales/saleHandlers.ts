@@ -1,9 +1,10 @@
 import type { HandlerMap } from '../handlerTypes';
 import { checkout } from './checkoutService';
+import { searchReceipts } from './receiptSearch';
 import { receiptByNumberOrId } from './receiptView';
 
 export const saleHandlers: HandlerMap<
-  'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-print'
+  'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-search' | 'sale-print'
 > = {
   'cart-checkout': (ctx, { cartId, payments, ownerPin }) =>
     checkout(ctx, cartId, payments, ownerPin),
@@ -17,6 +18,7 @@ export const saleHandlers: HandlerMap<
       total: s.total,
       cashierName: s.cashierName,
     })),
+  'sale-search': (ctx, input) => searchReceipts(ctx, input),
   // Electron main prints itself; any other host has no printer, and the UI falls back to window.print().
   'sale-print': () => ({ printed: false, pdfPath: null }),
 };

@@ -80,6 +80,27 @@ export const salesRepo = (db: Database.Database) => {
   const byReceipt = db.prepare<[string], RawHeader>(
     `SELECT ${HEADER_COLUMNS} FROM sales WHERE receipt_no = ?`,
   );
+  // Receipt numbers are stored in capitals; a cashier types them in any case. Rare (after an
+  // exact miss), so a scan is acceptable.
+  const byReceiptAnyCase = db.prepare<[string], RawHeader>(
+    `SELECT ${HEADER_COLUMNS} FROM sales WHERE receipt_no = ? COLLATE NOCASE LIMIT 1`,
+  );
+  // Receipt search (F5): newest first within [from, to), by receipt number, item name or SKU
+  // (LIKE is case-insensitive for ASCII), or the exact total. Walks sales_by_time backwards and
+  // stops at the limit.
+  const searchSales = db.prepare<
+    { from: number; to: number; any: number; like: string; amount: number | null; limit: number },
+    RawHeader & { firstItem: string | null }
+  >(
+    `SELECT ${HEADER_COLUMNS},
+       (SELECT l.name FROM sale_lines l WHERE l.event_id = s.event_id ORDER BY l.line_no LIMIT 1) AS firstItem
+     FROM sales s
+     WHERE s.occurred_at >= @from AND s.occurred_at < @to
+       AND (@any = 1 OR s.receipt_no LIKE @like ESCAPE '\\' OR s.total = @amount
+         OR EXISTS (SELECT 1 FROM sale_lines l WHERE l.event_id = s.event_id
+           AND (l.name LIKE @like ESCAPE '\\' OR l.sku LIKE @like ESCAPE '\\')))
+     ORDER BY s.occurred_at DESC LIMIT @limit`,
+  );
   const lines = db.prepare<[string], SaleLineRow>(
     `SELECT event_id AS eventId, line_no AS lineNo, original_line_no AS originalLineNo, product_id AS productId,
        sku, name, category, sub_category AS subCategory, unit_price AS unitPrice, quantity,
@@ -131,6 +152,31 @@ export const salesRepo = (db: Database.Database) => {
       const r = byReceipt.get(receiptNo);
       return r ? toHeader(r) : null;
     },
+    getByReceiptAnyCase: (receiptNo: string): SaleHeader | null => {
+      const r =
+        byReceipt.get(receiptNo) ??
+        byReceipt.get(receiptNo.toUpperCase()) ??
+        byReceiptAnyCase.get(receiptNo);
+      return r ? toHeader(r) : null;
+    },
+    search: (q: {
+      from: number;
+      to: number;
+      /** Matched anywhere in the receipt number, an item's name or SKU; empty matches all. */
+      text: string;
+      amount: number | null;
+      limit: number;
+    }): (SaleHeader & { firstItem: string | null })[] =>
+      searchSales
+        .all({
+          from: q.from,
+          to: q.to,
+          any: q.text === '' && q.amount === null ? 1 : 0,
+          like: `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          amount: q.amount,
+          limit: q.limit,
+        })
+        .map((r) => ({ ...toHeader(r), firstItem: r.firstItem })),
     lines: (eventId: string): SaleLineRow[] => lines.all(eventId),
     payments: (eventId: string): PaymentRow[] => payments.all(eventId),
     returnedQuantities: (originalEventId: string): Map<number, number> =>

@@ -8,6 +8,19 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('stock list', () => {
+  it('finds a product by its exact barcode, in the whole list and in the refill list', async () => {
+    await t.product('KCT-001', 899_00, 500, {
+      name: 'Ivory Cotton Kurta',
+      barcodes: ['8900000000011'],
+      reorderLevel: 5,
+    });
+    await t.product('KSL-002', 2_999_00, 500, { name: 'Silk Kurta', barcodes: ['8900000000028'] });
+    const all = await t.call('stock-list', { query: '8900000000011' });
+    expect(all.items.map((r) => r.sku)).toEqual(['KCT-001']);
+    const refill = await t.call('stock-list', { query: '8900000000011', onlyRefill: true });
+    expect(refill.items.map((r) => r.sku)).toEqual(['KCT-001']);
+  });
+
   it('gives days of cover and the refill flag from the last 28 days of sales', async () => {
     const fast = await t.product('FAST', 100_00, 500, { reorderLevel: 2, leadTimeDays: 10 });
     const slow = await t.product('SLOW', 100_00, 500, { reorderLevel: 2, leadTimeDays: 10 });

@@ -144,11 +144,15 @@ export const listStock = (
   // one grouped query for the 28-day units, keep the requested page.
   const units = stock.unitsOutSinceAll(since);
   const needle = input.query.trim().toLowerCase();
+  const scannedId = needle ? ctx.repos.catalog.barcodeOwner(input.query.trim()) : null;
   const items: StockRow[] = [];
   let total = 0;
   for (const p of stock.iterateActive()) {
-    if (needle && !p.name.toLowerCase().includes(needle) && !p.sku.toLowerCase().includes(needle))
-      continue;
+    const matches =
+      p.id === scannedId ||
+      p.name.toLowerCase().includes(needle) ||
+      p.sku.toLowerCase().includes(needle);
+    if (needle && !matches) continue;
     const r = row(
       {
         id: p.id,

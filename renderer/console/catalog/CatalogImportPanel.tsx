@@ -1,7 +1,9 @@
 // Importing the master catalog from a CSV (the till's columns: sku, name, price, category,
 // sub_category, tax_rate, barcodes, reorder_level, lead_time_days, active). HQ previews it first:
 // counts, every row error with its line and column, and field-by-field changes of existing
-// products. "Import" is offered only for a file without errors; HQ writes nothing otherwise.
+// products. "Import" writes the valid rows and skips (and lists) the rows with errors; a file
+// whose header is unusable imports nothing. The file input is emptied after each read, so the
+// same file chosen again after fixing it is read again.
 import { useState } from 'react';
 import type {
   CatalogFieldChange,
@@ -123,6 +125,8 @@ export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: 
             data-testid="catalog-import-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
+              // Without this, choosing the same file name again fires no change event.
+              e.target.value = '';
               if (file) void file.text().then((t) => changed(t, file.name));
             }}
           />
@@ -163,11 +167,12 @@ export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: 
           <button
             type="button"
             className="btn-primary"
-            disabled={busy || preview.errors.length > 0 || preview.validRows === 0}
+            disabled={busy || preview.validRows === 0 || preview.errors.some((e) => e.line === 1)}
             data-testid="catalog-import-run"
             onClick={() => void runImport()}
           >
             Import {count.format(preview.creates + preview.updates)} changes
+            {preview.errors.length > 0 && ', skip the rows with errors'}
           </button>
         )}
       </div>
@@ -179,9 +184,21 @@ export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: 
       {result && (
         <p className="info-note" role="status" data-testid="catalog-import-result">
           Imported: {count.format(result.created)} created, {count.format(result.updated)} updated,{' '}
-          {count.format(result.unchanged)} unchanged. Catalog version {result.catalogVersion}; tills
-          pull it on their next sync.
+          {count.format(result.unchanged)} unchanged
+          {result.skipped > 0 && `, ${count.format(result.skipped)} rows with errors skipped`}.
+          Catalog version {result.catalogVersion}; tills pull it on their next sync.
         </p>
+      )}
+      {result && result.errors.length > 0 && (
+        <ChartCard
+          title="Rows skipped"
+          testId="import-skipped"
+          columns={errorColumns}
+          rows={result.errors}
+          fileSuffix="skipped"
+          tableOnly
+          rowTestId={(e) => `import-skipped-${e.line}-${e.column ?? ''}`}
+        />
       )}
       {preview && (
         <div data-testid="catalog-import-summary">
@@ -204,7 +221,9 @@ export function CatalogImportPanel({ currencies, defaultCurrency, onImported }: 
           </dl>
           {preview.errors.length > 0 && (
             <p className="warn-banner">
-              Fix these rows and preview again: nothing is imported while any row has an error.
+              {preview.errors.some((e) => e.line === 1) || preview.validRows === 0
+                ? 'Fix the file and preview again: nothing can be imported from it yet.'
+                : 'Import skips these rows; fix them and import the file again later if needed.'}
             </p>
           )}
           <div className="dash-grid">

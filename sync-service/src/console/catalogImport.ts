@@ -3,12 +3,9 @@
 // changes) and the product snapshots to publish. Rows update products by SKU; an updated
 // product keeps the fields whose columns the file does not have (a price-only file changes
 // prices, it does not blank categories). Pure: the caller loads the catalog index and writes.
-import type { CatalogFieldChange, CatalogImportPreview } from '../../../shared/console/consoleApi';
-import {
-  CATALOG_COLUMN_FIELDS,
-  validateCatalogRows,
-  type CatalogColumn,
-} from '../../../shared/catalog/catalogCsvRows';
+import type { CatalogImportPreview } from '../../../shared/console/consoleApi';
+import { validateCatalogRows } from '../../../shared/catalog/catalogCsvRows';
+import { mergeCatalogRow } from '../../../shared/catalog/catalogRowMerge';
 import { readCsv } from '../../../shared/catalog/csvTable';
 import type { ProductSnapshot } from '../../../shared/events/catalog';
 
@@ -28,8 +25,6 @@ export interface CatalogImportPlan {
   publish: ProductSnapshot[];
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 export function planCatalogImport(
   csv: string,
   currency: string,
@@ -45,7 +40,6 @@ export function planCatalogImport(
     },
     currency,
   );
-  const given = [...columns].map((c: CatalogColumn) => CATALOG_COLUMN_FIELDS[c]);
   const publish: ProductSnapshot[] = [];
   const changes: CatalogImportPreview['changes'] = [];
   let creates = 0;
@@ -58,14 +52,7 @@ export function planCatalogImport(
       publish.push({ productId: newProductId(), ...row.fields });
       continue;
     }
-    const next: ProductSnapshot = { ...existing };
-    const fields: CatalogFieldChange[] = [];
-    for (const field of given) {
-      const after = row.fields[field];
-      if (same(existing[field], after)) continue;
-      fields.push({ field, before: existing[field], after });
-      Object.assign(next, { [field]: after });
-    }
+    const { next, changes: fields } = mergeCatalogRow(existing, row.fields, columns);
     if (fields.length === 0) {
       unchanged++;
       continue;

@@ -150,7 +150,7 @@ describe('console master catalog', () => {
     });
   });
 
-  it('imports nothing when any row errs, and says which line and column', async () => {
+  it('imports the valid rows, skips and lists the bad ones by line and column', async () => {
     const before = await search('q=');
     const csv = [
       'sku,name,price,barcodes',
@@ -159,12 +159,23 @@ describe('console master catalog', () => {
       'OK-1,Twice,1.00,',
     ].join('\n');
     const res = await manager.call('POST', '/v1/console/catalog/import', { csv, currency: 'EUR' });
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as { code: string; preview: CatalogImportPreview };
-    expect(body.code).toBe('BAD_REQUEST');
-    const where = body.preview.errors.map((e) => `${e.line}:${e.column ?? ''}`);
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as CatalogImportResult;
+    expect(result).toMatchObject({ created: 1, skipped: 2 });
+    const where = result.errors.map((e) => `${e.line}:${e.column ?? ''}`);
     expect(where).toEqual(expect.arrayContaining(['3:name', '3:price', '3:barcodes', '4:sku']));
-    expect((await search('q=')).total).toBe(before.total);
+    expect((await search('q=')).total).toBe(before.total + 1);
+    expect((await search('q=BAD-1')).items.some((i) => i.product.sku === 'BAD-1')).toBe(false);
+    // A file with no valid row imports nothing and says why.
+    const none = await manager.call('POST', '/v1/console/catalog/import', {
+      csv: 'sku,name,price\nBAD-2,,abc',
+      currency: 'EUR',
+    });
+    expect(none.status).toBe(422);
+    const body = (await none.json()) as { code: string; preview: CatalogImportPreview };
+    expect(body.code).toBe('BAD_REQUEST');
+    expect(body.preview.errors.map((e) => e.line)).toEqual([2, 2]);
+    expect((await search('q=')).total).toBe(before.total + 1);
     const unknownColumn = await manager.call('POST', '/v1/console/catalog/import/preview', {
       csv: 'sku,name,price,colour\nA,B,1,red',
       currency: 'EUR',
@@ -176,7 +187,8 @@ describe('console master catalog', () => {
     const audit = await hq.service.pool.query(
       `SELECT after FROM audit_log WHERE action = 'catalog.import'`,
     );
-    expect(audit.rows).toHaveLength(1);
+    // The first file's import and this one's (which imported its valid row).
+    expect(audit.rows).toHaveLength(2);
   });
 
   it('searches and pages 100,000 products through the trigram index', async () => {

@@ -133,13 +133,19 @@ export function registerConsoleCatalogRoutes(app: FastifyInstance, deps: Catalog
         await lockCatalog(client);
         const index = await loadCatalogIndex(client);
         const plan = planCatalogImport(input.csv, input.currency, index, newProductId);
-        if (plan.preview.errors.length > 0) return { ok: false as const, preview: plan.preview };
+        // A bad header, or a file with no valid row, imports nothing; otherwise the valid rows
+        // are published and the bad ones reported.
+        const unusable =
+          plan.preview.errors.some((e) => e.line === 1) || plan.preview.validRows === 0;
+        if (unusable) return { ok: false as const, preview: plan.preview };
         const published = await publishProductsIn(client, plan.publish);
         const result: CatalogImportResult = {
           created: plan.preview.creates,
           updated: plan.preview.updates,
           unchanged: plan.preview.unchanged,
           catalogVersion: published.version,
+          skipped: new Set(plan.preview.errors.map((e) => e.line)).size,
+          errors: plan.preview.errors,
         };
         // A summary, not 100,000 rows of before/after; the first changes are kept as a sample.
         // An import that changed nothing changed nothing to audit.
@@ -150,6 +156,7 @@ export function registerConsoleCatalogRoutes(app: FastifyInstance, deps: Catalog
             before: { catalogVersion: published.version - published.changed },
             after: {
               ...result,
+              errors: result.errors.slice(0, 20),
               rows: plan.preview.totalRows,
               sample: plan.preview.changes.slice(0, 20),
             },
@@ -159,7 +166,10 @@ export function registerConsoleCatalogRoutes(app: FastifyInstance, deps: Catalog
       if (!outcome.ok)
         return reply.code(422).send({
           code: 'BAD_REQUEST',
-          message: `${outcome.preview.errors.length} row error(s): nothing was imported`,
+          message:
+            outcome.preview.validRows === 0
+              ? `No valid row (${outcome.preview.errors.length} error(s)): nothing was imported`
+              : 'The header row is not usable: nothing was imported',
           preview: outcome.preview,
         });
       logger.info({ ...outcome.result }, 'catalog imported from the console');

@@ -3,6 +3,7 @@
 import type { ImportRowError } from '../../../../shared/api/types';
 import {
   validateCatalogRows as validateRows,
+  type CatalogColumn,
   type CatalogImportRow,
 } from '../../../../shared/catalog/catalogCsvRows';
 import type { CatalogRepo } from '../catalogRepo';
@@ -18,8 +19,8 @@ export const validateCatalogRows = (
   table: CsvTable,
   catalog: CatalogRepo,
   currency: string,
-): { rows: CatalogImportRow[]; errors: ImportRowError[] } => {
-  const { rows, errors } = validateRows(
+): { rows: CatalogImportRow[]; errors: ImportRowError[]; columns: Set<CatalogColumn> } =>
+  validateRows(
     table,
     {
       idOfSku: (sku) => catalog.getBySku(sku)?.id ?? null,
@@ -27,5 +28,3 @@ export const validateCatalogRows = (
     },
     currency,
   );
-  return { rows, errors };
-};

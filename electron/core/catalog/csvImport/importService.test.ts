@@ -25,7 +25,7 @@ describe('catalog CSV import', () => {
     });
     expect(preview.sample[1]!.name).toBe('Maroon Zardozi Sherwani, Royal');
     const result = await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
-    expect(result).toEqual({ imported: 2, created: 2, updated: 0 });
+    expect(result).toMatchObject({ imported: 2, created: 2, updated: 0, skipped: 0 });
     const kurta = await t.call('catalog-lookup', { code: '8901234567891' });
     expect(kurta).toMatchObject({
       sku: 'KCT-001',
@@ -48,20 +48,21 @@ describe('catalog CSV import', () => {
       csv: GOOD.replace('899,5', '949,5'),
       kind: 'catalog',
     });
-    expect(again).toEqual({ imported: 2, created: 0, updated: 2 });
+    expect(again).toMatchObject({ imported: 2, created: 0, updated: 1, unchanged: 1 });
     expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.unitPrice).toBe(949_00);
   });
 
-  it('reports each bad cell with its line and column, and imports nothing', async () => {
+  it('reports each bad cell with its line and column, and imports the valid rows', async () => {
     const csv = [
       'sku,name,price,tax_rate,barcodes',
       'A-1,Good Row,100,5,111',
       'A-2,,12.345,5,222',
       'A-3,Bad Tax,100,abc,111',
       'A-1,Duplicate Sku,100,5,',
+      'A-4,Another Good Row,250,12,444',
     ].join('\n');
     const preview = await t.call('catalog-import-preview', { csv, kind: 'catalog' });
-    expect(preview.validRows).toBe(1);
+    expect(preview.validRows).toBe(2);
     expect(preview.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 3, column: 'name' }),
@@ -71,11 +72,65 @@ describe('catalog CSV import', () => {
         expect.objectContaining({ line: 5, column: 'sku' }),
       ]),
     );
-    const e = await t.fail('catalog-import-commit', { csv, kind: 'catalog' });
+    const result = await t.call('catalog-import-commit', { csv, kind: 'catalog' });
+    expect(result).toMatchObject({ imported: 2, created: 2, updated: 0, skipped: 3 });
+    expect(result.errors.map((e) => e.line)).toEqual(expect.arrayContaining([3, 4, 5]));
+    expect((await t.call('catalog-list', {})).total).toBe(2);
+    expect((await t.call('catalog-lookup', { code: 'A-4' }))!.unitPrice).toBe(250_00);
+    expect(await t.call('catalog-lookup', { code: 'A-3' })).toBeNull();
+  });
+
+  it('skips a row the CSV reader flags (extra fields, control characters)', async () => {
+    const csv = ['sku,name,price', 'B-1,Fine,10', 'B-2,Too,10,many', 'B-3,Bell\u0007,10'].join(
+      '\n',
+    );
+    const result = await t.call('catalog-import-commit', { csv, kind: 'catalog' });
+    expect(result).toMatchObject({ imported: 1, created: 1, skipped: 2 });
+    expect(await t.call('catalog-lookup', { code: 'B-2' })).toBeNull();
+  });
+
+  it('imports nothing when no row is valid', async () => {
+    const e = await t.fail('catalog-import-commit', {
+      csv: 'sku,name,price\nC-1,,1\nC-2,X,abc',
+      kind: 'catalog',
+    });
     expect(e.code).toBe('IMPORT_INVALID');
-    expect(e.message).toContain('line 3');
+    expect(e.message).toContain('line 2');
     expect((await t.call('catalog-list', {})).total).toBe(0);
     expect((await t.call('outbox-status', {})).lastSeq).toBe(0);
+  });
+
+  it('an update changes only the columns in the file, and the preview says which', async () => {
+    await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
+    const before = (await t.call('catalog-lookup', { code: 'KCT-001' }))!;
+    expect(before).toMatchObject({
+      subCategory: 'Cotton Kurta',
+      reorderLevel: 4,
+      leadTimeDays: 10,
+    });
+    // The file: sku, name, barcodes, category, price, tax rate (no sub-category, reorder
+    // level, lead time or active).
+    const csv = [
+      'sku,name,barcodes,category,price,tax_rate',
+      'KCT-001,Ivory Cotton Kurta,8901234567890|8901234567891,Kurtas,949,5',
+    ].join('\n');
+    const preview = await t.call('catalog-import-preview', { csv, kind: 'catalog' });
+    expect(preview).toMatchObject({ updates: 1, unchanged: 0, creates: 0 });
+    expect(preview.changes).toEqual([
+      {
+        line: 2,
+        sku: 'KCT-001',
+        fields: [{ field: 'unitPrice', before: 899_00, after: 949_00 }],
+      },
+    ]);
+    await t.call('catalog-import-commit', { csv, kind: 'catalog' });
+    const after = (await t.call('catalog-lookup', { code: 'KCT-001' }))!;
+    expect(after).toEqual({ ...before, unitPrice: 949_00 });
+    // A file that repeats what the catalog holds changes nothing and writes no event.
+    const seq = (await t.call('outbox-status', {})).lastSeq;
+    const same = await t.call('catalog-import-commit', { csv, kind: 'catalog' });
+    expect(same).toMatchObject({ updated: 0, unchanged: 1 });
+    expect((await t.call('outbox-status', {})).lastSeq).toBe(seq);
   });
 
   it('rejects a header without the required columns', async () => {
@@ -104,7 +159,7 @@ describe('catalog CSV import', () => {
     expect(
       (
         await t.fail('catalog-import-commit', {
-          csv: 'sku,quantity\nKCT-001,12\nNOPE,3',
+          csv: 'sku,quantity\nNOPE,3',
           kind: 'opening-stock',
         })
       ).code,

@@ -26,6 +26,7 @@ export const validateOpeningStockRows = (
   ];
   if (errors.some((e) => e.line === 1)) return { rows: [], errors };
   const rows: OpeningStockRow[] = [];
+  const linesWithReadErrors = new Set(table.errors.map((e) => e.line));
   for (const { line, values } of table.records) {
     const rowErrors: ImportRowError[] = [];
     const sku = values.sku ?? '';
@@ -48,6 +49,7 @@ export const validateOpeningStockRows = (
       else rowErrors.push({ line, column: 'unit_cost', reason: cost.reason });
     }
     if (rowErrors.length > 0 || !product || !quantity.ok) errors.push(...rowErrors);
+    else if (linesWithReadErrors.has(line)) continue;
     else rows.push({ line, productId: product.id, quantity: quantity.value, unitCost });
   }
   return { rows, errors };

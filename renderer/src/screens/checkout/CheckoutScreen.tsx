@@ -11,6 +11,7 @@ import { CartTable } from './CartTable';
 import { DiscountDialog } from './DiscountDialog';
 import { OpenShiftDialog } from './OpenShiftDialog';
 import { ParkedDialog } from './ParkedDialog';
+import { ParkNoteDialog } from './ParkNoteDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { PriceDialog } from './PriceDialog';
 import { QuantityDialog } from './QuantityDialog';
@@ -19,7 +20,14 @@ import { ShortcutBar } from './ShortcutBar';
 import { TotalsPanel } from './TotalsPanel';
 
 type DialogKind =
-  'quantity' | 'price' | 'line-discount' | 'cart-discount' | 'pay' | 'parked' | 'open-shift';
+  | 'quantity'
+  | 'price'
+  | 'line-discount'
+  | 'cart-discount'
+  | 'pay'
+  | 'park'
+  | 'parked'
+  | 'open-shift';
 
 interface Props {
   session: Session;
@@ -56,6 +64,10 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
     const next = lines[Math.max(0, Math.min(lines.length - 1, (i < 0 ? lines.length : i) + dir))];
     if (next) cart.setSelected(next.lineNo);
   };
+  const openPark = () => {
+    if (hasItems) setDialog('park');
+    else cart.setError('There is nothing to park: the sale has no items.');
+  };
   const removeSelected = () => {
     if (selectedLine) void cart.removeLine(selectedLine.lineNo);
   };
@@ -68,7 +80,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
       hasItems
         ? setDialog('cart-discount')
         : cart.setError('Add an item before giving a sale discount.'),
-    F8: () => void cart.park(),
+    F8: openPark,
     F9: () => setDialog('parked'),
     F10: openPay,
     'Ctrl+Enter': openPay,
@@ -142,7 +154,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
             {
               key: 'F8',
               label: 'Park',
-              run: () => void cart.park(),
+              run: openPark,
               testId: 'btn-park',
               disabled: !hasItems,
             },
@@ -217,6 +229,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
           onClose={close}
         />
       )}
+      {dialog === 'park' && <ParkNoteDialog onPark={cart.park} onClose={close} />}
       {dialog === 'parked' && <ParkedDialog onResume={cart.resume} onClose={close} />}
       {dialog === 'open-shift' && (
         <OpenShiftDialog

@@ -54,8 +54,13 @@ export function ParkedDialog({ onResume, onClose }: Props) {
                 onClick={() => void resume(p.id)}
               >
                 <span>{when(p.parkedAt)}</span>
-                <span>{p.lineCount} lines</span>
-                <span>{p.note}</span>
+                <span data-testid={`parked-${i}-first`}>
+                  {p.firstItem
+                    ? `${p.firstItem.quantity} × ${p.firstItem.name}` +
+                      (p.lineCount > 1 ? ` + ${p.lineCount - 1} more` : '')
+                    : `${p.lineCount} lines`}
+                </span>
+                <span data-testid={`parked-${i}-note`}>{p.note}</span>
                 <strong>{money.format(p.total)}</strong>
               </button>
             </li>

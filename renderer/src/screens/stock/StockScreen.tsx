@@ -35,7 +35,7 @@ export function StockScreen() {
       <div className="form-row">
         <input
           autoFocus
-          placeholder="Search name or SKU"
+          placeholder="Search name, SKU or barcode"
           aria-label="Search stock"
           value={query}
           onChange={(e) => {
