@@ -186,8 +186,14 @@ export interface ZReport {
   returnsCount: number;
   /** Gross of sales (shelf terms, before discounts). */
   grossSales: Minor;
+  /** The store's tax mode: whether tax is inside gross (inclusive) or charged on top. */
+  taxMode: TaxMode;
+  /** Discounts given on the shift's sales. */
   discounts: Minor;
-  /** Returns' totals as a negative amount. */
+  /**
+   * Returns as a negative amount: what the returned items sold for after their discount, in shelf
+   * terms (tax inside for an inclusive store, excluded for an exclusive one).
+   */
   returnsTotal: Minor;
   netSales: Minor;
   tax: Minor;

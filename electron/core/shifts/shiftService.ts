@@ -88,6 +88,7 @@ const computeZReport = (
     currency: settings.currency,
     closedAt,
     countedCash: countedCash ?? 0,
+    taxMode: settings.taxMode,
     kindTotals: ctx.repos.shifts.kindTotals(shift.id),
     tenderTotals: ctx.repos.shifts.tenderTotals(shift.id),
     cashIn,

@@ -3,7 +3,15 @@
 //   expected cash = float + cash sales − change given − cash refunds + cash in − cash out
 // Refund payments are stored negative, and sale cash payments include the note handed over, so
 // "cash by tender" (payments − change) already is cash sales − change − cash refunds.
+//
+// The lines reconcile (zReport.test.ts checks it over random shifts):
+//   inclusive store: gross − discounts − returns − tax = net
+//   exclusive store: gross − discounts − returns       = net   (tax is charged on top)
+// "Discounts" are the discounts given on sales; "returns" are what the returned items were
+// sold for after their discount (shelf terms), so a returned item's discount is already inside
+// the returns line and must not also be taken off the discounts line.
 import type { ZReport } from '../../../shared/api/types';
+import type { TaxMode } from '../../../shared/pricing';
 import type { TenderType } from '../../../shared/tender';
 import type { KindTotals, ShiftRow } from './shiftRepo';
 
@@ -14,6 +22,7 @@ export interface ZReportInput {
   currency: string;
   closedAt: number;
   countedCash: number;
+  taxMode: TaxMode;
   kindTotals: readonly KindTotals[];
   tenderTotals: readonly { tender: TenderType; amount: number }[];
   cashIn: number;
@@ -29,6 +38,7 @@ export const buildZReport = (z: ZReportInput): ZReport => {
     .filter((t) => t.amount !== 0 || t.tender === 'cash');
   if (!byTender.some((t) => t.tender === 'cash') && change !== 0)
     byTender.push({ tender: 'cash', amount: -change });
+  const returnsShelf = (returns?.gross ?? 0) - (returns?.discount ?? 0);
   const cashTaken = byTender.find((t) => t.tender === 'cash')?.amount ?? 0;
   const expectedCash = z.shift.openingFloat + cashTaken + z.cashIn - z.cashOut;
   return {
@@ -43,8 +53,9 @@ export const buildZReport = (z: ZReportInput): ZReport => {
     salesCount: sales?.count ?? 0,
     returnsCount: returns?.count ?? 0,
     grossSales: sales?.gross ?? 0,
-    discounts: (sales?.discount ?? 0) + (returns?.discount ?? 0),
-    returnsTotal: returns?.total ?? 0,
+    taxMode: z.taxMode,
+    discounts: sales?.discount ?? 0,
+    returnsTotal: returnsShelf,
     netSales: (sales?.net ?? 0) + (returns?.net ?? 0),
     tax: (sales?.tax ?? 0) + (returns?.tax ?? 0),
     byTender,
