@@ -32,7 +32,7 @@ const saleArb = fc.record({
 });
 const shiftArb = fc.array(saleArb, { minLength: 1, maxLength: 5 });
 
-type Shift = fc.infer<typeof shiftArb>;
+type Shift = typeof shiftArb extends fc.Arbitrary<infer T> ? T : never;
 
 const runShift = async (t: TestCore, shift: Shift) => {
   // A failed run (while fast-check shrinks) may leave its shift open: close it first.
