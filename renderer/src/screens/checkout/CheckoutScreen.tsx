@@ -17,9 +17,17 @@ import { QuantityDialog } from './QuantityDialog';
 import { ScanField } from './ScanField';
 import { ShortcutBar } from './ShortcutBar';
 import { TotalsPanel } from './TotalsPanel';
+import { VoidSaleDialog } from './VoidSaleDialog';
 
 type DialogKind =
-  'quantity' | 'price' | 'line-discount' | 'cart-discount' | 'pay' | 'parked' | 'open-shift';
+  | 'quantity'
+  | 'price'
+  | 'line-discount'
+  | 'cart-discount'
+  | 'pay'
+  | 'parked'
+  | 'open-shift'
+  | 'void';
 
 interface Props {
   session: Session;
@@ -166,7 +174,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
           className="btn-ghost"
           data-testid="btn-void"
           disabled={!hasItems}
-          onClick={() => void cart.voidCart()}
+          onClick={() => setDialog('void')}
         >
           Void this sale
         </button>
@@ -216,6 +224,9 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
           }}
           onClose={close}
         />
+      )}
+      {dialog === 'void' && cart.cart && (
+        <VoidSaleDialog cart={cart.cart} onVoid={cart.voidCart} onClose={close} />
       )}
       {dialog === 'parked' && <ParkedDialog onResume={cart.resume} onClose={close} />}
       {dialog === 'open-shift' && (
