@@ -71,11 +71,8 @@ export function CartVoidsCard({ storeName }: { storeName: ReadonlyMap<string, st
           <ul className="store-void-figures" data-testid="cart-voids-per-store">
             {perStore(voids.data.items).map((s) => (
               <li key={s.storeId} data-testid={`cart-voids-store-${s.storeId}`}>
-                {storeName.get(s.storeId) ?? s.storeId}: {s.count} void{s.count === 1 ? '' : 's'}{' '}
-                ·{' '}
-                {[...s.totals]
-                  .map(([currency, total]) => money({ total, currency }))
-                  .join(' + ')}
+                {storeName.get(s.storeId) ?? s.storeId}: {s.count} void{s.count === 1 ? '' : 's'} ·{' '}
+                {[...s.totals].map(([currency, total]) => money({ total, currency })).join(' + ')}
               </li>
             ))}
           </ul>
