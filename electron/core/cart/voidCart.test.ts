@@ -82,6 +82,7 @@ describe('voiding a sale', () => {
     await t.call('settings-update', { voidApprovalLimit: 500_00 });
     const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
     await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+    await t.call('shift-join', {}); // the owner's shift: the cashier joins it (hand-over)
     const cart = await cartOf(1);
     expect((await t.fail('cart-void', { cartId: cart, reason: 'mistake' })).code).toBe(
       'OWNER_APPROVAL_REQUIRED',

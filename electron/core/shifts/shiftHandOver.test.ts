@@ -29,6 +29,8 @@ describe('shift hand-over', () => {
     await t.call('auth-login', { userId: ben.id, pin: '6666' });
     const seen = await t.call('shift-current', {});
     expect(seen).toMatchObject({ cashierName: 'Anna', joinedBySignedInUser: false });
+    // Ben cannot silently carry on in Anna's shift.
+    expect((await t.fail('cart-open', {})).code).toBe('SHIFT_OF_ANOTHER_CASHIER');
     const joined = await t.call('shift-join', {});
     expect(joined.joinedBySignedInUser).toBe(true);
     expect(joined.cashiers.map((c) => c.name)).toEqual(['Anna', 'Ben']);

@@ -100,13 +100,11 @@ export const shiftRepo = (db: Database.Database) => {
      ORDER BY s.closed_at DESC, s.id DESC LIMIT ? OFFSET ?`,
   );
   return {
-    join: (shiftId: string, userId: string, at: number): void =>
-      void join.run(shiftId, userId, at),
+    join: (shiftId: string, userId: string, at: number): void => void join.run(shiftId, userId, at),
     /** Those who joined the shift after it was opened, in joining order. */
     joinedCashiers: (shiftId: string): { id: string; name: string }[] => joined.all(shiftId),
     byCashier: (shiftId: string): CashierKindTotals[] => byCashier.all(shiftId, shiftId),
-    closedList: (limit: number, offset: number): ClosedShiftRow[] =>
-      closedList.all(limit, offset),
+    closedList: (limit: number, offset: number): ClosedShiftRow[] => closedList.all(limit, offset),
     open: (id: string, cashierId: string, at: number, openingFloat: number): void =>
       void insert.run(id, cashierId, at, openingFloat),
     current: (): ShiftRow | null => current.get() ?? null,

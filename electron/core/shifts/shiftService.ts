@@ -9,6 +9,7 @@ import {
   requireUser,
   type CoreContext,
 } from '../context';
+import type { StoredUser } from '../users/usersRepo';
 import type { ShiftRow } from './shiftRepo';
 import { buildZReport } from './zReport';
 
@@ -59,6 +60,26 @@ export const closedShifts = (ctx: CoreContext, limit: number, offset: number): C
 export const requireOpenShift = (ctx: CoreContext): ShiftRow => {
   const shift = ctx.repos.shifts.current();
   if (!shift) throw new AppFailure('NO_OPEN_SHIFT', 'Open a shift before selling.');
+  return shift;
+};
+
+/**
+ * The open shift, for a sale rung by `user`: a cashier must have opened or joined it (the
+ * hand-over choice), so nobody silently carries on in another cashier's shift. An owner, who
+ * steps in to help or approve, may ring in any shift; their sales carry their own name.
+ */
+export const requireShiftJoined = (ctx: CoreContext, user: StoredUser): ShiftRow => {
+  const shift = requireOpenShift(ctx);
+  if (
+    user.role !== 'owner' &&
+    shift.cashierId !== user.id &&
+    !ctx.repos.shifts.joinedCashiers(shift.id).some((c) => c.id === user.id)
+  ) {
+    throw new AppFailure(
+      'SHIFT_OF_ANOTHER_CASHIER',
+      `${shift.cashierName}'s shift is open: join it, or close it and open your own.`,
+    );
+  }
   return shift;
 };
 
