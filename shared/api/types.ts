@@ -267,6 +267,8 @@ export interface ImportResult {
 
 export interface OutboxStatus {
   pending: number;
+  /** Of the pending events, how many are sales (the rest: returns, stock, shifts, catalog…). */
+  pendingSales: number;
   sent: number;
   rejected: number;
   lastSeq: number;
