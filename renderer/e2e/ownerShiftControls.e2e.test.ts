@@ -199,4 +199,12 @@ describe("the owner's controls around a shift (browser mode)", () => {
     expect(await printCalls()).toBe(before + 1);
     await page.screenshot({ path: path.join(SHOTS, 'past-z-reports.png') });
   });
+
+  it('lets the owner change the void limit on the Settings screen', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-void-limit').fill('100.00');
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-saved').waitFor();
+    expect((await api('settings-get', {})).voidApprovalLimit).toBe(10_000);
+  });
 });
