@@ -154,8 +154,14 @@ export const proRataLine = (
   const gross = part(original.gross);
   const discount = part(original.discount);
   const tax = part(original.tax);
-  const total = part(original.total);
-  return { gross, discount, tax, net: total - tax, total };
+  // Net and total follow from the shares above by the pricing identities, never rounded on
+  // their own: four independently rounded shares could leave gross − discount − tax one minor
+  // unit away from net, and then a Z report's lines would not add up.
+  const taxable = gross - discount;
+  const inclusive = original.total === original.gross - original.discount;
+  return inclusive
+    ? { gross, discount, tax, net: taxable - tax, total: taxable }
+    : { gross, discount, tax, net: taxable, total: taxable + tax };
 };
 
 /** Share of `base` taken by `amount`, in basis points, rounded up (so 10.01 % is above 10 %). */

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
 import { uuidv7 } from '../../shared/uuidv7';
 import { cartRepo } from './cart/cartRepo';
+import { cartVoidsRepo } from './cart/cartVoidsRepo';
 import { catalogRepo } from './catalog/catalogRepo';
 import { countersRepo } from './db/counters';
 import { outboxRepo } from './outbox/outboxRepo';
@@ -25,6 +26,7 @@ export const createRepos = (db: Database.Database) => {
     pinFailures: pinFailuresRepo(db),
     catalog: catalogRepo(db),
     cart: cartRepo(db),
+    cartVoids: cartVoidsRepo(db),
     sales: salesRepo(db),
     refundApprovals: refundApprovalsRepo(db),
     stock: stockRepo(db),

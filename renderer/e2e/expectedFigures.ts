@@ -37,9 +37,13 @@ export const inclusiveLine = (
 /** The first partial return of `returned` of `sold` units: truncated shares, net = total − tax. */
 export const firstPartialReturn = (line: Figures, sold: number, returned: number): Figures => {
   const part = (amount: number) => Math.trunc((amount * returned) / sold);
-  const total = part(line.total);
+  // Gross, discount and tax are shared out; total and net follow from them (inclusive store), so
+  // gross − discount − tax = net holds for the part too (issue 12: the Z report adds up).
+  const gross = part(line.gross);
+  const discount = part(line.discount);
   const tax = part(line.tax);
-  return { gross: part(line.gross), discount: part(line.discount), tax, net: total - tax, total };
+  const total = gross - discount;
+  return { gross, discount, tax, net: total - tax, total };
 };
 
 export const sum = (lines: readonly Figures[]): Figures =>

@@ -17,6 +17,7 @@ import { ReturnsScreen } from './screens/returns/ReturnsScreen';
 import { ConnectHqScreen } from './screens/hqConnect/ConnectHqScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SetupScreen } from './screens/setup/SetupScreen';
+import { ShiftHandOverDialog } from './screens/shift/ShiftHandOverDialog';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StockScreen } from './screens/stock/StockScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
@@ -108,6 +109,7 @@ export function App() {
               {screen === 'hq-connect' && <ConnectHqScreen />}
             </main>
             {showReceipts && <RecentReceiptsDialog onClose={() => setShowReceipts(false)} />}
+            <ShiftHandOverDialog key={session.user.id} onCloseShift={() => setScreen('shift')} />
           </>
         )}
         <StatusStrip session={session ?? null} />

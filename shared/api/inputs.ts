@@ -74,6 +74,7 @@ export const apiInputs = {
     receiptHeader: text().max(500).optional(),
     discountLimitBp: z.number().int().min(0).max(10_000).optional(),
     refundLimit: positiveMinor.optional(),
+    voidApprovalLimit: positiveMinor.optional(),
     ownerPin,
   }),
 
@@ -153,7 +154,12 @@ export const apiInputs = {
   'cart-park': z.object({ cartId: id, note: text().max(200).default('') }),
   'cart-list-parked': empty,
   'cart-resume': z.object({ cartId: id }),
-  'cart-void': z.object({ cartId: id }),
+  // A void of a sale with items needs a reason, and above the void approval limit an owner.
+  'cart-void': z.object({
+    cartId: id,
+    reason: text().trim().max(200).default(''),
+    ownerPin,
+  }),
   'cart-checkout': z.object({
     cartId: id,
     payments: z.array(payment).min(1).max(20),
@@ -226,6 +232,11 @@ export const apiInputs = {
   }),
   'shift-close': z.object({ countedCash: positiveMinor }),
   'shift-z-report': z.object({ shiftId: id }),
+  'shift-join': empty,
+  'shift-closed-list': z.object({
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).max(PG_INTEGER_MAX).default(0),
+  }),
 
   'outbox-status': empty,
   'demo-load': z.object({ ownerPin }),

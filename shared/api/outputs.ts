@@ -1,4 +1,5 @@
 import type {
+  ClosedShift,
   Cart,
   ImportPreview,
   ReceiptMatch,
@@ -69,6 +70,8 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'shift-cash-move': ShiftSummary;
   'shift-close': ZReport;
   'shift-z-report': ZReport;
+  'shift-join': ShiftSummary;
+  'shift-closed-list': ClosedShift[];
   'outbox-status': OutboxStatus;
   'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;

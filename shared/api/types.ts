@@ -32,6 +32,8 @@ export interface StoreSettings {
   discountLimitBp: number;
   /** A refund above this amount needs an owner PIN. */
   refundLimit: Minor;
+  /** Voiding a sale worth more than this needs an owner PIN. */
+  voidApprovalLimit: Minor;
 }
 
 export interface SetupStatus {
@@ -178,6 +180,34 @@ export interface ShiftSummary {
   openedAt: number;
   closedAt: number | null;
   openingFloat: Minor;
+  /** Everyone who works in the shift: the cashier who opened it, then those who joined it. */
+  cashiers: { id: string; name: string }[];
+  /** Whether the signed-in user opened or joined this shift (else: join it, or close it). */
+  joinedBySignedInUser: boolean;
+}
+
+/** A closed shift in the list of past Z reports. */
+export interface ClosedShift {
+  id: string;
+  cashierName: string;
+  openedAt: number;
+  closedAt: number;
+  netSales: Minor;
+  variance: Minor;
+}
+
+/** One cashier's part of a shift, for the Z report's per-cashier lines. */
+export interface ZReportCashierLine {
+  cashierId: string;
+  cashierName: string;
+  salesCount: number;
+  /** What their sales took, tax included. */
+  salesTotal: Minor;
+  returnsCount: number;
+  /** What their returns refunded, negative. */
+  returnsTotal: Minor;
+  voidsCount: number;
+  voidsTotal: Minor;
 }
 
 export interface ZReport {
@@ -193,13 +223,26 @@ export interface ZReport {
   returnsCount: number;
   /** Gross of sales (shelf terms, before discounts). */
   grossSales: Minor;
+  /** The store's tax mode: whether tax is inside gross (inclusive) or charged on top. */
+  taxMode: TaxMode;
+  /** Discounts given on the shift's sales. */
   discounts: Minor;
-  /** Returns' totals as a negative amount. */
+  /**
+   * Returns as a negative amount: what the returned items sold for after their discount, in shelf
+   * terms (tax inside for an inclusive store, excluded for an exclusive one).
+   */
   returnsTotal: Minor;
   netSales: Minor;
   tax: Minor;
   /** Σ collected per tender, refunds subtracted, change subtracted from cash. */
   byTender: { tender: TenderType; amount: Minor }[];
+  /** Sales voided before payment in the shift, and what they would have taken. */
+  voidsCount: number;
+  voidsTotal: Minor;
+  /** Per cashier who rang, returned or voided in the shift (several after a hand-over). */
+  byCashier: ZReportCashierLine[];
+  /** Who closed the shift (null on an X report of a shift still open). */
+  closedByName: string | null;
   cashIn: Minor;
   cashOut: Minor;
   expectedCash: Minor;
@@ -247,6 +290,8 @@ export interface ImportResult {
 
 export interface OutboxStatus {
   pending: number;
+  /** Of the pending events, how many are sales (the rest: returns, stock, shifts, catalog…). */
+  pendingSales: number;
   sent: number;
   rejected: number;
   lastSeq: number;

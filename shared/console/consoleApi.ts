@@ -393,3 +393,27 @@ export const pinFailuresQuerySchema = z.object({
 export interface PinFailuresResponse {
   items: PinFailureRow[];
 }
+
+/** One sale voided at a till before payment (a cart_void event). */
+export interface CartVoidRow {
+  eventId: string;
+  storeId: string;
+  storeName: string | null;
+  tillId: string;
+  tillName: string | null;
+  occurredAt: number;
+  cashierId: string;
+  cashierName: string;
+  /** The owner who approved a void above the store's limit (or voided it), null otherwise. */
+  approverId: string | null;
+  reason: string;
+  currency: string;
+  lineCount: number;
+  /** What the sale would have taken, integer minor units of `currency`. */
+  total: number;
+}
+/** GET /v1/console/security/voids?storeId=<id>&limit=<n> → { items } newest first */
+export const cartVoidsQuerySchema = pinFailuresQuerySchema;
+export interface CartVoidsResponse {
+  items: CartVoidRow[];
+}

@@ -13,6 +13,7 @@ import {
   shiftOpenPayloadSchema,
 } from './shift';
 import { stockMovePayloadSchema } from './stock';
+import { cartVoidPayloadSchema } from './void';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
@@ -37,6 +38,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('cash_movement'), payload: cashMovementPayloadSchema }),
   z.object({ ...base, type: z.literal('catalog_change'), payload: catalogChangePayloadSchema }),
   z.object({ ...base, type: z.literal('pin_failed'), payload: pinFailedPayloadSchema }),
+  z.object({ ...base, type: z.literal('cart_void'), payload: cartVoidPayloadSchema }),
 ]);
 
 export type PosEvent = z.infer<typeof eventSchema>;
@@ -51,6 +53,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'cash_movement',
   'catalog_change',
   'pin_failed',
+  'cart_void',
 ];
 
 export type EventValidation =

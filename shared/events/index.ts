@@ -5,4 +5,5 @@ export * from './stock';
 export * from './shift';
 export * from './catalog';
 export * from './security';
+export * from './void';
 export * from './common';

@@ -33,6 +33,7 @@ export const shiftClosePayloadSchema = z.object({
   returnsCount: countSchema,
   netSales: minorSchema,
   tax: minorSchema,
+  /** Discounts given on the shift's sales (a returned item's share is inside its return). */
   discounts: minorSchema,
   byTender: z.array(z.object({ tender: tenderSchema, amount: minorSchema })).max(20),
   cashIn: minorSchema,

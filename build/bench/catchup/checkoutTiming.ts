@@ -42,6 +42,8 @@ export const scanTimes = async (page: Page, first: number, last: number): Promis
     await sleep(100); // a cashier's pace between scans
   }
   await page.getByTestId('btn-void').click();
+  await page.getByTestId('void-reason').fill('bench');
+  await page.getByTestId('void-reason').press('Enter');
   await page.getByTestId('cart-line-1').waitFor({ state: 'detached' });
   return times;
 };

@@ -15,6 +15,7 @@ import {
   setQuantity,
   viewCart,
 } from './cartService';
+import { voidCart } from './voidCart';
 
 type CartMethods =
   | 'cart-open'
@@ -72,14 +73,5 @@ export const cartHandlers: HandlerMap<CartMethods> = {
       ctx.repos.cart.setStatus(cartId, 'open', ctx.clock.now());
       return viewCart(ctx, cartId);
     }),
-  'cart-void': (ctx, { cartId }) =>
-    inCartTransaction(ctx, () => {
-      requireUser(ctx);
-      const cart = loadCart(ctx, cartId);
-      if (cart.status !== 'open' && cart.status !== 'parked') {
-        throw new AppFailure('CART_NOT_OPEN', `A ${cart.status} sale cannot be voided.`);
-      }
-      ctx.repos.cart.setStatus(cartId, 'voided', ctx.clock.now());
-      return null;
-    }),
+  'cart-void': voidCart,
 };

@@ -13,7 +13,7 @@ import {
   requireUser,
   type CoreContext,
 } from '../context';
-import { requireOpenShift } from '../shifts/shiftService';
+import { requireShiftJoined } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import { cartView } from './cartPricing';
 import type { CartRow } from './cartRepo';
@@ -55,7 +55,7 @@ export const editCart = (
 export const openCart = (ctx: CoreContext): Cart =>
   inCartTransaction(ctx, () => {
     const user = requireUser(ctx);
-    requireOpenShift(ctx);
+    requireShiftJoined(ctx, user);
     const id = newEventId(ctx);
     ctx.repos.cart.open(id, user.id, ctx.clock.now());
     return viewCart(ctx, id);

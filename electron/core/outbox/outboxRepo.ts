@@ -13,6 +13,8 @@ import type { CountersRepo } from '../db/counters';
 
 export interface OutboxCounts {
   pending: number;
+  /** Pending events that are sales: what an owner means by "sales kept on this till". */
+  pendingSales: number;
   sent: number;
   rejected: number;
   lastSeq: number;
@@ -46,6 +48,9 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
   // derived from the gapless seq instead of scanning a million sent rows.
   const countStatus = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM outbox WHERE status = ?',
+  );
+  const pendingSales = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND type = 'sale'",
   );
   const lastSent = db.prepare<[], { at: number | null }>(
     "SELECT sent_at AS at FROM outbox WHERE status = 'sent' ORDER BY seq DESC LIMIT 1",
@@ -93,6 +98,7 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
       const rejectedCount = countStatus.get('rejected')!.n;
       return {
         pending: pendingCount,
+        pendingSales: pendingSales.get()!.n,
         rejected: rejectedCount,
         sent: lastSeq - pendingCount - rejectedCount,
         lastSeq,

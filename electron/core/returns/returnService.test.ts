@@ -127,6 +127,7 @@ describe('returns', () => {
     await t.call('settings-update', { refundLimit: 500_00 });
     const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
     await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+    await t.call('shift-join', {}); // the owner's shift: the cashier joins it (hand-over)
     const total = sale.lines[1]!.total;
     const input = {
       originalEventId: sale.eventId,
@@ -145,6 +146,7 @@ describe('cumulative refund limits', () => {
   const signInCashier = async () => {
     const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
     await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+    await t.call('shift-join', {}); // the owner's shift: the cashier joins it (hand-over)
   };
 
   it('counts split single-unit returns of one sale against the refund limit', async () => {

@@ -123,6 +123,7 @@ describe('checkout', () => {
     await sellable();
     const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
     await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+    await t.call('shift-join', {}); // the owner's shift: the cashier joins it (hand-over)
     const cart = await t.call('cart-open', {});
     await t.call('cart-add-item', { cartId: cart.id, code: 'A1' });
     const within = await t.call('cart-set-line-discount', {
@@ -192,7 +193,7 @@ describe('checkout', () => {
     ]);
     const resumed = await t.call('cart-resume', { cartId: cart.id });
     expect(resumed.status).toBe('open');
-    await t.call('cart-void', { cartId: cart.id });
+    await t.call('cart-void', { cartId: cart.id, reason: 'customer left' });
     expect((await t.call('cart-get', { cartId: cart.id })).status).toBe('voided');
   });
 

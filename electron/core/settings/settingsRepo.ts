@@ -16,6 +16,7 @@ interface SettingsRow {
   receipt_header: string;
   discount_limit_bp: number;
   refund_limit: number;
+  void_approval_limit: number;
   has_demo_data: number;
 }
 
@@ -38,6 +39,7 @@ export interface NewSettings {
   receiptHeader: string;
   discountLimitBp: number;
   refundLimit: number;
+  voidApprovalLimit: number;
   createdAt: number;
 }
 
@@ -54,6 +56,7 @@ const fromRow = (r: SettingsRow): StoredSettings => ({
   receiptHeader: r.receipt_header,
   discountLimitBp: r.discount_limit_bp,
   refundLimit: r.refund_limit,
+  voidApprovalLimit: r.void_approval_limit,
   hasDemoData: r.has_demo_data === 1,
 });
 
@@ -69,19 +72,23 @@ export const publicSettings = (s: StoredSettings): StoreSettings => ({
   receiptHeader: s.receiptHeader,
   discountLimitBp: s.discountLimitBp,
   refundLimit: s.refundLimit,
+  voidApprovalLimit: s.voidApprovalLimit,
 });
 
 export const settingsRepo = (db: Database.Database) => {
   const get = db.prepare<[], SettingsRow>('SELECT * FROM settings WHERE id = 1');
   const insert = db.prepare(
     `INSERT INTO settings (id, store_id, till_id, store_code, till_code, store_name, currency, locale,
-       time_zone, tax_mode, receipt_header, discount_limit_bp, refund_limit, created_at)
+       time_zone, tax_mode, receipt_header, discount_limit_bp, refund_limit, void_approval_limit,
+       created_at)
      VALUES (1, @storeId, @tillId, @storeCode, @tillCode, @storeName, @currency, @locale,
-       @timeZone, @taxMode, @receiptHeader, @discountLimitBp, @refundLimit, @createdAt)`,
+       @timeZone, @taxMode, @receiptHeader, @discountLimitBp, @refundLimit, @voidApprovalLimit,
+       @createdAt)`,
   );
   const update = db.prepare(
     `UPDATE settings SET store_name = @storeName, receipt_header = @receiptHeader,
-       discount_limit_bp = @discountLimitBp, refund_limit = @refundLimit WHERE id = 1`,
+       discount_limit_bp = @discountLimitBp, refund_limit = @refundLimit,
+       void_approval_limit = @voidApprovalLimit WHERE id = 1`,
   );
   const markDemo = db.prepare('UPDATE settings SET has_demo_data = 1 WHERE id = 1');
   // Settings change rarely and are read on every sale; cache the row, drop it on write.
@@ -98,7 +105,10 @@ export const settingsRepo = (db: Database.Database) => {
       cached = null;
     },
     update: (
-      s: Pick<StoreSettings, 'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit'>,
+      s: Pick<
+        StoreSettings,
+        'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit' | 'voidApprovalLimit'
+      >,
     ) => {
       update.run(s);
       cached = null;

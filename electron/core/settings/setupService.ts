@@ -14,6 +14,8 @@ export type SetupInput = Omit<ApiParsedInput<'setup-init'>, 'demo'>;
 /** Default owner-approval thresholds: 10 % discount, refunds above 5,000 major units. */
 const DEFAULT_DISCOUNT_LIMIT_BP = 1_000;
 const DEFAULT_REFUND_LIMIT_MAJOR = 5_000;
+/** A cashier may void a sale worth up to this much (major units) without an owner. */
+const DEFAULT_VOID_APPROVAL_LIMIT_MAJOR = 2_000;
 
 export const initStore = (ctx: CoreContext, input: SetupInput): StoredSettings =>
   inTransaction(ctx, () => {
@@ -38,6 +40,7 @@ export const initStore = (ctx: CoreContext, input: SetupInput): StoredSettings =
       receiptHeader: '',
       discountLimitBp: DEFAULT_DISCOUNT_LIMIT_BP,
       refundLimit: DEFAULT_REFUND_LIMIT_MAJOR * 10 ** currencyExponent(input.currency),
+      voidApprovalLimit: DEFAULT_VOID_APPROVAL_LIMIT_MAJOR * 10 ** currencyExponent(input.currency),
       createdAt: at,
     });
     const ownerId = uuidv7(at);

@@ -1,6 +1,6 @@
 // Shift lifecycle: open with a float, move cash in or out with a reason, close with the counted
 // cash. Each step is one transaction with its outbox event.
-import type { ShiftSummary, ZReport } from '../../../shared/api/types';
+import type { ClosedShift, ShiftSummary, ZReport } from '../../../shared/api/types';
 import { AppFailure } from '../../../shared/result';
 import {
   inTransaction,
@@ -9,21 +9,77 @@ import {
   requireUser,
   type CoreContext,
 } from '../context';
+import type { StoredUser } from '../users/usersRepo';
 import type { ShiftRow } from './shiftRepo';
 import { buildZReport } from './zReport';
 
-export const shiftSummary = (s: ShiftRow): ShiftSummary => ({
-  id: s.id,
-  cashierId: s.cashierId,
-  cashierName: s.cashierName,
-  openedAt: s.openedAt,
-  closedAt: s.closedAt,
-  openingFloat: s.openingFloat,
-});
+export const shiftSummary = (ctx: CoreContext, s: ShiftRow): ShiftSummary => {
+  const cashiers = [
+    { id: s.cashierId, name: s.cashierName },
+    ...ctx.repos.shifts.joinedCashiers(s.id).filter((c) => c.id !== s.cashierId),
+  ];
+  const me = ctx.session.userId;
+  return {
+    id: s.id,
+    cashierId: s.cashierId,
+    cashierName: s.cashierName,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    openingFloat: s.openingFloat,
+    cashiers,
+    joinedBySignedInUser: me !== null && cashiers.some((c) => c.id === me),
+  };
+};
+
+/**
+ * Hand-over: a cashier who signs in during another's open shift joins it (their sales are
+ * recorded under their own name and get their own line on the Z report), or closes it and
+ * opens their own. Joining twice is harmless.
+ */
+export const joinShift = (ctx: CoreContext): ShiftSummary =>
+  inTransaction(ctx, () => {
+    const user = requireUser(ctx);
+    const shift = requireOpenShift(ctx);
+    if (shift.cashierId !== user.id) ctx.repos.shifts.join(shift.id, user.id, ctx.clock.now());
+    return shiftSummary(ctx, shift);
+  });
+
+export const closedShifts = (ctx: CoreContext, limit: number, offset: number): ClosedShift[] =>
+  ctx.repos.shifts.closedList(limit, offset).map((s) => {
+    const z = JSON.parse(s.zReport) as Partial<ZReport>;
+    return {
+      id: s.id,
+      cashierName: s.cashierName,
+      openedAt: s.openedAt,
+      closedAt: s.closedAt,
+      netSales: z.netSales ?? 0,
+      variance: z.variance ?? 0,
+    };
+  });
 
 export const requireOpenShift = (ctx: CoreContext): ShiftRow => {
   const shift = ctx.repos.shifts.current();
   if (!shift) throw new AppFailure('NO_OPEN_SHIFT', 'Open a shift before selling.');
+  return shift;
+};
+
+/**
+ * The open shift, for a sale rung by `user`: a cashier must have opened or joined it (the
+ * hand-over choice), so nobody silently carries on in another cashier's shift. An owner, who
+ * steps in to help or approve, may ring in any shift; their sales carry their own name.
+ */
+export const requireShiftJoined = (ctx: CoreContext, user: StoredUser): ShiftRow => {
+  const shift = requireOpenShift(ctx);
+  if (
+    user.role !== 'owner' &&
+    shift.cashierId !== user.id &&
+    !ctx.repos.shifts.joinedCashiers(shift.id).some((c) => c.id === user.id)
+  ) {
+    throw new AppFailure(
+      'SHIFT_OF_ANOTHER_CASHIER',
+      `${shift.cashierName}'s shift is open: join it, or close it and open your own.`,
+    );
+  }
   return shift;
 };
 
@@ -44,7 +100,7 @@ export const openShift = (ctx: CoreContext, openingFloat: number): ShiftSummary 
       occurredAt: at,
       payload: { shiftId: id, cashierId: user.id, openingFloat },
     });
-    return shiftSummary(ctx.repos.shifts.get(id)!);
+    return shiftSummary(ctx, ctx.repos.shifts.get(id)!);
   });
 
 export const moveCash = (ctx: CoreContext, amount: number, reason: string): ShiftSummary =>
@@ -70,7 +126,7 @@ export const moveCash = (ctx: CoreContext, amount: number, reason: string): Shif
       occurredAt: at,
       payload: { shiftId: shift.id, userId: user.id, amount, reason },
     });
-    return shiftSummary(shift);
+    return shiftSummary(ctx, shift);
   });
 
 const computeZReport = (
@@ -78,6 +134,7 @@ const computeZReport = (
   shift: ShiftRow,
   closedAt: number,
   countedCash: number | null,
+  closedByName: string | null,
 ): ZReport => {
   const settings = requireSettings(ctx);
   const { cashIn, cashOut } = ctx.repos.shifts.cashSums(shift.id);
@@ -88,10 +145,14 @@ const computeZReport = (
     currency: settings.currency,
     closedAt,
     countedCash: countedCash ?? 0,
+    taxMode: settings.taxMode,
     kindTotals: ctx.repos.shifts.kindTotals(shift.id),
     tenderTotals: ctx.repos.shifts.tenderTotals(shift.id),
     cashIn,
     cashOut,
+    voids: ctx.repos.cartVoids.shiftTotals(shift.id),
+    byCashier: ctx.repos.shifts.byCashier(shift.id),
+    closedByName,
   });
   // A shift still open has no count yet: report it as an X report that balances.
   return countedCash === null
@@ -105,7 +166,7 @@ export const closeShift = (ctx: CoreContext, countedCash: number): ZReport =>
     const user = requireUser(ctx);
     const shift = requireOpenShift(ctx);
     const at = ctx.clock.now();
-    const report = computeZReport(ctx, shift, at, countedCash);
+    const report = computeZReport(ctx, shift, at, countedCash, user.name);
     ctx.repos.shifts.close(shift.id, at, countedCash, JSON.stringify(report));
     ctx.repos.outbox.append({
       eventId: newEventId(ctx),
@@ -138,5 +199,5 @@ export const zReportFor = (ctx: CoreContext, shiftId: string): ZReport => {
   const shift = ctx.repos.shifts.get(shiftId);
   if (!shift) throw new AppFailure('NOT_FOUND', 'No such shift.');
   if (shift.zReport) return JSON.parse(shift.zReport) as ZReport;
-  return computeZReport(ctx, shift, ctx.clock.now(), null);
+  return computeZReport(ctx, shift, ctx.clock.now(), null, null);
 };

@@ -17,6 +17,7 @@ import type {
   DeadLettersResponse,
   OpsHealthResponse,
   PinFailuresResponse,
+  CartVoidsResponse,
   SessionInfo,
   StoresResponse,
   TillEnrollment,
@@ -96,6 +97,7 @@ export const consoleCalls = (c: ConsoleClient) => ({
   health: () => c.get<OpsHealthResponse>('/v1/console/ops/health'),
   pinFailures: (limit = 100) =>
     c.get<PinFailuresResponse>('/v1/console/security/pin-failures', { limit }),
+  cartVoids: (limit = 100) => c.get<CartVoidsResponse>('/v1/console/security/voids', { limit }),
 
   // Accounts and audit (admin)
   accounts: () => c.get<AccountsResponse>('/v1/console/accounts'),

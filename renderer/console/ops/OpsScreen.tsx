@@ -10,6 +10,7 @@ import { KpiTiles } from '../../src/dashboard/KpiTiles';
 import { errorWords } from '../api/consoleClient';
 import { ConfirmDialog } from '../parts/ConfirmDialog';
 import { useSession } from '../state/sessionContext';
+import { CartVoidsCard } from './CartVoidsCard';
 import { PinFailuresCard } from './PinFailuresCard';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { pushAgeWords } from '../stores/syncHealthWords';
@@ -207,6 +208,7 @@ export function OpsScreen() {
         </>
       )}
       <PinFailuresCard storeName={storeName} />
+      <CartVoidsCard storeName={storeName} />
       {retrying && (
         <ConfirmDialog
           title="Retry this dead letter?"

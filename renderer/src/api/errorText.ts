@@ -12,6 +12,8 @@ const HEADINGS: Partial<Record<ErrorCode, string>> = {
   OWNER_APPROVAL_REQUIRED: 'Owner approval needed',
   NO_OPEN_SHIFT: 'No shift is open — open a shift first (F7)',
   SHIFT_ALREADY_OPEN: 'A shift is already open',
+  SHIFT_OF_ANOTHER_CASHIER: 'This shift is another cashier’s',
+  VOID_REASON_REQUIRED: 'A reason is needed',
   PRODUCT_NOT_FOUND: 'Unknown barcode or SKU',
   PRODUCT_INACTIVE: 'This product is no longer sold',
   CART_NOT_FOUND: 'The sale was not found',

@@ -23,7 +23,8 @@ describe('refundTotal', () => {
   it('splits a discounted line pro rata, the last unit taking the remainder', () => {
     const l = line({});
     const first = refundTotal([l], new Map([[1, 1]]));
-    expect(first).toBe(966);
+    // Gross 1000 less the unit's discount share 33: total follows gross − discount.
+    expect(first).toBe(967);
     const second = refundTotal([{ ...l, returnedQuantity: 1 }], new Map([[1, 1]]));
     const third = refundTotal([{ ...l, returnedQuantity: 2 }], new Map([[1, 1]]));
     expect(first + second + third).toBe(2900);

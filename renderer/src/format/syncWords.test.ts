@@ -50,6 +50,10 @@ describe('sync status in words', () => {
     expect(stripWords({ ...base, enrolled: false, rejected: 0, pending: 8 })).toBe(
       'Not connected to HQ · 8 events kept on this till',
     );
+    // Sales are counted as sales, not as every event the till keeps (issue 12).
+    expect(stripWords({ ...base, enrolled: false, rejected: 0, pending: 8, pendingSales: 1 })).toBe(
+      'Not connected to HQ · 1 sale kept on this till (8 records in all)',
+    );
     expect(stripWords({ ...base, rejected: 2, pending: 1 })).toBe(
       'HQ online · 1 waiting to send · 2 rejected',
     );

@@ -47,11 +47,18 @@ export const stripWords = (s: {
   needsReenrolment: boolean;
   online: boolean | null;
   pending: number;
+  /** Pending sales alone; the strip says sales when it knows them, never all events as sales. */
+  pendingSales?: number;
   rejected: number;
 }): string => {
   if (s.needsReenrolment)
     return `HQ disconnected this till · still selling offline · ${s.pending} waiting for a new code`;
-  if (!s.enrolled) return `Not connected to HQ · ${s.pending} events kept on this till`;
+  if (!s.enrolled) {
+    if (s.pendingSales === undefined)
+      return `Not connected to HQ · ${s.pending} events kept on this till`;
+    const sales = `${s.pendingSales} sale${s.pendingSales === 1 ? '' : 's'}`;
+    return `Not connected to HQ · ${sales} kept on this till (${s.pending} records in all)`;
+  }
   const state = s.online === false ? 'HQ offline' : s.online ? 'HQ online' : 'HQ not contacted yet';
   const rejected = s.rejected > 0 ? ` · ${s.rejected} rejected` : '';
   return `${state} · ${s.pending} waiting to send${rejected}`;

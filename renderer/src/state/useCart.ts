@@ -140,16 +140,18 @@ export const useCart = () => {
       return true;
     });
 
-  const voidCart = (): Promise<void> =>
+  /** Voids the sale with the cashier's reason: an error sentence, or null once voided. */
+  const voidCart = (reason: string): Promise<string | null> =>
     serial(async () => {
       const c = cartRef.current;
       if (c) {
-        const r = await call('cart-void', { cartId: c.id });
-        if (!r.ok) return setError(errorText(r.error));
+        const r = await call('cart-void', { cartId: c.id, reason });
+        if (!r.ok) return errorText(r.error);
       }
       adopt(null);
       setSelected(null);
       setError(null);
+      return null;
     });
 
   const checkout = (payments: Payment[]): Promise<Result<Receipt>> =>

@@ -6,6 +6,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import { bumpStoreVersions, type StoreVersion } from './analyticsStateRepo';
+import { insertCartVoids } from './cartVoidsRepo';
 import { upsertCashiers, upsertLocalProducts, upsertStoreProducts } from './dimensionsRepo';
 import { earnsPartition, markEventOrigins } from './eventOriginRepo';
 import { insertNewEvents, storesOfEvents, type LedgerEntry } from './eventsRepo';
@@ -81,6 +82,7 @@ const applyOnce = async (
     await upsertStoreProducts(client, rows.catalogChanges);
     await applyShiftEvents(client, rows.shiftOpens, rows.shiftCloses, rows.cashMovements);
     await insertPinFailures(client, rows.pinFailures);
+    await insertCartVoids(client, rows.cartVoids);
     // Chain-wide rows last: see monthProductRollupRepo.ts.
     await addToMonthProductRollup(client, lines.monthProducts);
     const versions = await bumpStoreVersions(client, applied);

@@ -82,6 +82,8 @@ export interface FactRows {
   cashMovements: EventOf<'cash_movement'>[];
   /** Wrong PINs typed at tills (pinFailuresRepo.ts). */
   pinFailures: EventOf<'pin_failed'>[];
+  /** Sales voided before payment (cartVoidsRepo.ts). */
+  cartVoids: EventOf<'cart_void'>[];
 }
 
 const emptySaleLines = (): SaleLineColumns => ({
@@ -170,6 +172,7 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
     shiftCloses: [],
     cashMovements: [],
     pinFailures: [],
+    cartVoids: [],
   };
   // The later edit wins, whatever its occurredAt says: a till's clock never picks the winner. A
   // sale (perhaps queued offline before an edit) only names a product nothing named yet, as
@@ -258,8 +261,10 @@ export const buildFactRows = (events: readonly PosEvent[]): FactRows => {
       rows.shiftCloses.push(e);
     } else if (e.type === 'cash_movement') {
       rows.cashMovements.push(e);
-    } else {
+    } else if (e.type === 'pin_failed') {
       rows.pinFailures.push(e);
+    } else {
+      rows.cartVoids.push(e);
     }
   }
   // Sorted by key so concurrent consumers lock the same rows in the same order.

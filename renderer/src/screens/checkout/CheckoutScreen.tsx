@@ -18,6 +18,7 @@ import { QuantityDialog } from './QuantityDialog';
 import { ScanField } from './ScanField';
 import { ShortcutBar } from './ShortcutBar';
 import { TotalsPanel } from './TotalsPanel';
+import { VoidSaleDialog } from './VoidSaleDialog';
 
 type DialogKind =
   | 'quantity'
@@ -27,7 +28,8 @@ type DialogKind =
   | 'pay'
   | 'park'
   | 'parked'
-  | 'open-shift';
+  | 'open-shift'
+  | 'void';
 
 interface Props {
   session: Session;
@@ -178,7 +180,7 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
           className="btn-ghost"
           data-testid="btn-void"
           disabled={!hasItems}
-          onClick={() => void cart.voidCart()}
+          onClick={() => setDialog('void')}
         >
           Void this sale
         </button>
@@ -230,6 +232,9 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
         />
       )}
       {dialog === 'park' && <ParkNoteDialog onPark={cart.park} onClose={close} />}
+      {dialog === 'void' && cart.cart && (
+        <VoidSaleDialog cart={cart.cart} onVoid={cart.voidCart} onClose={close} />
+      )}
       {dialog === 'parked' && <ParkedDialog onResume={cart.resume} onClose={close} />}
       {dialog === 'open-shift' && (
         <OpenShiftDialog

@@ -94,6 +94,15 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: StoreSettings) => voi
               data-testid="settings-refund-limit"
             />
           </label>
+          <label>
+            Void limit ({money.currency}): voiding a larger sale needs the owner&apos;s PIN
+            <input
+              inputMode="decimal"
+              value={form.voidApprovalLimit}
+              onChange={(e) => set('voidApprovalLimit', e.target.value)}
+              data-testid="settings-void-limit"
+            />
+          </label>
         </div>
         <ErrorBanner message={error} testId="settings-error" onDismiss={() => setError(null)} />
         {saved && (

@@ -13,6 +13,7 @@ const current: StoreSettings = {
   receiptHeader: 'Thank you',
   discountLimitBp: 1_000,
   refundLimit: 2_000_00,
+  voidApprovalLimit: 1_000_00,
 };
 const money = (t: string): number | null =>
   /^\d+(\.\d{1,2})?$/.test(t.trim()) ? Math.round(Number(t) * 100) : null;
@@ -34,12 +35,14 @@ describe('settings form', () => {
       receiptHeader: 'Thank you',
       discountLimitPercent: '15',
       refundLimit: '500.00',
+      voidApprovalLimit: '250.00',
     };
     expect(settingsUpdateOf(current, form, money)).toEqual({
       ok: true,
-      update: { discountLimitBp: 1_500, refundLimit: 500_00 },
+      update: { discountLimitBp: 1_500, refundLimit: 500_00, voidApprovalLimit: 250_00 },
     });
     expect(settingsUpdateOf(current, { ...form, storeName: ' ' }, money).ok).toBe(false);
     expect(settingsUpdateOf(current, { ...form, refundLimit: 'lots' }, money).ok).toBe(false);
+    expect(settingsUpdateOf(current, { ...form, voidApprovalLimit: '-5' }, money).ok).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The Settings form's text fields to the settings-update input and back. The discount limit is a
-// percentage on screen (12.5 %) and basis points in the API (1250); the refund limit is money.
+// percentage on screen (12.5 %) and basis points in the API (1250); the refund and void limits are money.
 import type { ApiInput, StoreSettings } from '../../../../shared/api';
 
 export interface SettingsFormText {
@@ -7,6 +7,7 @@ export interface SettingsFormText {
   receiptHeader: string;
   discountLimitPercent: string;
   refundLimit: string;
+  voidApprovalLimit: string;
 }
 
 export const bpToPercentText = (bp: number): string => String(bp / 100);
@@ -24,6 +25,7 @@ export const formTextOf = (s: StoreSettings, toInput: (m: number) => string): Se
   receiptHeader: s.receiptHeader,
   discountLimitPercent: bpToPercentText(s.discountLimitBp),
   refundLimit: toInput(s.refundLimit),
+  voidApprovalLimit: toInput(s.voidApprovalLimit),
 });
 
 export type SettingsUpdate = ApiInput<'settings-update'>;
@@ -47,5 +49,9 @@ export const settingsUpdateOf = (
   if (refund === null || refund < 0)
     return { ok: false, message: 'The refund limit is an amount of money (e.g. 2000.00).' };
   if (refund !== current.refundLimit) update.refundLimit = refund;
+  const voidLimit = parseMoney(form.voidApprovalLimit);
+  if (voidLimit === null || voidLimit < 0)
+    return { ok: false, message: 'The void limit is an amount of money (e.g. 1000.00).' };
+  if (voidLimit !== current.voidApprovalLimit) update.voidApprovalLimit = voidLimit;
   return { ok: true, update };
 };

@@ -1,5 +1,5 @@
 // The shift: open it with a float, record cash in/out, read the X report so far, close it with the
-// counted cash and read the Z report.
+// counted cash, read and print the Z report; below, the past Z reports to reprint.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Session, ShiftSummary, ZReport } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useDateTime, useMoney } from '../../state/settingsContext';
 import { OpenShiftDialog } from '../checkout/OpenShiftDialog';
 import { CashMoveForm } from './CashMoveForm';
+import { PastZReports } from './PastZReports';
 import { ZReportView } from './ZReportView';
 
 interface Props {
@@ -47,6 +48,8 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
     setReportOpen(false);
     await onSessionChange();
     await load();
+    // "Close shift and print Z": print once the report has rendered.
+    window.setTimeout(() => window.print(), 0);
   };
 
   const readX = async (shiftId: string) => {
@@ -82,6 +85,11 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
               Open since {when(shift.openedAt)} · {shift.cashierName} · float{' '}
               {money.format(shift.openingFloat)}
             </p>
+            {shift.cashiers.length > 1 && (
+              <p data-testid="shift-cashiers">
+                Cashiers in this shift: {shift.cashiers.map((c) => c.name).join(', ')}
+              </p>
+            )}
             <button type="button" data-testid="shift-x-report" onClick={() => void readX(shift.id)}>
               X report (so far)
             </button>
@@ -115,6 +123,7 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
           </button>
         </>
       )}
+      <PastZReports reloadKey={report?.shiftId ?? ''} />
       {opening && (
         <OpenShiftDialog
           onOpened={() => {

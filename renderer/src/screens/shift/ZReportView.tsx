@@ -22,8 +22,11 @@ export function ZReportView({ report, open = false }: { report: ZReport; open?: 
         {open ? 'X report (shift still open)' : 'Z report'} · {report.storeName}
       </h2>
       <p>
-        Till {report.tillId} · {report.cashierName} · {when(report.openedAt)} –{' '}
+        Till {report.tillId} · opened by {report.cashierName} · {when(report.openedAt)} –{' '}
         {open ? `now (${when(report.closedAt)})` : when(report.closedAt)}
+        {report.closedByName && report.closedByName !== report.cashierName
+          ? ` · closed by ${report.closedByName}`
+          : ''}
       </p>
       <table className="data-table z-table">
         <tbody>
@@ -32,9 +35,15 @@ export function ZReportView({ report, open = false }: { report: ZReport; open?: 
           {row('Returns', 'returnsCount', report.returnsCount, false)}
           {row('Gross sales', 'grossSales', report.grossSales)}
           {row('Discounts', 'discounts', report.discounts)}
-          {row('Returns total', 'returnsTotal', report.returnsTotal)}
+          {row('Returns (after their discount)', 'returnsTotal', report.returnsTotal)}
+          {row(
+            report.taxMode === 'exclusive' ? 'Tax (charged on top)' : 'Tax (included)',
+            'tax',
+            report.tax,
+          )}
           {row('Net sales', 'netSales', report.netSales)}
-          {row('Tax', 'tax', report.tax)}
+          {row('Voided sales', 'voidsCount', report.voidsCount ?? 0, false)}
+          {row('Voided value', 'voidsTotal', report.voidsTotal ?? 0)}
           {report.byTender.map((t) =>
             row(`Taken by ${tenderLabel(t.tender).toLowerCase()}`, `tender-${t.tender}`, t.amount),
           )}
@@ -45,6 +54,40 @@ export function ZReportView({ report, open = false }: { report: ZReport; open?: 
           {!open && row('Variance', 'variance', report.variance)}
         </tbody>
       </table>
+      {(report.byCashier?.length ?? 0) > 1 && (
+        <table className="data-table z-table" data-testid="z-by-cashier">
+          <thead>
+            <tr>
+              <th scope="col">Cashier</th>
+              <th scope="col" className="num">
+                Sales
+              </th>
+              <th scope="col" className="num">
+                Returns
+              </th>
+              <th scope="col" className="num">
+                Voids
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byCashier.map((c) => (
+              <tr key={c.cashierId} data-testid={`z-cashier-${c.cashierId}`}>
+                <th scope="row">{c.cashierName}</th>
+                <td className="num" data-value={c.salesTotal}>
+                  {c.salesCount} · {money.format(c.salesTotal)}
+                </td>
+                <td className="num" data-value={c.returnsTotal}>
+                  {c.returnsCount} · {money.format(c.returnsTotal)}
+                </td>
+                <td className="num" data-value={c.voidsTotal}>
+                  {c.voidsCount} · {money.format(c.voidsTotal)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </article>
   );
 }

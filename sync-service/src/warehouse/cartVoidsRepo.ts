@@ -1,0 +1,101 @@
+// cart_voids: the sales tills voided before payment (cart_void events), written by the warehouse
+// consumer with the rest of a batch's facts and listed newest first, with per-store counts and
+// value, for the console's operations page. Sole owner of the table.
+import type { EventOf } from '../../../shared/events';
+import type { SqlClient } from './sqlClient';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+const INSERT = `
+INSERT INTO cart_voids (event_id, store_id, till_id, occurred_at, cart_id, shift_id, cashier_id,
+  cashier_name, approver_id, reason, currency, line_count, units, total)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::uuid[],
+  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::bigint[])
+ON CONFLICT (event_id) DO NOTHING`;
+
+export const insertCartVoids = async (
+  db: SqlClient,
+  events: readonly EventOf<'cart_void'>[],
+): Promise<void> => {
+  if (events.length === 0) return;
+  await db.query(INSERT, [
+    events.map((e) => e.eventId),
+    events.map((e) => e.storeId),
+    events.map((e) => e.tillId),
+    events.map((e) => iso(e.occurredAt)),
+    events.map((e) => e.payload.cartId),
+    events.map((e) => e.payload.shiftId),
+    events.map((e) => e.payload.cashierId),
+    events.map((e) => e.payload.cashierName),
+    events.map((e) => e.payload.approverId),
+    events.map((e) => e.payload.reason),
+    events.map((e) => e.payload.currency),
+    events.map((e) => e.payload.lineCount),
+    events.map((e) => e.payload.units),
+    events.map((e) => e.payload.total),
+  ]);
+};
+
+export interface CartVoidRecord {
+  eventId: string;
+  storeId: string;
+  storeName: string | null;
+  tillId: string;
+  tillName: string | null;
+  occurredAt: number;
+  cashierId: string;
+  cashierName: string;
+  approverId: string | null;
+  reason: string;
+  currency: string;
+  lineCount: number;
+  total: number;
+}
+
+interface Row {
+  event_id: string;
+  store_id: string;
+  store_name: string | null;
+  till_id: string;
+  till_name: string | null;
+  occurred_ms: string;
+  cashier_id: string;
+  cashier_name: string;
+  approver_id: string | null;
+  reason: string;
+  currency: string;
+  line_count: number;
+  total: string;
+}
+
+/** Newest first; `storeId` narrows to one store. */
+export const listCartVoids = async (
+  db: SqlClient,
+  query: { storeId?: string; limit: number },
+): Promise<CartVoidRecord[]> => {
+  const { rows } = await db.query<Row>(
+    `SELECT v.event_id, v.store_id, s.name AS store_name, v.till_id, nullif(t.name, '') AS till_name,
+       (extract(epoch FROM v.occurred_at) * 1000)::bigint AS occurred_ms, v.cashier_id,
+       v.cashier_name, v.approver_id, v.reason, v.currency, v.line_count, v.total
+     FROM cart_voids v LEFT JOIN stores s ON s.store_id = v.store_id
+       LEFT JOIN tills t ON t.till_id = v.till_id
+     WHERE ($1::text IS NULL OR v.store_id = $1)
+     ORDER BY v.occurred_at DESC, v.event_id DESC LIMIT $2`,
+    [query.storeId ?? null, query.limit],
+  );
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    storeId: r.store_id,
+    storeName: r.store_name,
+    tillId: r.till_id,
+    tillName: r.till_name,
+    occurredAt: Number(r.occurred_ms),
+    cashierId: r.cashier_id,
+    cashierName: r.cashier_name,
+    approverId: r.approver_id,
+    reason: r.reason,
+    currency: r.currency,
+    lineCount: r.line_count,
+    total: Number(r.total),
+  }));
+};
