@@ -75,13 +75,13 @@ export function ZReportView({ report, open = false }: { report: ZReport; open?: 
               <tr key={c.cashierId} data-testid={`z-cashier-${c.cashierId}`}>
                 <th scope="row">{c.cashierName}</th>
                 <td className="num" data-value={c.salesTotal}>
-                  {c.salesCount} · {money.format(c.salesTotal)}
+                  {c.salesCount} · <Money amount={c.salesTotal} />
                 </td>
                 <td className="num" data-value={c.returnsTotal}>
-                  {c.returnsCount} · {money.format(c.returnsTotal)}
+                  {c.returnsCount} · <Money amount={c.returnsTotal} />
                 </td>
                 <td className="num" data-value={c.voidsTotal}>
-                  {c.voidsCount} · {money.format(c.voidsTotal)}
+                  {c.voidsCount} · <Money amount={c.voidsTotal} />
                 </td>
               </tr>
             ))}
