@@ -73,6 +73,22 @@ export interface CartLine {
   tax: Minor;
   net: Minor;
   total: Minor;
+  /**
+   * Stock on hand of the product when the cart was read (before this sale), so the cashier sees a
+   * quantity above it; selling is still allowed. Absent where the reader did not look it up.
+   */
+  onHand?: number | null;
+}
+
+/** What an OWNER_APPROVAL_REQUIRED for a discount carries in `details`, for the approval box. */
+export interface DiscountApprovalDetails {
+  kind: 'discount';
+  /** The line whose discount is above the limit; null for the sale discount. */
+  lineNo: number | null;
+  shareBp: number;
+  /** The discount itself, in minor units. */
+  amount: Minor;
+  limitBp: number;
 }
 
 export type CartStatus = 'open' | 'parked' | 'voided' | 'completed';
