@@ -74,6 +74,7 @@ export const apiInputs = {
     receiptHeader: text().max(500).optional(),
     discountLimitBp: z.number().int().min(0).max(10_000).optional(),
     refundLimit: positiveMinor.optional(),
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
     ownerPin,
   }),
 

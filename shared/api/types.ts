@@ -32,6 +32,8 @@ export interface StoreSettings {
   discountLimitBp: number;
   /** A refund above this amount needs an owner PIN. */
   refundLimit: Minor;
+  /** Minutes without a key or touch after which the till locks and asks for a PIN (1–240). */
+  idleLockMinutes: number;
 }
 
 export interface SetupStatus {

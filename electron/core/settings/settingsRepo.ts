@@ -16,6 +16,7 @@ interface SettingsRow {
   receipt_header: string;
   discount_limit_bp: number;
   refund_limit: number;
+  idle_lock_minutes: number;
   has_demo_data: number;
 }
 
@@ -54,6 +55,7 @@ const fromRow = (r: SettingsRow): StoredSettings => ({
   receiptHeader: r.receipt_header,
   discountLimitBp: r.discount_limit_bp,
   refundLimit: r.refund_limit,
+  idleLockMinutes: r.idle_lock_minutes,
   hasDemoData: r.has_demo_data === 1,
 });
 
@@ -69,6 +71,7 @@ export const publicSettings = (s: StoredSettings): StoreSettings => ({
   receiptHeader: s.receiptHeader,
   discountLimitBp: s.discountLimitBp,
   refundLimit: s.refundLimit,
+  idleLockMinutes: s.idleLockMinutes,
 });
 
 export const settingsRepo = (db: Database.Database) => {
@@ -81,7 +84,8 @@ export const settingsRepo = (db: Database.Database) => {
   );
   const update = db.prepare(
     `UPDATE settings SET store_name = @storeName, receipt_header = @receiptHeader,
-       discount_limit_bp = @discountLimitBp, refund_limit = @refundLimit WHERE id = 1`,
+       discount_limit_bp = @discountLimitBp, refund_limit = @refundLimit,
+       idle_lock_minutes = @idleLockMinutes WHERE id = 1`,
   );
   const markDemo = db.prepare('UPDATE settings SET has_demo_data = 1 WHERE id = 1');
   // Settings change rarely and are read on every sale; cache the row, drop it on write.
@@ -98,7 +102,10 @@ export const settingsRepo = (db: Database.Database) => {
       cached = null;
     },
     update: (
-      s: Pick<StoreSettings, 'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit'>,
+      s: Pick<
+        StoreSettings,
+        'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit' | 'idleLockMinutes'
+      >,
     ) => {
       update.run(s);
       cached = null;

@@ -40,7 +40,8 @@ export const setupHandlers: HandlerMap<
         input.storeName === undefined &&
         input.receiptHeader === undefined &&
         input.discountLimitBp === undefined &&
-        input.refundLimit === undefined
+        input.refundLimit === undefined &&
+        input.idleLockMinutes === undefined
       ) {
         throw new AppFailure('VALIDATION', 'Nothing to change.');
       }
@@ -49,6 +50,7 @@ export const setupHandlers: HandlerMap<
         receiptHeader: input.receiptHeader ?? current.receiptHeader,
         discountLimitBp: input.discountLimitBp ?? current.discountLimitBp,
         refundLimit: input.refundLimit ?? current.refundLimit,
+        idleLockMinutes: input.idleLockMinutes ?? current.idleLockMinutes,
       });
       return publicSettings(requireSettings(ctx));
     }),

@@ -4,6 +4,7 @@ import { up as initial } from './0010_initial';
 import { up as saleLinesByProduct } from './0020_sale_lines_by_product';
 import { up as sync } from './0500_sync';
 import { up as counterIntegrity } from './0510_counter_integrity';
+import { up as idleLock } from './0530_idle_lock';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'sale_lines_by_product', up: saleLinesByProduct },
   { version: 500, name: 'sync', up: sync },
   { version: 510, name: 'counter_integrity', up: counterIntegrity },
+  { version: 530, name: 'idle_lock', up: idleLock },
 ];

@@ -13,6 +13,7 @@ const current: StoreSettings = {
   receiptHeader: 'Thank you',
   discountLimitBp: 1_000,
   refundLimit: 2_000_00,
+  idleLockMinutes: 5,
 };
 const money = (t: string): number | null =>
   /^\d+(\.\d{1,2})?$/.test(t.trim()) ? Math.round(Number(t) * 100) : null;
@@ -34,6 +35,7 @@ describe('settings form', () => {
       receiptHeader: 'Thank you',
       discountLimitPercent: '15',
       refundLimit: '500.00',
+      idleLockMinutes: '5',
     };
     expect(settingsUpdateOf(current, form, money)).toEqual({
       ok: true,
@@ -41,5 +43,21 @@ describe('settings form', () => {
     });
     expect(settingsUpdateOf(current, { ...form, storeName: ' ' }, money).ok).toBe(false);
     expect(settingsUpdateOf(current, { ...form, refundLimit: 'lots' }, money).ok).toBe(false);
+  });
+
+  it('reads the idle lock in whole minutes from 1 to 240', () => {
+    const form = {
+      storeName: 'Corner Shop',
+      receiptHeader: 'Thank you',
+      discountLimitPercent: '10',
+      refundLimit: '2000.00',
+      idleLockMinutes: '15',
+    };
+    expect(settingsUpdateOf(current, form, money)).toEqual({
+      ok: true,
+      update: { idleLockMinutes: 15 },
+    });
+    for (const bad of ['0', '241', '2.5', 'soon', ''])
+      expect(settingsUpdateOf(current, { ...form, idleLockMinutes: bad }, money).ok).toBe(false);
   });
 });

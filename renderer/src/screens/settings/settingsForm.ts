@@ -7,6 +7,7 @@ export interface SettingsFormText {
   receiptHeader: string;
   discountLimitPercent: string;
   refundLimit: string;
+  idleLockMinutes: string;
 }
 
 export const bpToPercentText = (bp: number): string => String(bp / 100);
@@ -24,6 +25,7 @@ export const formTextOf = (s: StoreSettings, toInput: (m: number) => string): Se
   receiptHeader: s.receiptHeader,
   discountLimitPercent: bpToPercentText(s.discountLimitBp),
   refundLimit: toInput(s.refundLimit),
+  idleLockMinutes: String(s.idleLockMinutes),
 });
 
 export type SettingsUpdate = ApiInput<'settings-update'>;
@@ -47,5 +49,10 @@ export const settingsUpdateOf = (
   if (refund === null || refund < 0)
     return { ok: false, message: 'The refund limit is an amount of money (e.g. 2000.00).' };
   if (refund !== current.refundLimit) update.refundLimit = refund;
+  const idle = form.idleLockMinutes.trim();
+  const minutes = /^\d{1,3}$/.test(idle) ? Number(idle) : NaN;
+  if (!(minutes >= 1 && minutes <= 240))
+    return { ok: false, message: 'Lock after is a number of minutes from 1 to 240 (e.g. 5).' };
+  if (minutes !== current.idleLockMinutes) update.idleLockMinutes = minutes;
   return { ok: true, update };
 };
