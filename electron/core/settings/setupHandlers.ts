@@ -28,7 +28,11 @@ export const setupHandlers: HandlerMap<
           locale: 'en-IN',
         })
       : initStore(ctx, input);
-    if (demo) loadDemoInto(ctx, {});
+    if (demo) {
+      loadDemoInto(ctx, {});
+      // The demo opens at the PIN screen like any till: its owner PIN is printed, not assumed.
+      ctx.session.userId = null;
+    }
     return publicSettings(ctx.repos.settings.get() ?? settings);
   },
   'settings-get': (ctx) => publicSettings(requireSettings(ctx)),
