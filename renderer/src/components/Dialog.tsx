@@ -21,8 +21,17 @@ export function Dialog({ title, testId, onClose, children, wide }: Props) {
   useEffect(() => {
     const root = panel.current;
     // A child (the PIN pad) may already have taken the focus; otherwise the first field takes it.
-    if (root && !root.contains(document.activeElement)) focusFirstIn(root);
-    return () => restoreFocus(opener);
+    if (!root) return;
+    if (!root.contains(document.activeElement)) focusFirstIn(root);
+    // Content that arrives later (a list loading) takes the focus the panel was only holding.
+    const arrivals = new MutationObserver(() => {
+      if (document.activeElement === root || focusIsLost()) focusFirstIn(root);
+    });
+    arrivals.observe(root, { childList: true, subtree: true });
+    return () => {
+      arrivals.disconnect();
+      restoreFocus(opener);
+    };
   }, [opener]);
 
   // Content replaced under the focus (a list item that opened a receipt, a disabled button) leaves

@@ -36,13 +36,17 @@ export const focusHome = (): boolean => {
 export const focusIsLost = (): boolean =>
   document.activeElement === null || document.activeElement === document.body;
 
-/** Focuses the first field of a dialog panel ([data-autofocus] first), or the panel itself. */
-export const focusFirstIn = (panel: HTMLElement): void => {
+/**
+ * Focuses the first field of a dialog panel ([data-autofocus] first), or, while its body has none
+ * yet (a list still loading), the panel itself so its Esc still works. Answers whether a field
+ * took it.
+ */
+export const focusFirstIn = (panel: HTMLElement): boolean => {
   const first =
     panel.querySelector<HTMLElement>('[data-autofocus]') ??
-    panel.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`) ??
-    panel.querySelector<HTMLElement>(FOCUSABLE);
+    panel.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`);
   (first ?? panel).focus();
+  return first !== null;
 };
 
 /**
