@@ -62,8 +62,7 @@ export const expectFocusHome = (page: Page): Promise<void> => expectFocus(page, 
 
 /** Presses Tab until `testId` has the focus (a few times at most). */
 export const tabTo = async (page: Page, testId: string): Promise<void> => {
-  for (let i = 0; i < 12 && (await focused(page)) !== testId; i++)
-    await page.keyboard.press('Tab');
+  for (let i = 0; i < 12 && (await focused(page)) !== testId; i++) await page.keyboard.press('Tab');
   expect(await focused(page)).toBe(testId);
 };
 

@@ -42,7 +42,11 @@ const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number)
       out.push({ lineNo: l.lineNo, shareBp, amount });
   });
   if (shares.cart > limitBp && shares.cart > cart.approvedDiscountBp)
-    out.push({ lineNo: null, shareBp: shares.cart, amount: discountAmount(base, cart.cartDiscount) });
+    out.push({
+      lineNo: null,
+      shareBp: shares.cart,
+      amount: discountAmount(base, cart.cartDiscount),
+    });
   return out;
 };
 

@@ -17,7 +17,10 @@ const isDiscountDetails = (d: unknown): d is DiscountApprovalDetails => {
 const percent = (bp: number): string => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
 
 /** The approval box's line for a discount, or null when the details are not a discount's. */
-export const approvalSubject = (details: unknown, format: (minor: number) => string): string | null => {
+export const approvalSubject = (
+  details: unknown,
+  format: (minor: number) => string,
+): string | null => {
   if (!isDiscountDetails(details)) return null;
   const what = details.lineNo === null ? 'Sale discount' : `Line ${details.lineNo} discount`;
   return `${what}: ${percent(details.shareBp)} = ${format(details.amount)}, your limit ${percent(details.limitBp)}`;

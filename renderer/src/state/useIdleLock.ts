@@ -26,7 +26,8 @@ export const useIdleLock = (idleMinutes: number, enabled: boolean, onLock: () =>
     }, 1_000);
     return () => {
       window.clearInterval(timer);
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
+      for (const name of ACTIVITY_EVENTS)
+        window.removeEventListener(name, touch, { capture: true });
     };
   }, [idleMinutes, enabled]);
 };
