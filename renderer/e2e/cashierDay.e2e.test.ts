@@ -152,6 +152,8 @@ const DAY: Step[] = [
       await page.getByTestId('line-discount-dialog').waitFor({ state: 'detached' });
       await expectFocusHome(page);
       expect(await page.getByTestId('cart-line-discount-2').textContent()).toBe('');
+      // The refusal was said in the discount box; no stale banner stays behind on the sale.
+      expect(await page.getByTestId('checkout-error').count()).toBe(0);
 
       // A wrong PIN keeps the box open with the reason; the right one applies it.
       await key('F3');

@@ -1,6 +1,6 @@
 // Esc is local before it is global: inside a search field with text it clears the search; inside
-// any other field it leaves the field (keeping what was typed or pasted); only a further Esc, with
-// no field holding the focus, goes back to the Sale screen. Before this, Esc in the product search
+// any other field with text it leaves the field (keeping what was typed or pasted); only a further
+// Esc, with no text under the focus, goes back to the Sale screen. Before this, Esc in the product search
 // or the CSV paste box jumped to the Sale screen and lost what was there. The scan field (the focus
 // home) handles its own Esc and is never left.
 import { FOCUS_HOME_ATTR } from './focusModel';
@@ -20,10 +20,10 @@ export const escapeLocalField = (): boolean => {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement) || !el.matches(FIELD) || el.hasAttribute(FOCUS_HOME_ATTR))
     return false;
-  if (el instanceof HTMLInputElement && el.matches(SEARCH_FIELD) && el.value !== '') {
-    clearInput(el);
-    return true;
-  }
-  el.blur();
+  const holdsText =
+    (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.value !== '';
+  if (!holdsText) return false; // nothing to lose: Esc navigates at once
+  if (el instanceof HTMLInputElement && el.matches(SEARCH_FIELD)) clearInput(el);
+  else el.blur();
   return true;
 };

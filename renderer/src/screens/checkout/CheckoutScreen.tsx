@@ -75,7 +75,11 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
     'Ctrl+Enter': openPay,
   });
 
-  const close = () => setDialog(null);
+  // A dialog shows its own action's error; once it is closed, that error is no longer news.
+  const close = () => {
+    setDialog(null);
+    cart.setError(null);
+  };
   // The no-shift banner above already says it; the same words again in red add nothing.
   const shiftSaidTwice =
     !session.shiftId && cart.error?.startsWith(errorHeading('NO_OPEN_SHIFT')) === true;

@@ -2,7 +2,7 @@
 // types a code and Enter adds it; typing a name searches, ↑/↓ pick a result and Enter adds it (the
 // only result needs no ↑/↓). "3*CODE" adds three. A code the catalog does not know stays in the
 // field, selected, for correction (the next scan replaces it).
-import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { FOCUS_HOME_ATTR } from '../../focus/focusModel';
@@ -30,6 +30,14 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
   const [highlight, setHighlight] = useState(-1);
   const latest = useRef('');
   const input = useRef<HTMLInputElement | null>(null);
+  /** A code put back for correction, to be selected as soon as it is on screen. */
+  const [kept, setKept] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (kept === null) return;
+    // Selected in the same frame, so the next scan or key replaces it; unless typing got there first.
+    if (input.current?.value === kept) input.current.select();
+    setKept(null);
+  }, [kept]);
   const setRefs = useCallback(
     (el: HTMLInputElement | null) => {
       input.current = el;
@@ -74,7 +82,7 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
     setResults(found);
     setResultsFor(value);
     setHighlight(-1);
-    window.setTimeout(() => input.current?.select(), 0);
+    setKept(value);
   };
 
   const submit = async () => {
