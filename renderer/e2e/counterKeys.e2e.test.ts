@@ -135,4 +135,19 @@ describe('keys and guards at the counter (browser mode)', () => {
     expect(await page.getByTestId('cart-line-qty-1').textContent()).toBe('2');
     await expectFocusHome(page);
   });
+
+  it('parks the locked sale when someone else signs in, so it is not rung on their name', async () => {
+    await page.clock.fastForward('01:05');
+    await page.getByTestId('login-idle-locked').waitFor();
+    await page.getByRole('button', { name: '← Someone else' }).click();
+    await loginByKeys(page, 'Owner', OWNER_PIN);
+    await page.getByTestId('dashboard-screen').waitFor();
+    await key('Escape'); // to the sale
+    await page.getByTestId('cart-empty').waitFor();
+    await key('F9');
+    await page.getByTestId('parked-0').waitFor();
+    expect(await page.getByTestId('parked-0').textContent()).toContain(
+      `${CASHIER.name}'s sale (till locked)`,
+    );
+  });
 });
