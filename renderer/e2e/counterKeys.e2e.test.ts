@@ -1,8 +1,8 @@
 // Issue 12, one finding per test, in Chromium over the real browser-mode host: Esc is local
 // before it navigates (product search, CSV paste box), a quantity above stock on hand shows a
-// warning (and still sells), and the till locks after its idle time, keeping the sale for the PIN
-// of the user who was signed in. (Enter taking the only result, an unknown code kept for
-// correction and the approval box's text are steps of cashierDay.e2e.test.ts.)
+// warning (and still sells), Enter takes the only search result, an unknown code stays for
+// correction, the approval box says what it approves, and the till locks after its idle time,
+// keeping the sale for the PIN of the user who was signed in (parked, if someone else signs in).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
@@ -17,7 +17,7 @@ import {
 } from './keyboardTill';
 import { must } from './tillApi';
 
-const [kurta] = [CATALOG[0]];
+const [kurta, jacket] = [CATALOG[0], CATALOG[3]];
 
 let till: KeyboardTill;
 let page: Page;
@@ -94,6 +94,41 @@ describe('keys and guards at the counter (browser mode)', () => {
     await expect.poll(() => page.getByTestId('cart-line-qty-1').textContent()).toBe('2');
     expect(await page.getByTestId('cart-line-stock-1').count()).toBe(0);
     await expectFocusHome(page);
+  });
+
+  it('Enter takes the only search result; an unknown code stays in the field', async () => {
+    await type('nehru');
+    await page.getByTestId(`search-item-${jacket.sku}`).waitFor();
+    await key('Enter');
+    await page.getByTestId('cart-line-2').waitFor();
+    await expect.poll(() => page.getByTestId('scan-field').inputValue()).toBe('');
+    await type('XYZ-404');
+    await key('Enter');
+    await expect
+      .poll(() => page.getByTestId('checkout-error').textContent())
+      .toContain('Unknown barcode or SKU');
+    await expect.poll(() => page.getByTestId('scan-field').inputValue()).toBe('XYZ-404');
+    expect(await page.locator('tr.cart-line').count()).toBe(2);
+    await key('Escape'); // clears the field, stays on the sale
+    await expect.poll(() => page.getByTestId('scan-field').inputValue()).toBe('');
+    await expectFocusHome(page);
+  });
+
+  it('the approval box says what it approves: share, amount and limit', async () => {
+    await key('F3'); // line 2, the jacket, is selected
+    await page.getByTestId('line-discount-dialog').waitFor();
+    await type('25%');
+    await key('Enter');
+    await page.getByTestId('owner-approval').waitFor();
+    expect(await page.getByTestId('owner-approval-subject').textContent()).toBe(
+      'Line 2 discount: 25 % = ₹624.75, your limit 10 %',
+    );
+    await key('Escape');
+    await key('Escape');
+    await page.getByTestId('line-discount-dialog').waitFor({ state: 'detached' });
+    await expectFocusHome(page);
+    await key('Delete'); // the jacket goes again
+    await expect.poll(() => page.locator('tr.cart-line').count()).toBe(1);
   });
 
   it('locks after the idle time, keeps the sale, and the same PIN brings it back', async () => {
