@@ -1,7 +1,7 @@
 // The app shell: first-run setup, then PIN login, then the till screens with a nav bar and the
 // status strip. The owner-approval dialog is always mounted so any call can ask for the PIN.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { SetupStatus, StoreSettings } from '../../shared/api';
+import type { SetupStatus, StoreSettings, User } from '../../shared/api';
 import { call } from './api/client';
 import { errorText } from './api/errorText';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -21,7 +21,11 @@ import { ShiftHandOverDialog } from './screens/shift/ShiftHandOverDialog';
 import { ShiftScreen } from './screens/shift/ShiftScreen';
 import { StockScreen } from './screens/stock/StockScreen';
 import { UsersScreen } from './screens/users/UsersScreen';
+import { escapeLocalField } from './focus/escapeLocal';
+import { useFocusSafetyNet } from './focus/useFocusSafetyNet';
 import { SettingsContext } from './state/settingsContext';
+import { parkWindowCartFor } from './state/useCart';
+import { useIdleLock } from './state/useIdleLock';
 import { useSession } from './state/useSession';
 import { useShortcuts } from './state/useShortcuts';
 
@@ -35,6 +39,8 @@ export function App() {
   const [bootError, setBootError] = useState<string | null>(null);
   const [screen, setScreen] = useState<ScreenName>('checkout');
   const [showReceipts, setShowReceipts] = useState(false);
+  /** Who was signed in when the idle lock came down; the lock screen asks for their PIN. */
+  const [lockedUser, setLockedUser] = useState<User | null>(null);
   const settings: StoreSettings | null = setup?.settings ?? null;
   const { session, setSession, refresh, logout } = useSession(settings !== null);
 
@@ -51,10 +57,23 @@ export function App() {
       F5: () => setShowReceipts(true),
       F6: () => setScreen('returns'),
       F7: () => setScreen('shift'),
-      Escape: () => setScreen('checkout'),
+      // Esc leaves (or clears) the field it is in first; only then does it go back to the sale.
+      Escape: () => {
+        if (!escapeLocalField()) setScreen('checkout');
+      },
     },
     loggedIn,
   );
+  useFocusSafetyNet();
+
+  // The idle lock signs the user out in the core (nothing can be rung up while locked) and keeps
+  // the open sale for them: their PIN brings it back.
+  useIdleLock(settings?.idleLockMinutes ?? 0, loggedIn, () => {
+    if (!session) return;
+    const user = session.user;
+    setShowReceipts(false);
+    void logout().then(() => setLockedUser(user));
+  });
 
   if (bootError) return <ErrorBanner message={bootError} testId="boot-error" />;
   if (!setup) return <p className="loading">Starting the till…</p>;
@@ -73,10 +92,21 @@ export function App() {
           <p className="loading">Loading…</p>
         ) : session === null ? (
           <LoginScreen
+            lockedUser={lockedUser}
             onLogin={(s) => {
-              setSession(s);
-              // The dashboard is the owner's landing screen; cashiers land on the sale.
-              setScreen(s.user.role === 'owner' ? 'dashboard' : 'checkout');
+              const after = lockedUser;
+              setLockedUser(null);
+              if (after && after.id === s.user.id) {
+                // Back from the lock: the same screen and the same sale.
+                setSession(s);
+                return;
+              }
+              const handOver = after ? parkWindowCartFor(after.name) : Promise.resolve();
+              void handOver.then(() => {
+                setSession(s);
+                // The dashboard is the owner's landing screen; cashiers land on the sale.
+                setScreen(s.user.role === 'owner' ? 'dashboard' : 'checkout');
+              });
             }}
           />
         ) : (
@@ -86,7 +116,12 @@ export function App() {
               role={session.user.role}
               onNavigate={setScreen}
               onReceipts={() => setShowReceipts(true)}
-              onLogout={() => void logout().then(() => setScreen('checkout'))}
+              onLogout={() =>
+                void logout().then(() => {
+                  setLockedUser(null);
+                  setScreen('checkout');
+                })
+              }
             />
             <main className="screen">
               {screen === 'dashboard' && (

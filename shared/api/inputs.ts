@@ -75,6 +75,7 @@ export const apiInputs = {
     discountLimitBp: z.number().int().min(0).max(10_000).optional(),
     refundLimit: positiveMinor.optional(),
     voidApprovalLimit: positiveMinor.optional(),
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
     ownerPin,
   }),
 

@@ -34,6 +34,8 @@ export interface StoreSettings {
   refundLimit: Minor;
   /** Voiding a sale worth more than this needs an owner PIN. */
   voidApprovalLimit: Minor;
+  /** Minutes without a key or touch after which the till locks and asks for a PIN (1–240). */
+  idleLockMinutes: number;
 }
 
 export interface SetupStatus {
@@ -75,6 +77,22 @@ export interface CartLine {
   tax: Minor;
   net: Minor;
   total: Minor;
+  /**
+   * Stock on hand of the product when the cart was read (before this sale), so the cashier sees a
+   * quantity above it; selling is still allowed. Absent where the reader did not look it up.
+   */
+  onHand?: number | null;
+}
+
+/** What an OWNER_APPROVAL_REQUIRED for a discount carries in `details`, for the approval box. */
+export interface DiscountApprovalDetails {
+  kind: 'discount';
+  /** The line whose discount is above the limit; null for the sale discount. */
+  lineNo: number | null;
+  shareBp: number;
+  /** The discount itself, in minor units. */
+  amount: Minor;
+  limitBp: number;
 }
 
 export type CartStatus = 'open' | 'parked' | 'voided' | 'completed';

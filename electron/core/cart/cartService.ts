@@ -31,8 +31,16 @@ export const loadOpenCart = (ctx: CoreContext, cartId: string): CartRow => {
   return cart;
 };
 
-export const viewCart = (ctx: CoreContext, cartId: string): Cart =>
-  cartView(loadCart(ctx, cartId), ctx.repos.cart.lines(cartId), requireSettings(ctx).taxMode);
+export const viewCart = (ctx: CoreContext, cartId: string): Cart => {
+  const view = cartView(
+    loadCart(ctx, cartId),
+    ctx.repos.cart.lines(cartId),
+    requireSettings(ctx).taxMode,
+  );
+  // Stock on hand beside each line, so the till can warn when a quantity is above it.
+  const lines = view.lines.map((l) => ({ ...l, onHand: ctx.repos.catalog.onHand(l.productId) }));
+  return { ...view, lines };
+};
 
 /**
  * Runs a cart edit, re-judges the discounts of the cart it leaves (an owner's PIN on the request

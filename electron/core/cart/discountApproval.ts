@@ -2,8 +2,12 @@
 // after every cart change and again at checkout, each line's discount share and the cart
 // discount's share are compared with the store's limit and with what an owner approved. A share
 // above both needs the owner (signed in, or their PIN on the request), and the approval records
-// the share it approved, so lowering a quantity under an amount discount asks again.
-import { discountSharesBp } from '../../../shared/pricing';
+// the share it approved, so lowering a quantity under an amount discount asks again. The request
+// for approval carries what is approved (share, amount, limit) for the approval box to show; an
+// impossible discount (more than its line) never gets here: pricing refuses it first, with
+// DISCOUNT_TOO_LARGE, before any PIN is asked.
+import type { DiscountApprovalDetails } from '../../../shared/api/types';
+import { discountAmount, discountSharesBp } from '../../../shared/pricing';
 import { requireSettings, type CoreContext } from '../context';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import type { CartLineRow, CartRow } from './cartRepo';
@@ -13,6 +17,8 @@ const percent = (bp: number): string => `${(bp / 100).toFixed(2).replace(/\.?0+$
 interface Excess {
   lineNo: number | null;
   shareBp: number;
+  /** The discount in minor units. */
+  amount: number;
 }
 
 const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number): Excess[] => {
@@ -26,16 +32,28 @@ const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number)
     cart.cartDiscount,
   );
   const out: Excess[] = [];
+  let base = 0;
+  let grossTotal = 0;
   lines.forEach((l, i) => {
+    const gross = l.unitPrice * l.quantity;
+    grossTotal += gross;
+    const amount = discountAmount(gross, l.lineDiscount);
+    base += gross - amount;
     const shareBp = shares.lines[i] ?? 0;
     if (shareBp > limitBp && shareBp > l.approvedDiscountBp)
-      out.push({ lineNo: l.lineNo, shareBp });
+      out.push({ lineNo: l.lineNo, shareBp, amount });
   });
   // A cart discount is judged by what it leaves in all: stacked on line discounts, its own share
   // may be within the limit while the cart as a whole is not.
+  const cartOff = discountAmount(base, cart.cartDiscount);
+  const byTotal = shares.total > shares.cart;
   const cartShareBp = cart.cartDiscount ? Math.max(shares.cart, shares.total) : 0;
   if (cartShareBp > limitBp && cartShareBp > cart.approvedDiscountBp)
-    out.push({ lineNo: null, shareBp: cartShareBp });
+    out.push({
+      lineNo: null,
+      shareBp: cartShareBp,
+      amount: byTotal ? grossTotal - base + cartOff : cartOff,
+    });
   return out;
 };
 
@@ -54,11 +72,19 @@ export const enforceDiscountApproval = (
   const limitBp = requireSettings(ctx).discountLimitBp;
   const excess = excessOf(cart, lines, limitBp);
   if (excess.length === 0) return;
-  const top = Math.max(...excess.map((e) => e.shareBp));
+  const top = excess.reduce((a, b) => (b.shareBp > a.shareBp ? b : a));
+  const details: DiscountApprovalDetails = {
+    kind: 'discount',
+    lineNo: top.lineNo,
+    shareBp: top.shareBp,
+    amount: top.amount,
+    limitBp,
+  };
   requireOwnerApproval(
     ctx,
     ownerPin,
-    `A discount of ${percent(top)} (the limit is ${percent(limitBp)})`,
+    `A discount of ${percent(top.shareBp)} (the limit is ${percent(limitBp)})`,
+    details,
   );
   for (const e of excess) {
     if (e.lineNo === null) ctx.repos.cart.approveCartDiscount(cartId, e.shareBp);

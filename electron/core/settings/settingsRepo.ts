@@ -17,6 +17,7 @@ interface SettingsRow {
   discount_limit_bp: number;
   refund_limit: number;
   void_approval_limit: number;
+  idle_lock_minutes: number;
   has_demo_data: number;
 }
 
@@ -57,6 +58,7 @@ const fromRow = (r: SettingsRow): StoredSettings => ({
   discountLimitBp: r.discount_limit_bp,
   refundLimit: r.refund_limit,
   voidApprovalLimit: r.void_approval_limit,
+  idleLockMinutes: r.idle_lock_minutes,
   hasDemoData: r.has_demo_data === 1,
 });
 
@@ -73,6 +75,7 @@ export const publicSettings = (s: StoredSettings): StoreSettings => ({
   discountLimitBp: s.discountLimitBp,
   refundLimit: s.refundLimit,
   voidApprovalLimit: s.voidApprovalLimit,
+  idleLockMinutes: s.idleLockMinutes,
 });
 
 export const settingsRepo = (db: Database.Database) => {
@@ -88,7 +91,7 @@ export const settingsRepo = (db: Database.Database) => {
   const update = db.prepare(
     `UPDATE settings SET store_name = @storeName, receipt_header = @receiptHeader,
        discount_limit_bp = @discountLimitBp, refund_limit = @refundLimit,
-       void_approval_limit = @voidApprovalLimit WHERE id = 1`,
+       void_approval_limit = @voidApprovalLimit, idle_lock_minutes = @idleLockMinutes WHERE id = 1`,
   );
   const markDemo = db.prepare('UPDATE settings SET has_demo_data = 1 WHERE id = 1');
   // Settings change rarely and are read on every sale; cache the row, drop it on write.
@@ -107,7 +110,12 @@ export const settingsRepo = (db: Database.Database) => {
     update: (
       s: Pick<
         StoreSettings,
-        'storeName' | 'receiptHeader' | 'discountLimitBp' | 'refundLimit' | 'voidApprovalLimit'
+        | 'storeName'
+        | 'receiptHeader'
+        | 'discountLimitBp'
+        | 'refundLimit'
+        | 'voidApprovalLimit'
+        | 'idleLockMinutes'
       >,
     ) => {
       update.run(s);

@@ -28,7 +28,11 @@ export const setupHandlers: HandlerMap<
           locale: 'en-IN',
         })
       : initStore(ctx, input);
-    if (demo) loadDemoInto(ctx, {});
+    if (demo) {
+      loadDemoInto(ctx, {});
+      // The demo opens at the PIN screen like any till: its owner PIN is printed, not assumed.
+      ctx.session.userId = null;
+    }
     return publicSettings(ctx.repos.settings.get() ?? settings);
   },
   'settings-get': (ctx) => publicSettings(requireSettings(ctx)),
@@ -41,7 +45,8 @@ export const setupHandlers: HandlerMap<
         input.receiptHeader === undefined &&
         input.discountLimitBp === undefined &&
         input.refundLimit === undefined &&
-        input.voidApprovalLimit === undefined
+        input.voidApprovalLimit === undefined &&
+        input.idleLockMinutes === undefined
       ) {
         throw new AppFailure('VALIDATION', 'Nothing to change.');
       }
@@ -51,6 +56,7 @@ export const setupHandlers: HandlerMap<
         discountLimitBp: input.discountLimitBp ?? current.discountLimitBp,
         refundLimit: input.refundLimit ?? current.refundLimit,
         voidApprovalLimit: input.voidApprovalLimit ?? current.voidApprovalLimit,
+        idleLockMinutes: input.idleLockMinutes ?? current.idleLockMinutes,
       });
       return publicSettings(requireSettings(ctx));
     }),

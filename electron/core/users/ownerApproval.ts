@@ -10,16 +10,20 @@ import { assertNotLocked, clearPinFailures, OWNER_PIN_SUBJECT, PinRejected } fro
 export const ownerByPin = (ctx: CoreContext, pin: string): StoredUser | null =>
   ctx.repos.users.activeOwners().find((o) => verifyPin(pin, o.pinHash)) ?? null;
 
-/** Returns the approving owner, or throws OWNER_APPROVAL_REQUIRED / BAD_PIN / PIN_LOCKED. */
+/**
+ * Returns the approving owner, or throws OWNER_APPROVAL_REQUIRED / BAD_PIN / PIN_LOCKED. `details`
+ * ride on OWNER_APPROVAL_REQUIRED so the approval box can say exactly what is being approved.
+ */
 export const requireOwnerApproval = (
   ctx: CoreContext,
   ownerPin: string | undefined,
   what: string,
+  details?: unknown,
 ): StoredUser => {
   const user = requireUser(ctx);
   if (user.role === 'owner') return user;
   if (ownerPin === undefined) {
-    throw new AppFailure('OWNER_APPROVAL_REQUIRED', `${what} needs an owner's approval.`);
+    throw new AppFailure('OWNER_APPROVAL_REQUIRED', `${what} needs an owner's approval.`, details);
   }
   assertNotLocked(ctx, OWNER_PIN_SUBJECT);
   const owner = ownerByPin(ctx, ownerPin);

@@ -10,7 +10,8 @@ const HEADINGS: Partial<Record<ErrorCode, string>> = {
   PIN_LOCKED: 'PIN locked for now',
   FORBIDDEN: 'Not allowed for this user',
   OWNER_APPROVAL_REQUIRED: 'Owner approval needed',
-  NO_OPEN_SHIFT: 'No shift is open — open a shift first (F7)',
+  // The core's message says what to do ("Open a shift before selling."): the heading only names it.
+  NO_OPEN_SHIFT: 'No shift is open (F7)',
   SHIFT_ALREADY_OPEN: 'A shift is already open',
   SHIFT_OF_ANOTHER_CASHIER: 'This shift is another cashier’s',
   VOID_REASON_REQUIRED: 'A reason is needed',

@@ -1,10 +1,14 @@
 // The bridge between the API client and the owner-approval dialog: the dialog registers an asker,
 // and the client uses it whenever a call answers OWNER_APPROVAL_REQUIRED.
 
-/** Resolves with the owner's PIN, or null when the cashier cancels. */
+/**
+ * Resolves with the owner's PIN, or null when the cashier cancels. `details` are the core's
+ * structured description of what needs approval (e.g. a discount's share, amount and limit).
+ */
 export type OwnerPinAsker = (
   reason: string,
   previousError: string | null,
+  details?: unknown,
 ) => Promise<string | null>;
 
 let asker: OwnerPinAsker | null = null;
@@ -16,6 +20,8 @@ export const setOwnerPinAsker = (next: OwnerPinAsker | null): void => {
 export const askOwnerPin = (
   reason: string,
   previousError: string | null,
-): Promise<string | null> => (asker ? asker(reason, previousError) : Promise.resolve(null));
+  details?: unknown,
+): Promise<string | null> =>
+  asker ? asker(reason, previousError, details) : Promise.resolve(null);
 
 export const hasOwnerPinAsker = (): boolean => asker !== null;

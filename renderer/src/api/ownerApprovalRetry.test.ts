@@ -40,4 +40,14 @@ describe('retryWithOwnerPin', () => {
     const r = await retryWithOwnerPin(core([]), async () => null);
     expect(r.ok === false && r.error.code).toBe('OWNER_APPROVAL_REQUIRED');
   });
+
+  it('hands the approval box the details of what is approved', async () => {
+    const details = { kind: 'discount', lineNo: 1, shareBp: 2500, amount: 4_399_75, limitBp: 1000 };
+    const seen: unknown[] = [];
+    await retryWithOwnerPin(
+      async () => err('OWNER_APPROVAL_REQUIRED', 'A discount of 25 % needs an owner.', details),
+      async (_reason, _previous, d) => (seen.push(d), null),
+    );
+    expect(seen).toEqual([details]);
+  });
 });

@@ -3,7 +3,11 @@
 // (showing why), cancelling gives back the original answer.
 import type { Result } from '../../../shared/result';
 
-export type AskPin = (reason: string, previousError: string | null) => Promise<string | null>;
+export type AskPin = (
+  reason: string,
+  previousError: string | null,
+  details?: unknown,
+) => Promise<string | null>;
 
 export const retryWithOwnerPin = async <T>(
   attempt: (ownerPin: string | undefined) => Promise<Result<T>>,
@@ -13,7 +17,7 @@ export const retryWithOwnerPin = async <T>(
   if (first.ok || first.error.code !== 'OWNER_APPROVAL_REQUIRED') return first;
   let previousError: string | null = null;
   for (;;) {
-    const pin = await ask(first.error.message, previousError);
+    const pin = await ask(first.error.message, previousError, first.error.details);
     if (pin === null) return first;
     const result = await attempt(pin);
     if (result.ok) return result;

@@ -2,6 +2,8 @@
 // refund, owner-only change). The client retries the same call with the PIN.
 import { useEffect, useState } from 'react';
 import { setOwnerPinAsker } from '../api/ownerApproval';
+import { useMoney } from '../state/settingsContext';
+import { approvalSubject } from './approvalSubject';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
 import { PinPad } from './PinPad';
@@ -9,25 +11,28 @@ import { PinPad } from './PinPad';
 interface Pending {
   reason: string;
   previousError: string | null;
+  details: unknown;
   resolve: (pin: string | null) => void;
 }
 
 export function OwnerApprovalDialog() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [pin, setPin] = useState('');
+  const money = useMoney();
 
   useEffect(() => {
     setOwnerPinAsker(
-      (reason, previousError) =>
+      (reason, previousError, details) =>
         new Promise((resolve) => {
           setPin('');
-          setPending({ reason, previousError, resolve });
+          setPending({ reason, previousError, details, resolve });
         }),
     );
     return () => setOwnerPinAsker(null);
   }, []);
 
   if (!pending) return null;
+  const subject = approvalSubject(pending.details, money.format);
   const finish = (value: string | null) => {
     pending.resolve(value);
     setPending(null);
@@ -35,7 +40,14 @@ export function OwnerApprovalDialog() {
 
   return (
     <Dialog title="Owner approval" testId="owner-approval" onClose={() => finish(null)}>
-      <p className="dialog-lead">{pending.reason}</p>
+      <p className="dialog-lead" data-testid="owner-approval-reason">
+        {pending.reason}
+      </p>
+      {subject && (
+        <p className="approval-subject" data-testid="owner-approval-subject">
+          <strong>{subject}</strong>
+        </p>
+      )}
       <p>Ask the owner to enter their PIN.</p>
       <ErrorBanner message={pending.previousError} testId="owner-approval-error" />
       <PinPad

@@ -1,6 +1,7 @@
 // A numeric keypad for PINs: large touch targets, and the physical keyboard works too (the input
 // keeps the focus).
 import { useEffect, useRef } from 'react';
+import { FOCUS_HOME_ATTR } from '../focus/focusModel';
 
 interface Props {
   value: string;
@@ -8,11 +9,13 @@ interface Props {
   onSubmit: () => void;
   testId: string;
   disabled?: boolean;
+  /** The screen's focus home (the login screen's PIN): keys typed on the page come back here. */
+  home?: boolean;
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'] as const;
 
-export function PinPad({ value, onChange, onSubmit, testId, disabled }: Props) {
+export function PinPad({ value, onChange, onSubmit, testId, disabled, home }: Props) {
   const input = useRef<HTMLInputElement>(null);
   // Focus on mount and again when re-enabled (a disabled input loses focus while a PIN is
   // checked, and the next try would otherwise type into nothing).
@@ -37,6 +40,7 @@ export function PinPad({ value, onChange, onSubmit, testId, disabled }: Props) {
         autoComplete="off"
         aria-label="PIN"
         data-testid={testId}
+        {...(home ? { [FOCUS_HOME_ATTR]: '' } : {})}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 8))}

@@ -19,6 +19,19 @@ const changedLine = (before: Cart | null, after: Cart): number | null => {
   return grown?.lineNo ?? after.lines.at(-1)?.lineNo ?? null;
 };
 
+/**
+ * After the idle lock, when someone else signs in: the sale this window had open is parked (F9
+ * finds it, nothing is lost) instead of carrying on under the new user's name.
+ */
+export const parkWindowCartFor = async (lockedUserName: string): Promise<void> => {
+  const id = sessionStorage.getItem(CART_KEY);
+  if (!id) return;
+  sessionStorage.removeItem(CART_KEY);
+  const r = await call('cart-get', { cartId: id });
+  if (r.ok && r.value.status === 'open' && r.value.lines.length > 0)
+    await call('cart-park', { cartId: id, note: `${lockedUserName}'s sale (till locked)` });
+};
+
 export const useCart = () => {
   const [cart, setCart] = useState<Cart | null>(null);
   const [selected, setSelected] = useState<number | null>(null);

@@ -5,6 +5,7 @@ import { up as saleLinesByProduct } from './0020_sale_lines_by_product';
 import { up as sync } from './0500_sync';
 import { up as counterIntegrity } from './0510_counter_integrity';
 import { up as voidsAndHandover } from './0520_voids_and_handover';
+import { up as idleLock } from './0530_idle_lock';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 500, name: 'sync', up: sync },
   { version: 510, name: 'counter_integrity', up: counterIntegrity },
   { version: 520, name: 'voids_and_handover', up: voidsAndHandover },
+  { version: 530, name: 'idle_lock', up: idleLock },
 ];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Cart } from '../../../../shared/api';
+import type { Cart, CartLine } from '../../../../shared/api';
 import type { Discount } from '../../../../shared/pricing';
 import { Money } from '../../components/Money';
 import { useMoney } from '../../state/settingsContext';
@@ -12,6 +12,10 @@ interface Props {
 
 const discountLabel = (d: Discount | null, format: (m: number) => string): string =>
   !d ? '' : d.kind === 'percent' ? `${d.bp / 100}%` : format(d.amount);
+
+/** A quantity above the stock on hand is sold anyway, but the cashier should see it. */
+const aboveStock = (l: CartLine): boolean =>
+  l.onHand !== undefined && l.onHand !== null && l.quantity > 0 && l.quantity > l.onHand;
 
 /** The sale's lines; the selected one is what F1, F2, F3 and Delete act on. */
 export function CartTable({ cart, selected, onSelect }: Props) {
@@ -57,8 +61,17 @@ export function CartTable({ cart, selected, onSelect }: Props) {
               <div className="line-name">{l.name}</div>
               <div className="line-sku">{l.sku}</div>
             </td>
-            <td className="num" data-testid={`cart-line-qty-${l.lineNo}`}>
-              {l.quantity}
+            <td className="num">
+              <span data-testid={`cart-line-qty-${l.lineNo}`}>{l.quantity}</span>
+              {aboveStock(l) && (
+                <span
+                  className="line-stock-warning"
+                  role="status"
+                  data-testid={`cart-line-stock-${l.lineNo}`}
+                >
+                  only {l.onHand ?? 0} in stock
+                </span>
+              )}
             </td>
             <td className="num" data-testid={`cart-line-price-${l.lineNo}`}>
               <Money amount={l.unitPrice} />

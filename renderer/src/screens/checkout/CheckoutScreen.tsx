@@ -2,6 +2,7 @@
 // always in view on the right.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Receipt, Session } from '../../../../shared/api';
+import { errorHeading } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { isDialogOpen } from '../../components/Dialog';
 import { useCart } from '../../state/useCart';
@@ -88,7 +89,14 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
     'Ctrl+Enter': openPay,
   });
 
-  const close = () => setDialog(null);
+  // A dialog shows its own action's error; once it is closed, that error is no longer news.
+  const close = () => {
+    setDialog(null);
+    cart.setError(null);
+  };
+  // The no-shift banner above already says it; the same words again in red add nothing.
+  const shiftSaidTwice =
+    !session.shiftId && cart.error?.startsWith(errorHeading('NO_OPEN_SHIFT')) === true;
   return (
     <div className="checkout" onClick={focusScan}>
       <section className="checkout-main">
@@ -102,14 +110,14 @@ export function CheckoutScreen({ session, onSessionChange }: Props) {
         )}
         <ScanField
           ref={scan}
-          onCode={(code, q) => void cart.addByCode(code, q)}
+          onCode={(code, q) => cart.addByCode(code, q).then((failure) => failure === null)}
           onPick={(p) => void cart.addProduct(p.id)}
           onArrow={moveSelection}
           onDeleteLine={removeSelected}
           onClear={() => cart.setError(null)}
         />
         <ErrorBanner
-          message={cart.error}
+          message={shiftSaidTwice ? null : cart.error}
           testId="checkout-error"
           onDismiss={() => cart.setError(null)}
         />

@@ -1,12 +1,16 @@
-// The scan field: the checkout's one input. A scanner or the keyboard types a code and Enter adds
-// it; typing a name searches, ↑/↓ pick a result and Enter adds it. "3*CODE" adds three.
-import { forwardRef, useEffect, useRef, useState } from 'react';
+// The scan field: the checkout's one input and the till's focus home. A scanner or the keyboard
+// types a code and Enter adds it; typing a name searches, ↑/↓ pick a result and Enter adds it (the
+// only result needs no ↑/↓). "3*CODE" adds three. A code the catalog does not know stays in the
+// field, selected, for correction (the next scan replaces it).
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Product } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { FOCUS_HOME_ATTR } from '../../focus/focusModel';
 import { SearchList } from './SearchList';
 
 interface Props {
-  onCode: (code: string, quantity: number) => void;
+  /** Adds by barcode or SKU; answers whether it was added. */
+  onCode: (code: string, quantity: number) => Promise<boolean>;
   onPick: (product: Product) => void;
   onArrow: (direction: -1 | 1) => void;
   onDeleteLine: () => void;
@@ -21,8 +25,27 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
 ) {
   const [text, setText] = useState('');
   const [results, setResults] = useState<Product[]>([]);
+  /** The query `results` answer, so an answer for an earlier prefix is never taken by Enter. */
+  const [resultsFor, setResultsFor] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const latest = useRef('');
+  const input = useRef<HTMLInputElement | null>(null);
+  /** A code put back for correction, to be selected as soon as it is on screen. */
+  const [kept, setKept] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (kept === null) return;
+    // Selected in the same frame, so the next scan or key replaces it; unless typing got there first.
+    if (input.current?.value === kept) input.current.select();
+    setKept(null);
+  }, [kept]);
+  const setRefs = useCallback(
+    (el: HTMLInputElement | null) => {
+      input.current = el;
+      if (typeof ref === 'function') ref(el);
+      else if (ref) ref.current = el;
+    },
+    [ref],
+  );
 
   useEffect(() => {
     latest.current = text;
@@ -37,6 +60,7 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
         // A scanner may have pressed Enter already; stale answers must not reopen the list.
         if (latest.current.trim() !== query) return;
         setResults(r.ok ? r.value : []);
+        setResultsFor(query);
         setHighlight(-1);
       });
     }, SEARCH_DELAY_MS);
@@ -50,26 +74,45 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
     latest.current = '';
   };
 
-  const submit = () => {
-    const picked = highlight >= 0 ? results[highlight] : undefined;
+  /** Puts a code that was not added back in the field, selected, unless the cashier typed on. */
+  const keepForCorrection = (value: string, found: Product[]) => {
+    if (latest.current !== '') return;
+    latest.current = value;
+    setText(value);
+    setResults(found);
+    setResultsFor(value);
+    setHighlight(-1);
+    setKept(value);
+  };
+
+  const submit = async () => {
+    const value = text.trim();
+    const only = results.length === 1 && resultsFor === value ? results[0] : undefined;
+    const picked = highlight >= 0 ? results[highlight] : only;
     if (picked) {
       onPick(picked);
       reset();
       return;
     }
-    const value = text.trim();
     if (!value) return;
     const multi = /^(\d{1,5})\s*[*xX]\s*(\S+)$/.exec(value);
-    if (multi) onCode(multi[2]!, Number(multi[1]));
-    else onCode(value, 1);
+    // Cleared at once so a scanner's next code types into an empty field.
     reset();
+    const added = multi ? await onCode(multi[2]!, Number(multi[1])) : await onCode(value, 1);
+    if (added || latest.current !== '') return;
+    // Not a code: perhaps a name typed faster than the search answered. Its only match is added.
+    const found = multi ? null : await call('catalog-search', { query: value, limit: 8 });
+    const matches = found?.ok ? found.value : [];
+    if (matches.length === 1 && latest.current === '') onPick(matches[0]!);
+    else keepForCorrection(value, matches);
   };
 
   const listOpen = results.length > 0;
   return (
     <div className="scan-wrap">
       <input
-        ref={ref}
+        ref={setRefs}
+        {...{ [FOCUS_HOME_ATTR]: '' }}
         className="scan-field"
         data-testid="scan-field"
         aria-label="Scan a barcode, type a SKU or search by name"
@@ -81,7 +124,7 @@ export const ScanField = forwardRef<HTMLInputElement, Props>(function ScanField(
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
             e.preventDefault();
-            submit();
+            void submit();
           } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             const dir = e.key === 'ArrowDown' ? 1 : -1;

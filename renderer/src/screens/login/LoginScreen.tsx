@@ -1,5 +1,6 @@
 // PIN login: pick your name, type the PIN on the keypad or the keyboard. After too many wrong
-// PINs the till locks that user for a while: the screen counts down "try again in N s".
+// PINs the till locks that user for a while: the screen counts down "try again in N s". After the
+// idle lock it opens on the PIN of the user who was signed in ("Someone else" lets another in).
 import { useEffect, useState } from 'react';
 import type { Session, User } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -9,10 +10,16 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PinPad } from '../../components/PinPad';
 import { useSettings } from '../../state/settingsContext';
 
-export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
+interface Props {
+  onLogin: (s: Session) => void;
+  /** Set when the idle lock signed this user out: the screen asks for their PIN first. */
+  lockedUser?: User | null;
+}
+
+export function LoginScreen({ onLogin, lockedUser = null }: Props) {
   const { storeName } = useSettings();
   const [users, setUsers] = useState<User[] | null>(null);
-  const [chosen, setChosen] = useState<User | null>(null);
+  const [chosen, setChosen] = useState<User | null>(lockedUser);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,6 +89,11 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
           </>
         ) : (
           <>
+            {lockedUser?.id === chosen.id && (
+              <p className="warn-banner" role="status" data-testid="login-idle-locked">
+                The till locked after a while without use. The sale is kept.
+              </p>
+            )}
             <p className="dialog-lead">
               PIN for <strong>{chosen.name}</strong>
             </p>
@@ -91,6 +103,7 @@ export function LoginScreen({ onLogin }: { onLogin: (s: Session) => void }) {
               onSubmit={() => void submit()}
               testId="login-pin"
               disabled={busy || lockLeft > 0}
+              home
             />
             {lockLeft > 0 && (
               <p className="warn-banner" role="status" data-testid="login-locked">

@@ -103,6 +103,15 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: StoreSettings) => voi
               data-testid="settings-void-limit"
             />
           </label>
+          <label>
+            Lock after (minutes without a key or touch): the till then asks for a PIN
+            <input
+              inputMode="numeric"
+              value={form.idleLockMinutes}
+              onChange={(e) => set('idleLockMinutes', e.target.value)}
+              data-testid="settings-idle-lock"
+            />
+          </label>
         </div>
         <ErrorBanner message={error} testId="settings-error" onDismiss={() => setError(null)} />
         {saved && (

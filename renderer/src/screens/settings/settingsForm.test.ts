@@ -14,6 +14,7 @@ const current: StoreSettings = {
   discountLimitBp: 1_000,
   refundLimit: 2_000_00,
   voidApprovalLimit: 1_000_00,
+  idleLockMinutes: 5,
 };
 const money = (t: string): number | null =>
   /^\d+(\.\d{1,2})?$/.test(t.trim()) ? Math.round(Number(t) * 100) : null;
@@ -36,6 +37,7 @@ describe('settings form', () => {
       discountLimitPercent: '15',
       refundLimit: '500.00',
       voidApprovalLimit: '250.00',
+      idleLockMinutes: '5',
     };
     expect(settingsUpdateOf(current, form, money)).toEqual({
       ok: true,
@@ -44,5 +46,22 @@ describe('settings form', () => {
     expect(settingsUpdateOf(current, { ...form, storeName: ' ' }, money).ok).toBe(false);
     expect(settingsUpdateOf(current, { ...form, refundLimit: 'lots' }, money).ok).toBe(false);
     expect(settingsUpdateOf(current, { ...form, voidApprovalLimit: '-5' }, money).ok).toBe(false);
+  });
+
+  it('reads the idle lock in whole minutes from 1 to 240', () => {
+    const form = {
+      storeName: 'Corner Shop',
+      receiptHeader: 'Thank you',
+      discountLimitPercent: '10',
+      refundLimit: '2000.00',
+      voidApprovalLimit: '1000.00',
+      idleLockMinutes: '15',
+    };
+    expect(settingsUpdateOf(current, form, money)).toEqual({
+      ok: true,
+      update: { idleLockMinutes: 15 },
+    });
+    for (const bad of ['0', '241', '2.5', 'soon', ''])
+      expect(settingsUpdateOf(current, { ...form, idleLockMinutes: bad }, money).ok).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ export interface SettingsFormText {
   discountLimitPercent: string;
   refundLimit: string;
   voidApprovalLimit: string;
+  idleLockMinutes: string;
 }
 
 export const bpToPercentText = (bp: number): string => String(bp / 100);
@@ -26,6 +27,7 @@ export const formTextOf = (s: StoreSettings, toInput: (m: number) => string): Se
   discountLimitPercent: bpToPercentText(s.discountLimitBp),
   refundLimit: toInput(s.refundLimit),
   voidApprovalLimit: toInput(s.voidApprovalLimit),
+  idleLockMinutes: String(s.idleLockMinutes),
 });
 
 export type SettingsUpdate = ApiInput<'settings-update'>;
@@ -53,5 +55,10 @@ export const settingsUpdateOf = (
   if (voidLimit === null || voidLimit < 0)
     return { ok: false, message: 'The void limit is an amount of money (e.g. 1000.00).' };
   if (voidLimit !== current.voidApprovalLimit) update.voidApprovalLimit = voidLimit;
+  const idle = form.idleLockMinutes.trim();
+  const minutes = /^\d{1,3}$/.test(idle) ? Number(idle) : NaN;
+  if (!(minutes >= 1 && minutes <= 240))
+    return { ok: false, message: 'Lock after is a number of minutes from 1 to 240 (e.g. 5).' };
+  if (minutes !== current.idleLockMinutes) update.idleLockMinutes = minutes;
   return { ok: true, update };
 };
