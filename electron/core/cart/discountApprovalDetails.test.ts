@@ -14,6 +14,7 @@ beforeEach(async () => {
   await t.call('shift-open', { openingFloat: 0 });
   const cashier = await t.call('users-create', { name: 'Cass', role: 'cashier', pin: '5555' });
   await t.call('auth-login', { userId: cashier.id, pin: '5555' });
+  await t.call('shift-join', {}); // the owner's shift: the cashier joins it (hand-over)
   cart = await t.call('cart-open', {});
   await t.call('cart-add-item', { cartId: cart.id, code: 'SH1', quantity: 1 });
 });
