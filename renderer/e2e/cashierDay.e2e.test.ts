@@ -179,10 +179,15 @@ const DAY: Step[] = [
     run: async () => {
       const total = await minorOf(page, 'cart-total');
       await key('F8');
+      // The park dialog takes an optional note; Enter parks.
+      await page.getByTestId('park-dialog').waitFor();
+      await type('Back after lunch');
+      await key('Enter');
       await page.getByTestId('cart-empty').waitFor();
       await expectFocusHome(page);
       await key('F9');
       await page.getByTestId('parked-0').waitFor();
+      expect(await page.getByTestId('parked-0').textContent()).toContain('Back after lunch');
       await key('Enter');
       await page.getByTestId('parked-dialog').waitFor({ state: 'detached' });
       await page.getByTestId('cart-line-3').waitFor();

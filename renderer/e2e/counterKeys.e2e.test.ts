@@ -176,6 +176,10 @@ describe('keys and guards at the counter (browser mode)', () => {
     await page.getByTestId('login-idle-locked').waitFor();
     await page.getByRole('button', { name: '← Someone else' }).click();
     await loginByKeys(page, 'Owner', OWNER_PIN);
+    // The cashier's shift is open: the owner puts off joining it (Esc), as owners may.
+    await page.getByTestId('shift-handover').waitFor();
+    await key('Escape');
+    await page.getByTestId('shift-handover').waitFor({ state: 'detached' });
     await page.getByTestId('dashboard-screen').waitFor();
     await key('Escape'); // to the sale
     await page.getByTestId('cart-empty').waitFor();

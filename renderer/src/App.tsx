@@ -144,7 +144,11 @@ export function App() {
               {screen === 'hq-connect' && <ConnectHqScreen />}
             </main>
             {showReceipts && <RecentReceiptsDialog onClose={() => setShowReceipts(false)} />}
-            <ShiftHandOverDialog key={session.user.id} onCloseShift={() => setScreen('shift')} />
+            <ShiftHandOverDialog
+              key={session.user.id}
+              canStepIn={session.user.role === 'owner'}
+              onCloseShift={() => setScreen('shift')}
+            />
           </>
         )}
         <StatusStrip session={session ?? null} />

@@ -1,6 +1,8 @@
 // Shift hand-over: a cashier who signs in while another cashier's shift is open is asked, before
 // ringing anything, to join that shift (their sales are recorded under their own name and get
 // their own line on the Z report) or to close it (count the drawer, Z report) and open their own.
+// An owner may also step in without joining (back office, or ringing as the owner, which the core
+// allows in any shift), so for them the choice can be put off.
 import { useEffect, useState } from 'react';
 import type { ShiftSummary } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -10,11 +12,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useDateTime } from '../../state/settingsContext';
 
 interface Props {
+  /** Owners may dismiss the choice: the core lets them ring in any shift. */
+  canStepIn: boolean;
   /** Go to the Shift screen to count the drawer and close the shift. */
   onCloseShift: () => void;
 }
 
-export function ShiftHandOverDialog({ onCloseShift }: Props) {
+export function ShiftHandOverDialog({ canStepIn, onCloseShift }: Props) {
   const when = useDateTime();
   const [shift, setShift] = useState<ShiftSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,8 +45,14 @@ export function ShiftHandOverDialog({ onCloseShift }: Props) {
   };
 
   return (
-    // A choice is needed: Esc does not dismiss it.
-    <Dialog title="A shift is already open" testId="shift-handover" onClose={() => undefined}>
+    // A cashier must choose: Esc does not dismiss it. An owner may put it off.
+    <Dialog
+      title="A shift is already open"
+      testId="shift-handover"
+      onClose={() => {
+        if (canStepIn) setShift(null);
+      }}
+    >
       <p className="dialog-lead" data-testid="shift-handover-owner">
         {shift.cashierName}&apos;s shift has been open since {when(shift.openedAt)}.
       </p>
@@ -61,6 +71,11 @@ export function ShiftHandOverDialog({ onCloseShift }: Props) {
         <button type="button" data-testid="shift-handover-close" onClick={closeIt}>
           Close it and open my own
         </button>
+        {canStepIn && (
+          <button type="button" data-testid="shift-handover-not-now" onClick={() => setShift(null)}>
+            Not now
+          </button>
+        )}
       </div>
     </Dialog>
   );
