@@ -69,7 +69,7 @@ export function CartTable({ cart, selected, onSelect }: Props) {
                   role="status"
                   data-testid={`cart-line-stock-${l.lineNo}`}
                 >
-                  only {l.onHand ?? 0} in stock
+                  {(l.onHand ?? 0) > 0 ? `only ${l.onHand ?? 0} in stock` : 'none in stock'}
                 </span>
               )}
             </td>
