@@ -6,6 +6,7 @@ import { call } from './api/client';
 import { errorText } from './api/errorText';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavBar, type ScreenName } from './components/NavBar';
+import { cancelOwnerPinRequest } from './api/ownerApproval';
 import { OwnerApprovalDialog } from './components/OwnerApprovalDialog';
 import { StatusStrip } from './components/StatusStrip';
 import { CheckoutScreen } from './screens/checkout/CheckoutScreen';
@@ -72,6 +73,7 @@ export function App() {
     if (!session) return;
     const user = session.user;
     setShowReceipts(false);
+    cancelOwnerPinRequest();
     void logout().then(() => setLockedUser(user));
   });
 

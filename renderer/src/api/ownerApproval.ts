@@ -25,3 +25,13 @@ export const askOwnerPin = (
   asker ? asker(reason, previousError, details) : Promise.resolve(null);
 
 export const hasOwnerPinAsker = (): boolean => asker !== null;
+
+let canceller: (() => void) | null = null;
+
+/** The dialog registers how to drop a pending request (answered as a cancel). */
+export const setOwnerPinCanceller = (next: (() => void) | null): void => {
+  canceller = next;
+};
+
+/** Drops a pending owner-approval request, e.g. when the till locks while it is open. */
+export const cancelOwnerPinRequest = (): void => canceller?.();

@@ -1,7 +1,7 @@
 // Asks for the owner's PIN when the core says an action needs approval (big discount, large
 // refund, owner-only change). The client retries the same call with the PIN.
 import { useEffect, useState } from 'react';
-import { setOwnerPinAsker } from '../api/ownerApproval';
+import { setOwnerPinAsker, setOwnerPinCanceller } from '../api/ownerApproval';
 import { useMoney } from '../state/settingsContext';
 import { approvalSubject } from './approvalSubject';
 import { Dialog } from './Dialog';
@@ -28,7 +28,17 @@ export function OwnerApprovalDialog() {
           setPending({ reason, previousError, details, resolve });
         }),
     );
-    return () => setOwnerPinAsker(null);
+    // A lock while the box is open answers it as cancelled: nobody is signed in to approve for.
+    setOwnerPinCanceller(() =>
+      setPending((p) => {
+        p?.resolve(null);
+        return null;
+      }),
+    );
+    return () => {
+      setOwnerPinAsker(null);
+      setOwnerPinCanceller(null);
+    };
   }, []);
 
   if (!pending) return null;
