@@ -2,74 +2,34 @@
 // the void limit; SQLite outbox, relay) go through the real gateway, Kafka and the warehouse
 // consumer into Postgres, and HQ's console API lists them with store, till, cashier, reason,
 // value and approval; analysts may not read it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TillCore } from '../../electron/core/tillCore';
 import type { CartVoidsResponse } from '../../shared/console/consoleApi';
-import { openTillCore, type TillCore } from '../../electron/core/tillCore';
-import { startTestConsole, type TestConsole } from '../../sync-service/test/consoleTestKit';
+import type { TestConsole } from '../../sync-service/test/consoleTestKit';
+import {
+  must,
+  OWNER_PIN,
+  startEnrolledTill,
+  waitForConsoleItems,
+  type EnrolledTill,
+} from './tillToHqKit';
 
-const OWNER_PIN = '123456';
+let setup: EnrolledTill;
 let hq: TestConsole;
 let till: TillCore;
-let dir = '';
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-  const result = await r;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-};
+let tillId = '';
 
 beforeAll(async () => {
-  hq = await startTestConsole('cart-voids', {}, ['gateway', 'consumer', 'console']);
-  dir = mkdtempSync(join(tmpdir(), 'till-cart-voids-int-'));
-  till = openTillCore({
-    dataDir: dir,
-    log: () => {},
-    sync: {
-      autoStart: true,
-      relay: { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 }, idlePollMs: 200 },
-    },
-  });
+  setup = await startEnrolledTill('cart-voids', 'store-voids');
+  ({ hq, till, tillId } = setup);
 });
 
 afterAll(async () => {
-  till?.close();
-  await till?.closed();
-  await hq?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await setup?.dispose();
 });
 
 describe('sales voided at a till reach the HQ console', () => {
   it('lists each void with store, till, cashier, reason, value and approval', async () => {
-    await must(
-      till.dispatch('setup-init', {
-        storeName: 'Corner Shop',
-        currency: 'EUR',
-        locale: 'de-DE',
-        timeZone: 'Europe/Berlin',
-        taxMode: 'inclusive',
-        ownerName: 'Olga Owner',
-        ownerPin: OWNER_PIN,
-        demo: false,
-      }),
-    );
-    const store = await hq.admin('POST', '/v1/admin/stores', {
-      storeId: 'store-voids',
-      name: 'Leipzig Mitte',
-      city: 'Leipzig',
-      region: 'Saxony',
-      country: 'DE',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
-    });
-    expect(store.status).toBe(201);
-    const made = (await (
-      await hq.admin('POST', '/v1/admin/stores/store-voids/tills', { name: 'Till 1' })
-    ).json()) as { tillId: string; enrollmentCode: string };
-    await must(till.dispatch('sync-enroll', { url: hq.url, code: made.enrollmentCode }));
-
     await must(
       till.dispatch('catalog-upsert', {
         product: {
@@ -104,16 +64,11 @@ describe('sales voided at a till reach the HQ console', () => {
       till.dispatch('cart-void', { cartId: large, reason: 'wrong size', ownerPin: OWNER_PIN }),
     );
 
-    const manager = await hq.as('manager');
-    let items: CartVoidsResponse['items'] = [];
-    const deadline = Date.now() + 60_000;
-    while (items.length < 2) {
-      if (Date.now() > deadline) throw new Error(`only ${items.length} voids reached HQ`);
-      await new Promise((r) => setTimeout(r, 200));
-      const res = await manager.call('GET', '/v1/console/security/voids');
-      expect(res.status).toBe(200);
-      items = ((await res.json()) as CartVoidsResponse).items;
-    }
+    const items = await waitForConsoleItems<CartVoidsResponse['items'][number]>(
+      hq,
+      '/v1/console/security/voids',
+      2,
+    );
     expect(
       items.map((v) => [
         v.storeId,
@@ -131,7 +86,7 @@ describe('sales voided at a till reach the HQ console', () => {
       [
         'store-voids',
         'Leipzig Mitte',
-        made.tillId,
+        tillId,
         'Till 1',
         'Cass',
         'wrong size',
@@ -143,7 +98,7 @@ describe('sales voided at a till reach the HQ console', () => {
       [
         'store-voids',
         'Leipzig Mitte',
-        made.tillId,
+        tillId,
         'Till 1',
         'Cass',
         'customer left',

@@ -1,74 +1,34 @@
 // Issue 11, the whole pipeline: wrong PINs typed at a real till core (SQLite outbox, relay) go
 // through the real gateway, Kafka and the warehouse consumer into Postgres, and HQ's console
 // API lists them with store, till, user, time and the run of failures; analysts may not read it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TillCore } from '../../electron/core/tillCore';
 import type { PinFailuresResponse } from '../../shared/console/consoleApi';
-import { openTillCore, type TillCore } from '../../electron/core/tillCore';
-import { startTestConsole, type TestConsole } from '../../sync-service/test/consoleTestKit';
+import type { TestConsole } from '../../sync-service/test/consoleTestKit';
+import {
+  must,
+  OWNER_PIN,
+  startEnrolledTill,
+  waitForConsoleItems,
+  type EnrolledTill,
+} from './tillToHqKit';
 
-const OWNER_PIN = '123456';
+let setup: EnrolledTill;
 let hq: TestConsole;
 let till: TillCore;
-let dir = '';
-
-const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) => {
-  const result = await r;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-};
+let tillId = '';
 
 beforeAll(async () => {
-  hq = await startTestConsole('pin-failures', {}, ['gateway', 'consumer', 'console']);
-  dir = mkdtempSync(join(tmpdir(), 'till-pin-failures-int-'));
-  till = openTillCore({
-    dataDir: dir,
-    log: () => {},
-    sync: {
-      autoStart: true,
-      relay: { backoff: { baseMs: 100, maxMs: 1_000, minMs: 50 }, idlePollMs: 200 },
-    },
-  });
+  setup = await startEnrolledTill('pin-failures', 'store-pins');
+  ({ hq, till, tillId } = setup);
 });
 
 afterAll(async () => {
-  till?.close();
-  await till?.closed();
-  await hq?.dispose();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await setup?.dispose();
 });
 
 describe('wrong PINs at a till reach the HQ console', () => {
   it('lists sign-in and owner-PIN failures with store, till, user and count', async () => {
-    await must(
-      till.dispatch('setup-init', {
-        storeName: 'Corner Shop',
-        currency: 'EUR',
-        locale: 'de-DE',
-        timeZone: 'Europe/Berlin',
-        taxMode: 'inclusive',
-        ownerName: 'Olga Owner',
-        ownerPin: OWNER_PIN,
-        demo: false,
-      }),
-    );
-    const store = await hq.admin('POST', '/v1/admin/stores', {
-      storeId: 'store-pins',
-      name: 'Leipzig Mitte',
-      city: 'Leipzig',
-      region: 'Saxony',
-      country: 'DE',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
-    });
-    expect(store.status).toBe(201);
-    const made = (await (
-      await hq.admin('POST', '/v1/admin/stores/store-pins/tills', { name: 'Till 1' })
-    ).json()) as { tillId: string; enrollmentCode: string };
-    await must(till.dispatch('sync-enroll', { url: hq.url, code: made.enrollmentCode }));
-
     const owner = (await must(till.dispatch('users-list', {})))[0]!;
     const cashier = await must(
       till.dispatch('users-create', { name: 'Cass', role: 'cashier', pin: '5555' }),
@@ -93,16 +53,11 @@ describe('wrong PINs at a till reach the HQ console', () => {
     });
     expect(guessed.ok === false && guessed.error.code).toBe('BAD_PIN');
 
-    const manager = await hq.as('manager');
-    let items: PinFailuresResponse['items'] = [];
-    const deadline = Date.now() + 60_000;
-    while (items.length < 4) {
-      if (Date.now() > deadline) throw new Error(`only ${items.length} PIN failures reached HQ`);
-      await new Promise((r) => setTimeout(r, 200));
-      const res = await manager.call('GET', '/v1/console/security/pin-failures');
-      expect(res.status).toBe(200);
-      items = ((await res.json()) as PinFailuresResponse).items;
-    }
+    const items = await waitForConsoleItems<PinFailuresResponse['items'][number]>(
+      hq,
+      '/v1/console/security/pin-failures',
+      4,
+    );
     const [ownerPinTry, ...logins] = items;
     expect(ownerPinTry).toMatchObject({
       attempt: 'owner_pin',
@@ -122,15 +77,7 @@ describe('wrong PINs at a till reach the HQ console', () => {
         f.failures,
       ]),
     ).toEqual(
-      [3, 2, 1].map((n) => [
-        'store-pins',
-        'Leipzig Mitte',
-        made.tillId,
-        'login',
-        cashier.id,
-        'Cass',
-        n,
-      ]),
+      [3, 2, 1].map((n) => ['store-pins', 'Leipzig Mitte', tillId, 'login', cashier.id, 'Cass', n]),
     );
     expect(logins[0]!.tillName).toBe('Till 1');
     expect(logins[0]!.lockedUntil).toBeGreaterThan(logins[0]!.occurredAt);
