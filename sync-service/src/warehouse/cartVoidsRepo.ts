@@ -1,6 +1,7 @@
 // cart_voids: the sales tills voided before payment (cart_void events), written by the warehouse
 // consumer with the rest of a batch's facts and listed newest first, with per-store counts and
 // value, for the console's operations page. Sole owner of the table.
+import type { CartVoidRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
 
@@ -36,21 +37,8 @@ export const insertCartVoids = async (
   ]);
 };
 
-export interface CartVoidRecord {
-  eventId: string;
-  storeId: string;
-  storeName: string | null;
-  tillId: string;
-  tillName: string | null;
-  occurredAt: number;
-  cashierId: string;
-  cashierName: string;
-  approverId: string | null;
-  reason: string;
-  currency: string;
-  lineCount: number;
-  total: number;
-}
+/** The console's row, as the API contract defines it. */
+export type CartVoidRecord = CartVoidRow;
 
 interface Row {
   event_id: string;

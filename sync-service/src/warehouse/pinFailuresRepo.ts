@@ -1,6 +1,7 @@
 // pin_failures: the wrong PINs tills report (pin_failed events), written by the warehouse
 // consumer with the rest of a batch's facts and listed newest first for the console's Security
 // list. Sole owner of the table.
+import type { PinFailureRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
 
@@ -32,20 +33,8 @@ export const insertPinFailures = async (
   ]);
 };
 
-export interface PinFailureRecord {
-  eventId: string;
-  storeId: string;
-  storeName: string | null;
-  tillId: string;
-  tillName: string | null;
-  occurredAt: number;
-  attempt: 'login' | 'owner_pin';
-  userId: string | null;
-  userName: string | null;
-  signedInUserId: string | null;
-  failures: number;
-  lockedUntil: number | null;
-}
+/** The console's row, as the API contract defines it. */
+export type PinFailureRecord = PinFailureRow;
 
 interface Row {
   event_id: string;
