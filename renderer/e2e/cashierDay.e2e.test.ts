@@ -446,6 +446,7 @@ const DAY: Step[] = [
       await key('Enter');
       await expect.poll(() => page.getByTestId('cash-move-amount').inputValue()).toBe('');
       expect(await page.getByTestId('cash-move-error').count()).toBe(0);
+      await expect.poll(() => page.locator('.info-note').textContent()).toContain('recorded');
 
       // The drawer as the test works it out: float, cash kept from each sale, less the refund's
       // cash and the bank drop. The count comes up ₹10 short.
@@ -457,6 +458,8 @@ const DAY: Step[] = [
       await type(moneyText(day.counted));
       await key('Enter');
       await page.getByTestId('z-report').waitFor();
+      // The cash move's note belonged to the shift just closed.
+      expect(await page.locator('.info-note').count()).toBe(0);
 
       const sales = sum([day.split.figures, day.relief.figures]);
       const back: Figures = day.returned.figures;

@@ -43,6 +43,7 @@ export function ShiftScreen({ session, onSessionChange }: Props) {
     const r = await call('shift-close', { countedCash });
     if (!r.ok) return setError(errorText(r.error));
     setError(null);
+    setNote(null); // a cash move's note belongs to the shift just closed
     setCounted('');
     setReport(r.value);
     setReportOpen(false);
