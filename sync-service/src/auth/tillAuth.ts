@@ -72,8 +72,3 @@ export function createTillAuthenticator(pool: Pool, ttlMs: number): TillAuthenti
     },
   };
 }
-
-/** One-off check without a cache (scripts and tests). */
-export async function authenticateTill(pool: Pool, bearer: string): Promise<TillIdentity | null> {
-  return createTillAuthenticator(pool, 0).authenticate(bearer);
-}

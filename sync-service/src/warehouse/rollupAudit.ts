@@ -53,11 +53,3 @@ export const auditRollups = async (db: SqlClient): Promise<Record<string, number
   }
   return out;
 };
-
-/** Rebuilds every rollup from facts (after a bulk load that bypassed the consumer). */
-export const rebuildRollups = async (db: SqlClient): Promise<void> => {
-  for (const [table, definition] of Object.entries(ROLLUP_DEFINITIONS)) {
-    await db.query(`TRUNCATE ${table}`);
-    await db.query(`INSERT INTO ${table} (${ROLLUP_COLUMNS[table] ?? ''}) ${definition}`);
-  }
-};
