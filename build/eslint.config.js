@@ -123,4 +123,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The desktop shell and browser mode are two hosts of the same till: what both serve lives in
+    // electron/shell, so neither imports the other (they used to import each other in a cycle).
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/host/*', '**/host'],
+              message:
+                'electron/main does not import browser mode (electron/host); use electron/shell.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/*', '**/main'],
+              message:
+                'Browser mode does not import the Electron main process; use electron/shell.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openTillCore } from '../core/tillCore';
-import { ensureDemoShop } from '../main/demoShop';
+import { ensureDemoShop } from '../shell/demoShop';
 import { createHostHandler } from './hostRequestHandler';
 import { newToken } from './hostSecurity';
 import { LAUNCH_TOKEN_PARAM } from './hostSession';

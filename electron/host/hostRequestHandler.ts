@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_METHODS, apiInputs, type ApiMethod, type PosDispatch } from '../../shared/api';
 import { err, ok, type Result } from '../../shared/result';
-import { SECURITY_HEADERS } from '../main/contentSecurityPolicy';
+import { SECURITY_HEADERS } from '../shell/contentSecurityPolicy';
 import { hostHeaderAllowed } from './hostSecurity';
 import {
   cleanLocation,
@@ -15,7 +15,7 @@ import {
   sameOriginRequest,
 } from './hostSession';
 import { readBody } from './requestBody';
-import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from './staticFiles';
+import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from '../shell/staticFiles';
 
 /** CSV imports travel inside the JSON body, so the limit is generous but finite. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // with the token; everything else goes to stderr.
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from './browserHost';
-import { DEMO_OWNER_PIN } from '../main/demoShop';
+import { DEMO_OWNER_PIN } from '../shell/demoShop';
 import { parseServeArgs } from './serveArgs';
 
 const main = async (): Promise<void> => {

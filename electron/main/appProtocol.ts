@@ -2,8 +2,8 @@
 // every IPC call) instead of file://, with the CSP and hardening headers on every response.
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from '../host/staticFiles';
-import { SECURITY_HEADERS } from './contentSecurityPolicy';
+import { contentTypeFor, prepareIndexHtml, resolveStaticPath } from '../shell/staticFiles';
+import { SECURITY_HEADERS } from '../shell/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './senderCheck';
 
 /** Must run before the app is ready. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions, receiptWindowOptions } from './windowOptions';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../shell/contentSecurityPolicy';
 
 describe('window security options', () => {
   it('isolates and sandboxes the main window, with the preload as the only bridge', () => {

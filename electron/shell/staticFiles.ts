@@ -2,7 +2,7 @@
 // directory, and prepares index.html (a CSP <meta> fallback; never a secret). Shared by the browser-mode host
 // and Electron's app:// protocol.
 import path from 'node:path';
-import { META_CONTENT_SECURITY_POLICY } from '../main/contentSecurityPolicy';
+import { META_CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
