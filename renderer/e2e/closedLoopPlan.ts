@@ -3,6 +3,7 @@
 // month and year, computed from the documented pricing rule (expectedFigures.ts), not by the code
 // under test.
 import { inclusiveLine } from './expectedFigures';
+import { localDayOf } from '../../shared/calendar';
 
 export interface PlanProduct {
   sku: string;
@@ -21,13 +22,7 @@ export const PRODUCTS: readonly PlanProduct[] = [
 export const TIME_ZONE = 'Asia/Kolkata';
 
 /** YYYY-MM-DD of `ms` on the store's calendar. */
-export const storeDay = (ms: number): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
+export const storeDay = (ms: number): string => localDayOf(ms, TIME_ZONE);
 
 /**
  * The selling days: the 15th of 1, 2, 11 and 12 months ago (noon in the store), and today (null:

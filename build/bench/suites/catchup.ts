@@ -33,6 +33,7 @@ import { hqRenderMs, percentile, round, scanTimes, sleep } from '../catchup/chec
 import { createHqPriority, kafkaPid } from '../catchup/hqPriority';
 import { OWNER, TIME_ZONE, caller, copyQueuedSalesFixture } from '../catchup/queuedSalesFixture';
 import { serveTill } from '../catchup/tillHost';
+import { localDayOf } from '../../../shared/calendar';
 
 const KAFKA_PID_FILE = fileURLToPath(
   new URL('../../.cache/services/kafka/kafka.pid', import.meta.url),
@@ -72,13 +73,7 @@ const arg = (args: string[], name: string, fallback: number): number => {
   const hit = args.find((a) => a.startsWith(`--${name}=`));
   return hit ? Number(hit.split('=')[1]) : fallback;
 };
-const storeDay = (ms: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
+const storeDay = (ms: number) => localDayOf(ms, TIME_ZONE);
 
 const until = async (
   what: string,

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { GatewayFailure } from './gatewayClient';
 import { callGateway } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
+import { addDays, localDayOf } from '../../../shared/calendar';
 
 export const HQ_ANALYTICS_KEYS = [
   'summaryMonths',
@@ -24,24 +25,9 @@ export interface CachedAnalytics {
   fetchedAt: number;
 }
 
-/** YYYY-MM-DD of `ms` on the store's calendar. */
-export const localDay = (ms: number, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
-
-const shiftDays = (day: string, days: number): string => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The dashboard's queries for today on the store's calendar. */
 export const analyticsQueries = (now: number, timeZone: string): Record<HqAnalyticsKey, string> => {
-  const today = localDay(now, timeZone);
+  const today = localDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const monthStart = `${today.slice(0, 7)}-01`;
@@ -56,7 +42,7 @@ export const analyticsQueries = (now: number, timeZone: string): Record<HqAnalyt
     }),
     summaryDays: q('/v1/analytics/summary', {
       grain: 'day',
-      from: shiftDays(today, -34),
+      from: addDays(today, -34),
       to: today,
     }),
     topProducts: q('/v1/analytics/top-products', { from: elevenMonthsAgo, to: today, limit: '10' }),

@@ -3,6 +3,7 @@
 // shared/kpi, and "as of" per store from the tills' last applied events.
 import { salesKpis, type SalesKpis } from '../../../shared/kpi';
 import type { BreakdownRow, TillSyncRow } from '../../../shared/sync/analyticsApi';
+import { localDayOf } from '../../../shared/calendar';
 
 /** The region key the analytics API gives a store (breakdownRepo: empty → 'Unknown'). */
 export const regionKeyOf = (region: string): string => (region.trim() === '' ? 'Unknown' : region);
@@ -48,11 +49,10 @@ export const defaultRange = (today: string): { from: string; to: string } => ({
 
 /** Today on a calendar, YYYY-MM-DD (undefined zone: the viewer's). */
 export const dayIn = (timeZone: string | undefined, now: number): string => {
-  const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
   try {
-    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(now);
+    return localDayOf(now, timeZone);
   } catch {
-    return new Intl.DateTimeFormat('en-CA', options).format(now);
+    return localDayOf(now); // an unknown zone: the viewer's calendar
   }
 };
 

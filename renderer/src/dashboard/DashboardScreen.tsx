@@ -10,6 +10,7 @@ import { TrendsPanel, type TrendFilters } from './TrendsPanel';
 import { useDashboardCall } from './useDashboardCall';
 import './dashboard.css';
 import { ViewTabs, type ViewTab } from './ViewTabs';
+import { localDayOf } from '../../../shared/calendar';
 
 type Tab = 'today' | 'trends' | 'stock' | 'hq';
 const TABS: readonly ViewTab<Tab>[] = [
@@ -21,12 +22,7 @@ const TABS: readonly ViewTab<Tab>[] = [
 
 /** Today's date on the store's calendar (not the browser's), YYYY-MM-DD. */
 export const storeToday = (timeZone: string, now: number = Date.now()): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  localDayOf(now, timeZone);
 
 export function DashboardScreen() {
   const { timeZone, locale } = useSettings();

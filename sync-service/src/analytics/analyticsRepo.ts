@@ -5,6 +5,7 @@ import type { SalesTotals } from '../../../shared/kpi';
 import type { SqlClient } from '../warehouse/sqlClient';
 import { toInt } from '../warehouse/sqlClient';
 import { productLabelJoin } from './productLabels';
+import { isMonthEnd } from '../../../shared/calendar';
 
 export type FigureSource = 'rollups' | 'facts';
 
@@ -91,11 +92,6 @@ export interface ProductMonthFigures {
 }
 
 const isMonthStart = (day: string): boolean => day.endsWith('-01');
-const isMonthEnd = (day: string): boolean => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.getUTCDate() === 1;
-};
 
 const PRODUCT_COLUMNS = `to_char(f.month, 'YYYY-MM') AS month, f.product_id, coalesce(p.sku, f.product_id) sku,
   coalesce(p.name, f.product_id) name, coalesce(p.category, '') category, f.net, f.units`;

@@ -1,23 +1,12 @@
 // Calendar periods of a grain over a day range, and the period before / a year before, as the
 // string keys the summary uses (YYYY-MM-DD, YYYY-MM, YYYY).
 import type { AnalyticsGrain } from '../../../shared/sync/analyticsApi';
+import { addDays, isValidDay } from '../../../shared/calendar';
 
 export const periodOf = (day: string, grain: AnalyticsGrain): string =>
   grain === 'day' ? day : grain === 'month' ? day.slice(0, 7) : day.slice(0, 4);
 
-const parseDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
-const formatDay = (d: Date): string => d.toISOString().slice(0, 10);
-
-export const addDays = (day: string, n: number): string => {
-  const d = parseDay(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return formatDay(d);
-};
-
-export const isValidDay = (day: string): boolean => {
-  const d = parseDay(day);
-  return !Number.isNaN(d.getTime()) && formatDay(d) === day;
-};
+export { addDays, isValidDay };
 
 /** Every period of `grain` that intersects [from, to], in order. */
 export const periodsBetween = (from: string, to: string, grain: AnalyticsGrain): string[] => {

@@ -1,6 +1,7 @@
 // Figures computed independently from the events in plain TypeScript (local days via Intl, not
 // SQL), to check what the consumer wrote to Postgres.
 import type { PosEvent } from '../../../shared/events';
+import { localDayOf } from '../../../shared/calendar';
 
 export interface StoreFigures {
   orders: number;
@@ -24,13 +25,8 @@ const empty = (): StoreFigures => ({
   lines: 0,
 });
 
-export const localDay = (ms: number, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
+/** YYYY-MM-DD of `ms` on the store's calendar (shared/calendar.ts). */
+export const localDay = (ms: number, timeZone: string): string => localDayOf(ms, timeZone);
 
 export interface ExpectedFigures {
   byStore: Map<string, StoreFigures>;
