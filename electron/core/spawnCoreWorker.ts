@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { isRunning } from './db/instanceLock';
 
 /** Entries relative to electron/core; the bundle of each is `<file name>.cjs` beside main.cjs. */
 export type CoreWorkerEntry = 'sync/outboxRelayWorker' | 'db/walCheckpointWorker';
@@ -23,6 +22,17 @@ interface EsbuildSync {
 
 const bundles = new Map<CoreWorkerEntry, string | null>();
 let bundleDir: string | null = null;
+
+/** Whether a process with this pid exists (ours or another user's). */
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else; still alive.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 // A process that was killed (test runners kill their workers) never ran its exit hook.
 const removeLeftovers = (parent: string): void => {

@@ -1,5 +1,6 @@
 -- Warehouse: idempotency ledger, dead letters and the product/date dimensions. Stores and tills
--- (0001-0099) are the store and till dimensions; facts join to them by store_id / till_id.
+-- (0001_stores_and_tills.sql) are the store and till dimensions; facts join to them by store_id /
+-- till_id.
 
 -- One row per applied event: the consumer's idempotency key. Facts and rollups are written only
 -- for the events this table newly accepted, in the same transaction.

@@ -180,6 +180,5 @@ export const ensureTillFixture = async (
   core.close();
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
-  rmSync(join(dir, 'till.lock'), { force: true });
   return { file, products, sales, buildMs: Math.round(performance.now() - t0) };
 };

@@ -75,3 +75,57 @@ describe('migrations', () => {
     again.close();
   });
 });
+
+describe('which migrations ran', () => {
+  const addedLate = {
+    version: 30,
+    name: 'added_late',
+    up: (d: Database.Database) => d.exec('CREATE TABLE added_late (x INTEGER) STRICT'),
+  };
+
+  it('records every applied migration with its name', () => {
+    const db = openDatabase(dir);
+    migrate(db, MIGRATIONS, () => 1_000);
+    expect(
+      db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all(),
+    ).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: 1_000 })));
+    db.close();
+  });
+
+  it('refuses a new migration numbered below the newest applied one on an existing till, naming it', () => {
+    const db = openDatabase(dir);
+    migrate(db);
+    expect(currentVersion(db)).toBe(530);
+    expect(() => migrate(db, [...MIGRATIONS, addedLate])).toThrow(
+      /Migration 30 \(added_late\) has not run on this database but is numbered below 530/,
+    );
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE name = 'added_late'").get(),
+    ).toBeUndefined();
+    expect(currentVersion(db)).toBe(530);
+    db.close();
+  });
+
+  it('backfills a till that predates the record from user_version, and still refuses the gap', () => {
+    const db = openDatabase(dir);
+    migrate(db);
+    // A till written by a build that kept only user_version.
+    db.exec('DROP TABLE schema_migrations');
+    expect(() => migrate(db, [...MIGRATIONS, addedLate])).toThrow(/Migration 30 \(added_late\)/);
+    expect(migrate(db)).toEqual({ from: 530, to: 530 });
+    expect(
+      db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(),
+    ).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+  });
+
+  it('refuses a database with a recorded migration this build does not know, untouched', () => {
+    const db = openDatabase(dir);
+    migrate(db);
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (525, 'elsewhere', 0)",
+    ).run();
+    expect(() => migrate(db)).toThrow(/migration 525 applied, which this app does not know/);
+    db.close();
+  });
+});

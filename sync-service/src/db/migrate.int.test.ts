@@ -43,6 +43,44 @@ describe('migrate', () => {
     await expect(migrate(pool, { dir })).rejects.toBeInstanceOf(MigrationError);
   });
 
+  it('refuses a new file numbered below the newest applied one, naming it, and applies nothing', async () => {
+    const scratch = await createTestDatabase();
+    const scratchPool = createPool(scratch.url);
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'pos-migrations-'));
+      await writeFile(path.join(dir, '0001_stores.sql'), 'CREATE TABLE stores_x (id int);');
+      await writeFile(path.join(dir, '0100_facts.sql'), 'CREATE TABLE facts_x (id int);');
+      await migrate(scratchPool, { dir });
+      // Numbered inside what the README used to reserve for the gateway.
+      await writeFile(path.join(dir, '0004_till_notes.sql'), 'CREATE TABLE notes_x (id int);');
+      await writeFile(path.join(dir, '0110_more.sql'), 'CREATE TABLE more_x (id int);');
+      const refusal = await migrate(scratchPool, { dir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refusal).toBeInstanceOf(MigrationError);
+      expect((refusal as Error).message).toMatch(
+        /migration 0004_till_notes\.sql has not run on this database but is numbered below 0100_facts\.sql/,
+      );
+      expect((refusal as Error).message).toContain('Number a new migration above 0100');
+      const { rows } = await scratchPool.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY name',
+      );
+      expect(rows.map((r) => r.name)).toEqual(['0001_stores.sql', '0100_facts.sql']);
+    } finally {
+      await scratchPool.end();
+      await scratch.drop();
+    }
+  });
+
+  it('refuses a database with an applied file this build does not have, naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pos-migrations-'));
+    await writeFile(path.join(dir, '0001_stores_and_tills.sql'), 'SELECT 1;');
+    await expect(migrate(pool, { dir })).rejects.toThrow(
+      /database has migration 0002_till_credentials\.sql, .* applied, which this build does not have/,
+    );
+  });
+
   it('rolls back a failing file and reports which one', async () => {
     const scratch = await createTestDatabase();
     const scratchPool = createPool(scratch.url);

@@ -1,8 +1,11 @@
-// Applies sync-service/migrations/NNNN_name.sql in order, each file in its own transaction,
-// recording it in schema_migrations. Refuses a database whose applied list is not a prefix of
-// the known files (applied by a newer build, or a file renamed/removed): running on would
-// silently skip or reorder schema changes. A session advisory lock lets several processes start
-// at once (gateway, consumers) without racing to apply the same file.
+// Applies sync-service/migrations/NNNN_name.sql in number order, each file in its own
+// transaction, recording it in schema_migrations. Stops with a message naming the file where
+// running on would silently skip or reorder schema changes: an applied file this build does not
+// have (applied by a newer build, or renamed/removed), or a known file that has not
+// run but is numbered below the newest applied one (a gap, or a new file given a low number). There
+// are no reserved number ranges: a new migration takes the next number above the newest file. A
+// session advisory lock lets several processes start at once (gateway, consumers) without racing
+// to apply the same file.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -41,6 +44,31 @@ export async function listMigrationFiles(dir: string = MIGRATIONS_DIR): Promise<
   return sorted;
 }
 
+/**
+ * The known files still to run, in order. Throws when running them would leave one out or run
+ * them out of order.
+ */
+export function pendingMigrations(known: readonly string[], applied: readonly string[]): string[] {
+  const unknown = applied.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new MigrationError(
+      `database has migration ${unknown.join(', ')} applied, which this build does not have ` +
+        '(a newer build ran it, or the file was renamed or removed); refusing to start',
+    );
+  }
+  const newest = [...applied].sort().at(-1);
+  const pending = known.filter((name) => !applied.includes(name));
+  const skipped = newest === undefined ? [] : pending.filter((name) => name < newest);
+  if (newest !== undefined && skipped.length > 0) {
+    throw new MigrationError(
+      `migration ${skipped.join(', ')} has not run on this database but is numbered below ` +
+        `${newest}, the newest one applied; migrations run in number order, so a gap or a ` +
+        `reordering would leave it out. Number a new migration above ${newest.slice(0, 4)}`,
+    );
+  }
+  return pending;
+}
+
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<MigrateResult> {
   const dir = options.dir ?? MIGRATIONS_DIR;
   const known = await listMigrationFiles(dir);
@@ -56,15 +84,7 @@ export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise
         'SELECT name FROM schema_migrations ORDER BY name',
       );
       const applied = rows.map((r) => r.name);
-      applied.forEach((name, i) => {
-        if (known[i] !== name) {
-          throw new MigrationError(
-            `database has migration ${name} applied where this build expects ${known[i] ?? 'nothing'}; ` +
-              'the applied list must be a prefix of the known migrations (newer database, or a file was renamed or inserted)',
-          );
-        }
-      });
-      const pending = known.slice(applied.length);
+      const pending = pendingMigrations(known, applied);
       for (const name of pending) {
         const sql = await readFile(path.join(dir, name), 'utf8');
         await client.query('BEGIN');

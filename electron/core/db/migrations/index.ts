@@ -1,4 +1,5 @@
-// The ordered list of schema migrations. Append only: a shipped migration is never edited.
+// The ordered list of schema migrations. Append only: a shipped migration is never edited, and a
+// new one is numbered above the last (the runner refuses one below the newest a till has applied).
 import type Database from 'better-sqlite3';
 import { up as initial } from './0010_initial';
 import { up as saleLinesByProduct } from './0020_sale_lines_by_product';
