@@ -121,6 +121,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
   const gate = createCashierGate();
   const sync = new SyncEngine({
     db,
+    outbox: ctx.repos.outbox,
     cashierGate: gate.buffer,
     now: () => ctx.clock.now(),
     log,
