@@ -1,10 +1,12 @@
 // Electron main: one hardened window showing the renderer from app://pos, the till core in this
 // process, and one IPC handler per API method. Everything testable lives in the modules it wires.
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openTillCore } from '../core/tillCore';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { createCsvSave } from './csvSave';
 import { DEMO_OWNER_PIN, ensureDemoShop } from './demoShop';
 import { registerIpcHandlers } from './ipcHandlers';
 import { createSalePrint } from './receiptPrinter';
@@ -18,6 +20,7 @@ const hardenSession = (): void => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // No page download is ever saved; CSV exports go through dashboard-csv-save (csvSave.ts).
   ses.on('will-download', (event) => event.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -84,7 +87,15 @@ const start = async (): Promise<void> => {
   hardenSession();
   serveRendererOnAppScheme(path.join(app.getAppPath(), 'renderer', 'dist'));
   registerIpcHandlers(ipcMain, core.dispatch, {
-    overrides: { 'sale-print': createSalePrint(core.dispatch, path.join(dataDir, 'receipts')) },
+    overrides: {
+      'sale-print': createSalePrint(core.dispatch, path.join(dataDir, 'receipts')),
+      'dashboard-csv-save': createCsvSave({
+        showSaveDialog: (options) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+        writeFile: (filePath, data) => writeFile(filePath, data, 'utf8'),
+        defaultDir: app.getPath('documents'),
+      }),
+    },
     log,
   });
   await createMainWindow();
