@@ -1,6 +1,6 @@
 // Electron main: one hardened window showing the renderer from app://pos, the till core in this
 // process, and one IPC handler per API method. Everything testable lives in the modules it wires.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openTillCore } from '../core/tillCore';
@@ -10,6 +10,7 @@ import { createCsvSave } from './csvSave';
 import { DEMO_OWNER_PIN, ensureDemoShop } from './demoShop';
 import { registerIpcHandlers } from './ipcHandlers';
 import { createSalePrint } from './receiptPrinter';
+import { safeStorageSeal } from './safeStorageSeal';
 import { APP_INDEX_URL, isAppUrl } from './senderCheck';
 import { mainWindowOptions } from './windowOptions';
 
@@ -69,7 +70,10 @@ const focusMainWindow = (): void => {
 
 const start = async (): Promise<void> => {
   const dataDir = process.env.POS_DATA_DIR ?? app.getPath('userData');
-  const core = openTillCore({ dataDir, log });
+  // The HQ token is kept sealed by the OS keychain; without one it stays plain in till.sqlite.
+  const tokenSeal = safeStorageSeal(safeStorage);
+  if (!tokenSeal) log('No OS keychain for safeStorage: the HQ token is stored unencrypted.');
+  const core = openTillCore({ dataDir, log, sync: tokenSeal ? { tokenSeal } : {} });
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;
