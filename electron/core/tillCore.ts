@@ -20,6 +20,7 @@ import type { AnyHandler } from './handlerTypes';
 import { createCashierGate } from './sync/cashierGate';
 import { SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import { attachSyncEngine } from './sync/syncHandlers';
+import { createSealedTokenVault, type TokenSeal } from './sync/syncSettings';
 import { PinRejected, recordPinRejection } from './users/pinLockout';
 
 export interface TillCoreOptions {
@@ -32,7 +33,12 @@ export interface TillCoreOptions {
    */
   walCheckpoints?: 'thread' | 'inline';
   /** Outbox relay and HQ pulls (electron/core/sync); started when the till is enrolled. */
-  sync?: { autoStart?: boolean; relay?: SyncEngineOptions['relay'] };
+  sync?: {
+    autoStart?: boolean;
+    relay?: SyncEngineOptions['relay'];
+    /** Seals the HQ token at rest (Electron: safeStorage); without it the token is stored plain. */
+    tokenSeal?: TokenSeal;
+  };
 }
 
 export interface TillCore {
@@ -119,13 +125,16 @@ export function openTillCore(options: TillCoreOptions): TillCore {
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
   const gate = createCashierGate();
+  const tokenSeal = options.sync?.tokenSeal;
   const sync = new SyncEngine({
     db,
+    outbox: ctx.repos.outbox,
     cashierGate: gate.buffer,
     now: () => ctx.clock.now(),
     log,
     autoStart: options.sync?.autoStart ?? true,
     relay: options.sync?.relay,
+    ...(tokenSeal ? { vault: (settings) => createSealedTokenVault(settings, tokenSeal, log) } : {}),
     onIdentityChanged: () => ctx.repos.settings.forget(),
   });
   attachSyncEngine(ctx, sync);

@@ -1,13 +1,16 @@
 // Electron main: one hardened window showing the renderer from app://pos, the till core in this
 // process, and one IPC handler per API method. Everything testable lives in the modules it wires.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openTillCore } from '../core/tillCore';
 import { registerAppScheme, serveRendererOnAppScheme } from './appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy';
 import { DEMO_OWNER_PIN, ensureDemoShop } from '../shell/demoShop';
+import { createCsvSave } from './csvSave';
 import { registerIpcHandlers } from './ipcHandlers';
 import { createSalePrint } from './receiptPrinter';
+import { safeStorageSeal } from './safeStorageSeal';
 import { APP_INDEX_URL, isAppUrl } from './senderCheck';
 import { mainWindowOptions } from './windowOptions';
 
@@ -18,6 +21,7 @@ const hardenSession = (): void => {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // No page download is ever saved; CSV exports go through dashboard-csv-save (csvSave.ts).
   ses.on('will-download', (event) => event.preventDefault());
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -66,7 +70,10 @@ const focusMainWindow = (): void => {
 
 const start = async (): Promise<void> => {
   const dataDir = process.env.POS_DATA_DIR ?? app.getPath('userData');
-  const core = openTillCore({ dataDir, log });
+  // The HQ token is kept sealed by the OS keychain; without one it stays plain in till.sqlite.
+  const tokenSeal = safeStorageSeal(safeStorage);
+  if (!tokenSeal) log('No OS keychain for safeStorage: the HQ token is stored unencrypted.');
+  const core = openTillCore({ dataDir, log, sync: tokenSeal ? { tokenSeal } : {} });
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;
@@ -84,7 +91,15 @@ const start = async (): Promise<void> => {
   hardenSession();
   serveRendererOnAppScheme(path.join(app.getAppPath(), 'renderer', 'dist'));
   registerIpcHandlers(ipcMain, core.dispatch, {
-    overrides: { 'sale-print': createSalePrint(core.dispatch, path.join(dataDir, 'receipts')) },
+    overrides: {
+      'sale-print': createSalePrint(core.dispatch, path.join(dataDir, 'receipts')),
+      'dashboard-csv-save': createCsvSave({
+        showSaveDialog: (options) =>
+          mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+        writeFile: (filePath, data) => writeFile(filePath, data, 'utf8'),
+        defaultDir: app.getPath('documents'),
+      }),
+    },
     log,
   });
   await createMainWindow();

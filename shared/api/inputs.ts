@@ -18,6 +18,8 @@ export const NEW_OWNER_PIN_MIN_DIGITS = 6;
 const NEW_OWNER_PIN_MESSAGE = `An owner's PIN is ${NEW_OWNER_PIN_MIN_DIGITS} to 8 digits.`;
 const newOwnerPin = z.string().regex(/^\d{6,8}$/, NEW_OWNER_PIN_MESSAGE);
 const id = text().min(1).max(64);
+/** A dashboard table is a few thousand rows; this bounds one IPC message, not a real export. */
+export const CSV_SAVE_MAX_CHARS = 20_000_000;
 const quantity = z.number().int().min(1).max(100_000);
 /** Matches the event schemas' line numbers (1..10,000). */
 const lineNo = z.number().int().min(1).max(10_000);
@@ -244,6 +246,14 @@ export const apiInputs = {
 
   // Dashboard (owner analytics). Days are local calendar dates in the store's time zone.
   'dashboard-today': z.object({ topN: z.number().int().min(1).max(50).default(5) }),
+  /**
+   * Saves a table's CSV where the owner picks (Electron's save dialog). The name is what
+   * csvFileName makes; the text is CSV, so line ends are allowed (it is never stored).
+   */
+  'dashboard-csv-save': z.object({
+    fileName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,150}\.csv$/, 'Not a CSV file name.'),
+    text: z.string().max(CSV_SAVE_MAX_CHARS),
+  }),
   'dashboard-trends': z
     .object({
       from: localDay,

@@ -75,6 +75,8 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'outbox-status': OutboxStatus;
   'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;
+  /** Electron: `saved` is false when the owner cancels the dialog. Browser mode saves a blob instead. */
+  'dashboard-csv-save': { saved: boolean; path: string | null };
   'dashboard-trends': DashboardTrends;
   'dashboard-hq-connect': { hqUrl: string; stores: number; email: string };
   'dashboard-hq-disconnect': null;

@@ -14,7 +14,15 @@ const requireOwner = (ctx: CoreContext): void => {
   }
 };
 
-export const dashboardHandlers: HandlerMap<'dashboard-today' | 'dashboard-trends'> = {
+export const dashboardHandlers: HandlerMap<
+  'dashboard-today' | 'dashboard-trends' | 'dashboard-csv-save'
+> = {
+  // Electron main saves through a dialog (electron/main/csvSave.ts); no other host has one, so it
+  // answers "not saved" and the page downloads the file itself (renderer/src/dashboard/csvExport.ts).
+  'dashboard-csv-save': (ctx) => {
+    requireOwner(ctx);
+    return { saved: false, path: null };
+  },
   'dashboard-today': (ctx, input) => {
     requireOwner(ctx);
     return todayFigures(ctx.db, ctx.clock.now(), input.topN);

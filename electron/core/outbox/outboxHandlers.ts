@@ -10,12 +10,12 @@ export const outboxHandlers: HandlerMap<'outbox-status'> = {
     online: syncEngineOf(ctx)?.status().online ?? null,
     enrolled: syncEngineOf(ctx)?.settings.identity() != null,
     needsReenrolment: syncEngineOf(ctx)?.settings.needsReenrolment() ?? false,
-    rejectedEvents: ctx.repos.outbox.rejected(REJECTED_SHOWN).map((r) => ({
-      eventId: r.event_id,
+    rejectedEvents: ctx.repos.outbox.rejectedNeedingAttention(REJECTED_SHOWN).map((r) => ({
+      eventId: r.eventId,
       type: r.type,
       seq: r.seq,
-      reason: [r.reject_code, r.reject_reason].filter(Boolean).join(': '),
-      at: r.sent_at ?? r.occurred_at,
+      reason: [r.code, r.reason].filter(Boolean).join(': '),
+      at: r.at,
     })),
   }),
 };

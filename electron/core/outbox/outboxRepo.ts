@@ -1,5 +1,8 @@
 // The outbox: one row per committed business event, written in the same transaction as the fact
 // it describes. The relay (electron/core/sync) reads pending rows in seq order and marks them.
+// This repository is the only reader of the outbox's counts and of the rejected events the owner
+// must see (with sync_rejection_ack, the owner's dismissals of them), so the status strip
+// (outbox-status) and the attention list (sync-status) can never count differently.
 import type Database from 'better-sqlite3';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -16,19 +19,20 @@ export interface OutboxCounts {
   /** Pending events that are sales: what an owner means by "sales kept on this till". */
   pendingSales: number;
   sent: number;
+  /** Rejected events the owner has not dismissed yet: the ones the status strip warns about. */
   rejected: number;
   lastSeq: number;
   lastSentAt: number | null;
 }
 
-export interface RejectedRow {
-  event_id: string;
+/** A rejected event the owner has not dismissed, as sync-status and outbox-status show it. */
+export interface RejectedEvent {
+  eventId: string;
   type: string;
   seq: number;
-  reject_reason: string | null;
-  reject_code: string | null;
-  sent_at: number | null;
-  occurred_at: number;
+  code: string;
+  reason: string;
+  at: number;
 }
 
 export interface AppendInput<T extends EventType> {
@@ -55,12 +59,21 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
   const lastSent = db.prepare<[], { at: number | null }>(
     "SELECT sent_at AS at FROM outbox WHERE status = 'sent' ORDER BY seq DESC LIMIT 1",
   );
-  const rejected = db.prepare<[number], RejectedRow>(
-    `SELECT event_id, type, seq, reject_reason, reject_code, sent_at, occurred_at FROM outbox
-     WHERE status = 'rejected' ORDER BY seq DESC LIMIT ?`,
+  // Dismissal hides a rejected event from both views; the event itself stays rejected (a fact).
+  const countUndismissedRejected = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM outbox o LEFT JOIN sync_rejection_ack a ON a.event_id = o.event_id
+     WHERE o.status = 'rejected' AND a.event_id IS NULL`,
   );
-  const pending = db.prepare<[number], { seq: number; body: string }>(
-    "SELECT seq, body FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?",
+  const selectRejected = db.prepare<[number], RejectedEvent>(
+    `SELECT o.event_id AS eventId, o.type, o.seq, coalesce(o.reject_code, '') AS code,
+            coalesce(o.reject_reason, '') AS reason, coalesce(o.sent_at, o.occurred_at) AS at
+     FROM outbox o LEFT JOIN sync_rejection_ack a ON a.event_id = o.event_id
+     WHERE o.status = 'rejected' AND a.event_id IS NULL ORDER BY o.seq DESC LIMIT ?`,
+  );
+  const insertAck = db.prepare<[string, number, string]>(
+    `INSERT INTO sync_rejection_ack (event_id, dismissed_at)
+     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM outbox WHERE event_id = ? AND status = 'rejected')
+     ON CONFLICT (event_id) DO NOTHING`,
   );
 
   return {
@@ -99,14 +112,19 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
       return {
         pending: pendingCount,
         pendingSales: pendingSales.get()!.n,
-        rejected: rejectedCount,
+        rejected: countUndismissedRejected.get()!.n,
         sent: lastSeq - pendingCount - rejectedCount,
         lastSeq,
         lastSentAt: lastSent.get()?.at ?? null,
       };
     },
-    rejected: (limit: number): RejectedRow[] => rejected.all(limit),
-    pending: (limit: number) => pending.all(limit),
+    /** Rejected events the owner has not dismissed yet, newest first. */
+    rejectedNeedingAttention: (limit: number): RejectedEvent[] => selectRejected.all(limit),
+    /** Records that the owner has seen a rejected event; false if no such rejected event. */
+    dismissRejected: (eventId: string, now: number): boolean =>
+      insertAck.run(eventId, now, eventId).changes > 0,
   };
 };
 export type OutboxRepo = ReturnType<typeof outboxRepo>;
+/** What the sync side may do with the rejected events: show them and record a dismissal. */
+export type OutboxAttention = Pick<OutboxRepo, 'rejectedNeedingAttention' | 'dismissRejected'>;

@@ -1,7 +1,9 @@
-// The relay's own view of the outbox table (owned by the till core). It reads with its own
-// prepared statements and writes only status updates, in small IMMEDIATE transactions (at most
-// ANSWER_CHUNK rows each), so a checkout on another connection never waits behind a long relay
-// write, and the relay waits its turn (busy_timeout) instead of failing a lock upgrade.
+// The relay's own view of the outbox table (owned by the till core, electron/core/outbox): it
+// reads the pending rows it sends and writes only status updates. The counts and the rejected
+// events the owner sees are read by the outbox's repository alone (outbox/outboxRepo.ts). Its
+// writes are small IMMEDIATE transactions (at most ANSWER_CHUNK rows each), so a checkout on
+// another connection never waits behind a long relay write, and the relay waits its turn
+// (busy_timeout) instead of failing a lock upgrade.
 import type Database from 'better-sqlite3';
 import type { PendingRow } from './outboxBatch';
 
@@ -10,23 +12,6 @@ export interface EventAnswer {
   status: 'accepted' | 'rejected';
   code?: string | undefined;
   message?: string | undefined;
-}
-
-export interface RejectedEvent {
-  eventId: string;
-  type: string;
-  seq: number;
-  code: string;
-  reason: string;
-  at: number;
-}
-
-export interface OutboxCounts {
-  pending: number;
-  sent: number;
-  rejected: number;
-  lastSeq: number;
-  lastSentAt: number | null;
 }
 
 export interface OutboxQueue {
@@ -39,10 +24,6 @@ export interface OutboxQueue {
   pendingCount(): number;
   /** Pending rows with a seq above `seq` (an index range probe: cheap for a few new rows). */
   pendingAfter(seq: number): number;
-  counts(): OutboxCounts;
-  /** Rejected events the owner has not dismissed yet, newest first. */
-  rejectedNeedingAttention(limit: number): RejectedEvent[];
-  dismissRejected(eventId: string, now: number): boolean;
 }
 
 /** Status updates per write transaction: a few hundred microseconds of write lock each. */
@@ -83,24 +64,6 @@ export const createOutboxQueue = (
   const countPendingAfter = db.prepare<[number], { n: number }>(
     `SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND seq > ?`,
   );
-  const countByStatus = db.prepare<[], { status: string; n: number }>(
-    `SELECT status, count(*) AS n FROM outbox GROUP BY status`,
-  );
-  const lastSeq = db.prepare<[], { seq: number | null; sentAt: number | null }>(
-    `SELECT (SELECT max(seq) FROM outbox) AS seq, (SELECT max(sent_at) FROM outbox WHERE status = 'sent') AS sentAt`,
-  );
-  const selectRejected = db.prepare<[number], RejectedEvent>(
-    `SELECT o.event_id AS eventId, o.type, o.seq, coalesce(o.reject_code, '') AS code,
-            coalesce(o.reject_reason, '') AS reason, coalesce(o.sent_at, o.occurred_at) AS at
-     FROM outbox o LEFT JOIN sync_rejection_ack a ON a.event_id = o.event_id
-     WHERE o.status = 'rejected' AND a.event_id IS NULL ORDER BY o.seq DESC LIMIT ?`,
-  );
-  const insertAck = db.prepare<[string, number, string]>(
-    `INSERT INTO sync_rejection_ack (event_id, dismissed_at)
-     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM outbox WHERE event_id = ? AND status = 'rejected')
-     ON CONFLICT (event_id) DO NOTHING`,
-  );
-
   const applyChunk = db.transaction((answers: readonly EventAnswer[], now: number): number => {
     let changed = 0;
     for (const a of answers) {
@@ -142,18 +105,5 @@ export const createOutboxQueue = (
     },
     pendingCount: () => countPending.get()?.n ?? 0,
     pendingAfter: (seq) => countPendingAfter.get(seq)?.n ?? 0,
-    counts: () => {
-      const byStatus = new Map(countByStatus.all().map((r) => [r.status, r.n]));
-      const last = lastSeq.get();
-      return {
-        pending: byStatus.get('pending') ?? 0,
-        sent: byStatus.get('sent') ?? 0,
-        rejected: byStatus.get('rejected') ?? 0,
-        lastSeq: last?.seq ?? 0,
-        lastSentAt: last?.sentAt ?? null,
-      };
-    },
-    rejectedNeedingAttention: (limit) => selectRejected.all(limit),
-    dismissRejected: (eventId, now) => insertAck.run(eventId, now, eventId).changes > 0,
   };
 };

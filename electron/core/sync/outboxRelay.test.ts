@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countersRepo } from '../db/counters';
+import { outboxRepo, type OutboxRepo } from '../outbox/outboxRepo';
 import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
 import { OutboxRelay, type OutboxRelayOptions } from './outboxRelay';
 import { createPlainTokenVault, createSyncSettings, type SyncSettings } from './syncSettings';
@@ -15,6 +17,8 @@ import {
 
 let temp: TempDb;
 let queue: OutboxQueue;
+/** The core's outbox repository, the one reader of the counts and the rejected events. */
+let outbox: OutboxRepo;
 let settings: SyncSettings;
 let peer: Awaited<ReturnType<typeof startHttpPeer>> | null = null;
 let relay: OutboxRelay | null = null;
@@ -46,6 +50,7 @@ const startRelay = async (extra: Partial<OutboxRelayOptions> = {}): Promise<Outb
 beforeEach(() => {
   temp = openTempTillDb();
   queue = createOutboxQueue(temp.db);
+  outbox = outboxRepo(temp.db, countersRepo(temp.db));
   settings = createSyncSettings(temp.db);
   settings.set('store_id', 'S1');
   settings.set('till_id', 'T1');
@@ -74,7 +79,7 @@ describe('OutboxRelay', () => {
     );
     expect(firstSeqs).toEqual([1, 501, 1001]);
     expect(pushes()[0]?.headers.authorization).toBe('Bearer secret-token');
-    expect(queue.counts()).toMatchObject({ pending: 0, sent: 1_200, rejected: 0 });
+    expect(outbox.counts()).toMatchObject({ pending: 0, sent: 1_200, rejected: 0 });
     expect(relay?.state()).toMatchObject({ online: true, pending: 0 });
     expect(settings.lastSyncAt()).not.toBeNull();
   });
@@ -90,11 +95,11 @@ describe('OutboxRelay', () => {
       reject_reason: 'payload.lines: too small',
     });
     expect(statusOf(5)?.status).toBe('sent');
-    expect(queue.rejectedNeedingAttention(10).map((r) => r.eventId)).toEqual([ids[3]]);
-    expect(queue.dismissRejected(ids[3]!, Date.now())).toBe(true);
-    expect(queue.rejectedNeedingAttention(10)).toEqual([]);
+    expect(outbox.rejectedNeedingAttention(10).map((r) => r.eventId)).toEqual([ids[3]]);
+    expect(outbox.dismissRejected(ids[3]!, Date.now())).toBe(true);
+    expect(outbox.rejectedNeedingAttention(10)).toEqual([]);
     expect(statusOf(4)?.status).toBe('rejected');
-    expect(queue.dismissRejected(ids[4]!, Date.now())).toBe(false);
+    expect(outbox.dismissRejected(ids[4]!, Date.now())).toBe(false);
   });
 
   it('keeps events pending through 503s and network errors, then delivers them', async () => {
@@ -131,7 +136,7 @@ describe('OutboxRelay', () => {
     relay.start();
     await waitFor(() => relay?.state().online === false);
     await new Promise((r) => setTimeout(r, 100));
-    expect(queue.counts()).toMatchObject({ pending: 3, sent: 0 });
+    expect(outbox.counts()).toMatchObject({ pending: 3, sent: 0 });
     expect(relay.state().nextRetryAt).not.toBeNull();
   });
 
@@ -149,7 +154,7 @@ describe('OutboxRelay', () => {
     handler = answerPush;
     temp.db.pragma('query_only = OFF');
     await waitFor(() => queue.pendingCount() === 0);
-    expect(queue.counts()).toMatchObject({ pending: 0, sent: 5 });
+    expect(outbox.counts()).toMatchObject({ pending: 0, sent: 5 });
   });
 
   it('stops and asks for re-enrolment on 401', async () => {
@@ -170,7 +175,7 @@ describe('OutboxRelay', () => {
     };
     await startRelay({ caps: { maxEvents: 40, maxBytes: 1_000_000 } });
     await waitFor(() => queue.pendingCount() === 0);
-    expect(queue.counts()).toMatchObject({ sent: 40, rejected: 0 });
+    expect(outbox.counts()).toMatchObject({ sent: 40, rejected: 0 });
   });
 
   it('isolates the one event a whole-request 400 is about', async () => {
@@ -184,7 +189,7 @@ describe('OutboxRelay', () => {
     await startRelay();
     await waitFor(() => queue.pendingCount() === 0);
     expect(statusOf(6)).toMatchObject({ status: 'rejected', reject_code: 'VALIDATION' });
-    expect(queue.counts()).toMatchObject({ sent: 7, rejected: 1 });
+    expect(outbox.counts()).toMatchObject({ sent: 7, rejected: 1 });
   });
 
   it('on 403 rejects only the events of another store or till', async () => {
@@ -202,7 +207,7 @@ describe('OutboxRelay', () => {
     await startRelay();
     await waitFor(() => queue.pendingCount() === 0);
     expect(statusOf(3)?.status).toBe('rejected');
-    expect(queue.counts()).toMatchObject({ sent: 3, rejected: 1 });
+    expect(outbox.counts()).toMatchObject({ sent: 3, rejected: 1 });
   });
 
   it('rejects locally a stored body that is not JSON, without sending it', async () => {
@@ -212,7 +217,7 @@ describe('OutboxRelay', () => {
     await waitFor(() => queue.pendingCount() === 0);
     expect(statusOf(2)?.status).toBe('rejected');
     expect(statusOf(2)?.reject_code).toBe('UNSENDABLE');
-    expect(queue.counts()).toMatchObject({ sent: 2, rejected: 1 });
+    expect(outbox.counts()).toMatchObject({ sent: 2, rejected: 1 });
   });
 
   it('stops promptly even when stop() arrives during the HQ pull', async () => {

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { err, ok, type Result } from '../../../shared/result';
+import type { OutboxAttention } from '../outbox/outboxRepo';
 import { pullAnalytics } from './analyticsPuller';
 import { AnalyticsStream } from './analyticsStream';
 import { pullCatalog } from './catalogPuller';
@@ -21,6 +22,8 @@ import {
 
 export interface SyncEngineOptions {
   db: Database.Database;
+  /** The core's outbox repository: the one reader of the rejected events the owner sees. */
+  outbox: OutboxAttention;
   now?: () => number;
   log?: (message: string) => void;
   /** Defaults to the plain vault (token in sync_settings); Electron may pass a safeStorage one. */
@@ -159,7 +162,7 @@ export class SyncEngine {
   }
 
   dismissRejected(eventId: string): Result<SyncStatus> {
-    if (!this.queue.dismissRejected(eventId, this.now()))
+    if (!this.opts.outbox.dismissRejected(eventId, this.now()))
       return err('NOT_FOUND', 'No rejected event with that id needs attention.');
     this.emit();
     return ok(this.status());
@@ -168,7 +171,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const relay = this.relay.state();
     const identity = this.settings.identity();
-    const rejected = this.queue.rejectedNeedingAttention(REJECTED_SHOWN);
+    const rejected = this.opts.outbox.rejectedNeedingAttention(REJECTED_SHOWN);
     return {
       enrolled: identity !== null,
       hqUrl: identity?.hqUrl ?? null,

@@ -92,18 +92,45 @@ export const createPlainTokenVault = (settings: SyncSettings): TokenVault => ({
   clear: () => settings.remove('token'),
 });
 
+/** A reversible sealing step, e.g. Electron's safeStorage (electron/main/safeStorageSeal.ts). */
+export interface TokenSeal {
+  /** Returns text that is safe to store (base64 of the ciphertext). */
+  encrypt(plain: string): string;
+  /** Throws when the text cannot be opened (another OS user, a reset keychain). */
+  decrypt(sealed: string): string;
+}
+
+/** Marks a sealed token, so a plain one written by an older till is told apart and resealed. */
+const SEALED_PREFIX = 'sealed:v1:';
+
 /**
- * Wraps a vault's stored form with a reversible sealing step, e.g. Electron's
- * safeStorage.encryptString / decryptString (base64 of the ciphertext is what gets stored).
+ * Keeps the token in sync_settings sealed (in Electron: by the OS keychain through safeStorage),
+ * so a copy of till.sqlite alone does not carry a working token. A plain token left by an
+ * earlier version is sealed the first time it is read. A token that no longer opens is treated
+ * as none: the till keeps selling offline and the owner enrols it again.
  */
 export const createSealedTokenVault = (
   settings: SyncSettings,
-  seal: { encrypt(plain: string): string; decrypt(sealed: string): string },
-): TokenVault => ({
-  load: () => {
-    const sealed = settings.get('token');
-    return sealed === null ? null : seal.decrypt(sealed);
-  },
-  store: (token) => settings.set('token', seal.encrypt(token)),
-  clear: () => settings.remove('token'),
-});
+  seal: TokenSeal,
+  log: (message: string) => void = () => {},
+): TokenVault => {
+  const store = (token: string): void => settings.set('token', SEALED_PREFIX + seal.encrypt(token));
+  return {
+    load: () => {
+      const stored = settings.get('token');
+      if (stored === null) return null;
+      if (!stored.startsWith(SEALED_PREFIX)) {
+        store(stored);
+        return stored;
+      }
+      try {
+        return seal.decrypt(stored.slice(SEALED_PREFIX.length));
+      } catch {
+        log('sync: the stored HQ token could not be unsealed; enrol this till again');
+        return null;
+      }
+    },
+    store,
+    clear: () => settings.remove('token'),
+  };
+};

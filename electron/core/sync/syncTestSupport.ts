@@ -37,6 +37,10 @@ export const insertOutboxRows = (
   const insert = db.prepare<[number, string, string, number, string]>(
     'INSERT INTO outbox (seq, event_id, type, occurred_at, body) VALUES (?, ?, ?, ?, ?)',
   );
+  const bumpOutboxSeq = db.prepare<[number]>(
+    `INSERT INTO counters (name, value) VALUES ('outbox_seq', ?)
+     ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+  );
   const ids: string[] = [];
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -54,6 +58,8 @@ export const insertOutboxRows = (
       insert.run(seq, eventId, 'sale', 1_700_000_000_000 + seq, body);
       ids.push(eventId);
     }
+    // As outbox.append does: the gapless counter names the last seq handed out.
+    bumpOutboxSeq.run(startSeq + count - 1);
   })();
   return ids;
 };

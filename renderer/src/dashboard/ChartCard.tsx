@@ -1,7 +1,7 @@
 // A dashboard card: one chart with a table view of the same rows and a CSV export of them, so
 // every figure drawn can also be read exactly and taken to a spreadsheet.
 import { useState, type ReactNode } from 'react';
-import { csvFileName, csvText, downloadCsv, type CsvCell } from './csvExport';
+import { csvFileName, csvText, saveCsv, type CsvCell } from './csvExport';
 
 export interface Column<R> {
   label: string;
@@ -53,14 +53,18 @@ export function ChartCard<R>({
   children,
 }: Props<R>) {
   const [view, setView] = useState<'chart' | 'table'>(tableOnly ? 'table' : 'chart');
-  const exportCsv = () =>
-    downloadCsv(
+  /** Where the last export went, or why it failed (the desktop app's dialog says nothing after). */
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const exportCsv = () => {
+    setExportNote(null);
+    void saveCsv(
       csvFileName(title, fileSuffix),
       csvText(
         columns.map((c) => c.label),
         rows.map((r) => columns.map((c) => c.csv(r))),
       ),
-    );
+    ).then(setExportNote);
+  };
   return (
     <section
       className={wide ? 'dash-card dash-card-wide' : 'dash-card'}
@@ -96,6 +100,11 @@ export function ChartCard<R>({
         </button>
       </header>
       {note && <p className="dash-note">{note}</p>}
+      {exportNote && (
+        <p className="dash-note" role="status" data-testid={`${testId}-csv-note`}>
+          {exportNote}
+        </p>
+      )}
       {view === 'chart' && !tableOnly ? (
         <div className="dash-chart">
           {rows.length === 0 ? <p className="dash-empty">No sales in this period.</p> : children}

@@ -29,6 +29,13 @@ import { breakdown } from './breakdownRepo';
 import { periodOf, periodsBetween, previousPeriod, yearBefore } from './periods';
 import { stockInputs } from './stockRepo';
 
+/** Adds `item` to its key's group in place (copying the group per row would be quadratic). */
+const addToGroup = <T>(groups: Map<string, T[]>, key: string, item: T): void => {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+};
+
 export interface SummaryFigures {
   periods: PeriodFigures[];
   totals: ReturnType<typeof salesKpis>;
@@ -48,7 +55,7 @@ export const summaryFigures = async (
   const inRange: SalesTotals[] = [];
   for (const d of days) {
     const key = periodOf(d.day, grain);
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), d]);
+    addToGroup(byPeriod, key, d);
     if (d.day >= from) inRange.push(d);
   }
   const net = (period: string): number =>
@@ -90,7 +97,7 @@ export const topProductsByMonth = async (
 ): Promise<TopProductsMonth[]> => {
   const rows = await productMonthFigures(db, storeId, from, to, source, limit);
   const months = new Map<string, ProductMonthFigures[]>();
-  for (const r of rows) months.set(r.month, [...(months.get(r.month) ?? []), r]);
+  for (const r of rows) addToGroup(months, r.month, r);
   return periodsBetween(from, to, 'month').map((month) => {
     const m = months.get(month) ?? [];
     return {
