@@ -55,7 +55,6 @@ export const inputFor = (method: ApiMethod): fc.Arbitrary<unknown> => {
 
 /** Methods whose valid calls reach outside the database or take minutes: only invalid input. */
 export const ONLY_INVALID: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'demo-load',
   'sync-enroll',
   'sync-now',
   'setup-init',

@@ -5,7 +5,6 @@ import { dashboardHandlers } from './analytics/dashboardHandlers';
 import { dashboardHqHandlers } from './analytics/hq/hqHandlers';
 import { cartHandlers } from './cart/cartHandlers';
 import { catalogHandlers } from './catalog/catalogHandlers';
-import { demoHandlers } from './demo/demoHandlers';
 import { historyImportHandlers } from './historyImport/historyImportHandlers';
 import type { AnyHandlers } from './handlerTypes';
 import { outboxHandlers } from './outbox/outboxHandlers';
@@ -27,7 +26,6 @@ const DOMAINS = [
   stockHandlers,
   shiftHandlers,
   outboxHandlers,
-  demoHandlers,
   dashboardHandlers,
   dashboardHqHandlers,
   syncHandlers,

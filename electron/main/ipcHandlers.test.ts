@@ -66,14 +66,14 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers(ipc, echoDispatch, {
       overrides: {
         'sale-print': () => Promise.resolve(ok({ printed: true, pdfPath: null })),
-        'sale-recent': () => Promise.reject(new Error('boom')),
+        'sale-search': () => Promise.reject(new Error('boom')),
       },
       log: () => undefined,
     });
     await expect(ipc.call(apiChannel('sale-print'), ownFrame, { eventId: 'e1' })).resolves.toEqual(
       ok({ printed: true, pdfPath: null }),
     );
-    await expect(ipc.call(apiChannel('sale-recent'), ownFrame, {})).resolves.toMatchObject({
+    await expect(ipc.call(apiChannel('sale-search'), ownFrame, {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
     });

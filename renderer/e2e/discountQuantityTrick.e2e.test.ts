@@ -49,7 +49,7 @@ describe('the quantity trick asks for the owner (browser mode)', () => {
   const minorOf = async (testId: string): Promise<number> =>
     Number(await page.getByTestId(testId).getAttribute('data-minor'));
   const salesMade = async () =>
-    (await must(host.origin, host.cookie, 'sale-recent', { limit: 50 })).filter(
+    (await must(host.origin, host.cookie, 'sale-search', { query: '', limit: 50 })).filter(
       (s) => s.kind === 'sale',
     ).length;
 

@@ -91,7 +91,7 @@ describe('history import in the browser', () => {
     const second = await importOnce();
     expect(second).toContain('0 sales added');
     expect(second).toContain('3 already imported');
-    const recent = await must(host.origin, host.cookie, 'sale-recent', { limit: 10 });
+    const recent = await must(host.origin, host.cookie, 'sale-search', { query: '', limit: 10 });
     expect(recent.filter((s) => s.receiptNo.startsWith('H-'))).toHaveLength(3);
   });
 });

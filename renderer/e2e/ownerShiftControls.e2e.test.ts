@@ -132,14 +132,16 @@ describe("the owner's controls around a shift (browser mode)", () => {
     );
     expect(await page.getByTestId('refund-confirm-card').getAttribute('data-minor')).toBe('79900');
     expect(await page.getByTestId('refund-confirm-cash').getAttribute('data-minor')).toBe('50000');
-    const returnsBefore = (await api('sale-recent', { limit: 50 })).filter(
+    const returnsBefore = (await api('sale-search', { query: '', limit: 50 })).filter(
       (s) => s.kind === 'return',
     ).length;
     expect(returnsBefore).toBe(0);
     await key('Enter');
     await page.getByTestId('refund-confirm').waitFor({ state: 'detached' });
     await page.getByTestId('receipt-done').waitFor();
-    const refund = (await api('sale-recent', { limit: 50 })).find((s) => s.kind === 'return')!;
+    const refund = (await api('sale-search', { query: '', limit: 50 })).find(
+      (s) => s.kind === 'return',
+    )!;
     const receipt = await api('sale-receipt', { eventId: refund.eventId });
     expect(receipt.payments.map((p) => [p.tender, p.amount])).toEqual([
       ['card', -79_900],

@@ -173,7 +173,6 @@ export const apiInputs = {
     receiptNo: text().trim().min(1).max(80).optional(),
     eventId: id.optional(),
   }),
-  'sale-recent': z.object({ limit: z.number().int().min(1).max(200).default(20) }),
   'sale-search': z.object({
     /** Receipt number (any case, or the sequence alone), item name or SKU, or amount paid. */
     query: text().trim().max(80).default(''),
@@ -242,7 +241,6 @@ export const apiInputs = {
   }),
 
   'outbox-status': empty,
-  'demo-load': z.object({ ownerPin }),
 
   // Dashboard (owner analytics). Days are local calendar dates in the store's time zone.
   'dashboard-today': z.object({ topN: z.number().int().min(1).max(50).default(5) }),

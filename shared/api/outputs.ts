@@ -8,7 +8,6 @@ import type {
   ParkedCartSummary,
   Product,
   Receipt,
-  RecentSale,
   Session,
   SetupStatus,
   ShiftSummary,
@@ -56,7 +55,6 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'cart-void': null;
   'cart-checkout': Receipt;
   'sale-receipt': Receipt;
-  'sale-recent': RecentSale[];
   'sale-search': ReceiptMatch[];
   /** Electron prints or returns a PDF path; browser mode answers `{ printed: false }` and the UI uses window.print(). */
   'sale-print': { printed: boolean; pdfPath: string | null };
@@ -73,7 +71,6 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'shift-join': ShiftSummary;
   'shift-closed-list': ClosedShift[];
   'outbox-status': OutboxStatus;
-  'demo-load': { sales: number; products: number };
   'dashboard-today': DashboardToday;
   /** Electron: `saved` is false when the owner cancels the dialog. Browser mode saves a blob instead. */
   'dashboard-csv-save': { saved: boolean; path: string | null };

@@ -4,20 +4,11 @@ import { searchReceipts } from './receiptSearch';
 import { receiptByNumberOrId } from './receiptView';
 
 export const saleHandlers: HandlerMap<
-  'cart-checkout' | 'sale-receipt' | 'sale-recent' | 'sale-search' | 'sale-print'
+  'cart-checkout' | 'sale-receipt' | 'sale-search' | 'sale-print'
 > = {
   'cart-checkout': (ctx, { cartId, payments, ownerPin }) =>
     checkout(ctx, cartId, payments, ownerPin),
   'sale-receipt': (ctx, { receiptNo, eventId }) => receiptByNumberOrId(ctx, receiptNo, eventId),
-  'sale-recent': (ctx, { limit }) =>
-    ctx.repos.sales.recent(limit).map((s) => ({
-      eventId: s.eventId,
-      receiptNo: s.receiptNo,
-      kind: s.kind,
-      occurredAt: s.occurredAt,
-      total: s.total,
-      cashierName: s.cashierName,
-    })),
   'sale-search': (ctx, input) => searchReceipts(ctx, input),
   // Electron main prints itself; any other host has no printer, and the UI falls back to window.print().
   'sale-print': () => ({ printed: false, pdfPath: null }),

@@ -125,9 +125,6 @@ export const salesRepo = (db: Database.Database) => {
      FROM sales s JOIN sale_lines l ON l.event_id = s.event_id
      WHERE s.original_event_id = ? GROUP BY l.original_line_no`,
   );
-  const recent = db.prepare<[number], RawHeader>(
-    `SELECT ${HEADER_COLUMNS} FROM sales ORDER BY occurred_at DESC LIMIT ?`,
-  );
   const count = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM sales WHERE kind = 'sale'",
   );
@@ -183,7 +180,6 @@ export const salesRepo = (db: Database.Database) => {
       new Map(returned.all(originalEventId).map((r) => [r.lineNo, r.quantity])),
     returnedAmounts: (originalEventId: string) =>
       new Map(returnedAmounts.all(originalEventId).map((r) => [r.lineNo, r])),
-    recent: (limit: number): SaleHeader[] => recent.all(limit).map(toHeader),
     countSales: (): number => count.get()!.n,
   };
 };
