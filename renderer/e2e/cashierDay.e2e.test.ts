@@ -8,8 +8,17 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { openTillPage } from '../../build/test/tillLaunch';
+import { minorToDecimalString } from '../../shared/money';
 import { CASHIER, CATALOG, OWNER_PIN } from './e2eShop';
-import { firstPartialReturn, inclusiveLine, sum, type Figures } from './expectedFigures';
+import {
+  drawerOf,
+  expectedZ,
+  newCashierDay,
+  shares,
+  shownZ,
+  zCashierLine,
+} from './cashierDayLedger';
+import { firstPartialReturn, inclusiveLine, sum } from './expectedFigures';
 import {
   expectFocus,
   expectFocusHome,
@@ -20,7 +29,7 @@ import {
   tabTo,
   type KeyboardTill,
 } from './keyboardTill';
-import { must } from './tillApi';
+import { addCashier } from './tillApi';
 
 const [kurta, sherwani, dhoti, jacket] = [CATALOG[0], CATALOG[1], CATALOG[2], CATALOG[3]];
 /** The second cashier, who takes over the till after lunch (seeded for this test only). */
@@ -39,35 +48,10 @@ const expected = {
   dhoti: inclusiveLine(dhoti.minor, 3, dhoti.taxBp),
 };
 /** What the day brought, filled in by the steps as they ring it; the Z report is checked on it. */
-const day = {
-  cashierIds: new Map<string, string>(),
-  split: { receiptNo: '', card: 0, cash: 0, change: 0, figures: sum([]) },
-  voidsCount: 0,
-  voided: 0,
-  returned: { figures: sum([]), card: 0, cash: 0 },
-  relief: { figures: sum([]), cash: 0, change: 0 },
-  cashOut: 0,
-  counted: 0,
-};
+const day = newCashierDay();
 
-/** Largest-remainder shares of `amount` in proportion to `weights` (the refund's pro-rata rule). */
-const shares = (amount: number, weights: readonly number[]): number[] => {
-  const whole = weights.reduce((a, b) => a + b, 0);
-  const parts = weights.map((w) => Math.floor((amount * w) / whole));
-  const order = weights
-    .map((w, i) => ({ i, rest: (amount * w) % whole }))
-    .sort((a, b) => b.rest - a.rest);
-  let left = amount - parts.reduce((a, b) => a + b, 0);
-  for (const { i } of order) if (left-- > 0) parts[i] = (parts[i] ?? 0) + 1;
-  return parts;
-};
-const moneyText = (minor: number) => (minor / 100).toFixed(2);
-/** A Z report line's raw figure; a missing line fails rather than reading as 0. */
-const zValue = async (key: string): Promise<number> => {
-  const value = await page.getByTestId(`z-${key}`).getAttribute('data-value');
-  if (value === null) throw new Error(`z-${key} has no data-value`);
-  return Number(value);
-};
+/** An amount as the cashier types it. */
+const moneyText = (minor: number) => minorToDecimalString(minor, 'INR');
 
 interface Step {
   name: string;
@@ -448,12 +432,8 @@ const DAY: Step[] = [
       expect(await page.getByTestId('cash-move-error').count()).toBe(0);
       await expect.poll(() => page.locator('.info-note').textContent()).toContain('recorded');
 
-      // The drawer as the test works it out: float, cash kept from each sale, less the refund's
-      // cash and the bank drop. The count comes up ₹10 short.
-      const cashTaken =
-        day.split.cash - day.split.change + day.relief.cash - day.relief.change - day.returned.cash;
-      const expectedCash = FLOAT + cashTaken - day.cashOut;
-      day.counted = expectedCash - 1_000;
+      // The drawer as the test works it out (cashierDayLedger.ts); the count comes up ₹10 short.
+      day.counted = drawerOf(day, FLOAT).expectedCash - 1_000;
       await tabTo(page, 'shift-counted');
       await type(moneyText(day.counted));
       await key('Enter');
@@ -462,29 +442,9 @@ const DAY: Step[] = [
       expect(await page.locator('.info-note').count()).toBe(0);
 
       const sales = sum([day.split.figures, day.relief.figures]);
-      const back: Figures = day.returned.figures;
-      const want: Record<string, number> = {
-        openingFloat: FLOAT,
-        salesCount: 2,
-        returnsCount: 1,
-        grossSales: sales.gross,
-        discounts: sales.discount,
-        // Returns at what they were sold for after their discount, negative (money going back).
-        returnsTotal: -(back.gross - back.discount),
-        tax: sales.tax - back.tax,
-        netSales: sales.net - back.net,
-        voidsCount: day.voidsCount,
-        voidsTotal: day.voided,
-        'tender-card': day.split.card - day.returned.card,
-        'tender-cash': cashTaken,
-        cashIn: 0,
-        cashOut: day.cashOut,
-        expectedCash,
-        countedCash: day.counted,
-        variance: day.counted - expectedCash,
-      };
-      const shown: Record<string, number> = {};
-      for (const k of Object.keys(want)) shown[k] = await zValue(k);
+      const back = day.returned.figures;
+      const want = expectedZ(day, FLOAT);
+      const shown = await shownZ(page, Object.keys(want));
       expect(shown).toEqual(want);
       // No other tender line, and the lines reconcile (inclusive store).
       expect(await page.locator('[data-testid^="z-tender-"]').count()).toBe(2);
@@ -494,24 +454,13 @@ const DAY: Step[] = [
       expect(shown.netSales! + shown.tax!).toBe(sales.total - back.total);
 
       // One line per cashier: what each rang, returned and voided (count · value).
-      const cashierLine = async (name: string) => {
-        const row = page.getByTestId(`z-cashier-${day.cashierIds.get(name)}`);
-        const cells = row.locator('td');
-        const out: string[] = [];
-        for (let i = 0; i < 3; i++) {
-          const cell = cells.nth(i);
-          const count = ((await cell.textContent()) ?? '').split('·')[0]?.trim();
-          out.push(`${count}:${await cell.getAttribute('data-value')}`);
-        }
-        return out;
-      };
       expect(await page.getByTestId('z-by-cashier').locator('tbody tr').count()).toBe(2);
-      expect(await cashierLine(CASHIER.name)).toEqual([
+      expect(await zCashierLine(page, day.cashierIds.get(CASHIER.name))).toEqual([
         `1:${day.split.figures.total}`,
         `1:${-back.total}`,
         `${day.voidsCount}:${day.voided}`,
       ]);
-      expect(await cashierLine(RELIEF.name)).toEqual([
+      expect(await zCashierLine(page, day.cashierIds.get(RELIEF.name))).toEqual([
         `1:${day.relief.figures.total}`,
         '0:0',
         '0:0',
@@ -530,16 +479,8 @@ describe('a cashier day by keyboard alone (browser mode)', () => {
       window.print = () => undefined;
     });
     // A second cashier for the hand-over, seeded through the till's API before the page opens.
-    const { origin, cookie } = till.host;
-    const owner = (await must(origin, cookie, 'users-list', {})).find((u) => u.role === 'owner');
-    await must(origin, cookie, 'auth-login', { userId: owner!.id, pin: OWNER_PIN });
-    await must(origin, cookie, 'users-create', {
-      name: RELIEF.name,
-      role: 'cashier',
-      pin: RELIEF.pin,
-    });
-    for (const u of await must(origin, cookie, 'users-list', {})) day.cashierIds.set(u.name, u.id);
-    await must(origin, cookie, 'auth-logout', {});
+    const ids = await addCashier(till.host.origin, till.host.cookie, OWNER_PIN, RELIEF);
+    for (const [name, id] of ids) day.cashierIds.set(name, id);
   }, 120_000);
 
   beforeEach((context) => {

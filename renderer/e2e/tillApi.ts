@@ -28,3 +28,24 @@ export const must = async <M extends ApiMethod>(
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 };
+
+/**
+ * Adds a cashier as the owner (signed in with `ownerPin`, then signed out again) and returns
+ * every user's id by name.
+ */
+export const addCashier = async (
+  origin: string,
+  sessionCookie: string,
+  ownerPin: string,
+  cashier: { name: string; pin: string },
+): Promise<Map<string, string>> => {
+  const call = <M extends ApiMethod>(method: M, input: ApiInput<M>) =>
+    must(origin, sessionCookie, method, input);
+  const owner = (await call('users-list', {})).find((u) => u.role === 'owner');
+  if (!owner) throw new Error('the shop has no owner');
+  await call('auth-login', { userId: owner.id, pin: ownerPin });
+  await call('users-create', { name: cashier.name, role: 'cashier', pin: cashier.pin });
+  const ids = new Map((await call('users-list', {})).map((u) => [u.name, u.id]));
+  await call('auth-logout', {});
+  return ids;
+};
