@@ -16,7 +16,7 @@ import { enrollmentQrText } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
 import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
 import type { TestDatabase } from '../../build/test/serviceEnv';
-import { openClockedTill, type ClockedTill } from './clockedTill';
+import { openClockedTill } from './clockedTill';
 import { createHqAdmin } from '../../build/test/hqAccount';
 import {
   consoleSignIn,
@@ -28,6 +28,7 @@ import {
   type ConsoleService,
 } from './consoleKit';
 import { PRODUCTS, TIME_ZONE, lineNet, planSales, type PlannedSale } from './closedLoopPlan';
+import { netOf, STORES, sum, todayOf } from './hqConsoleStores';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(repoRoot, 'build/output/screenshots');
@@ -36,35 +37,6 @@ const money = (minor: number) => formatMoney(minor, 'INR', LOCALE);
 const ADMIN = { email: 'ada@hq.example', password: 'correct horse battery' };
 const ANALYST = { email: 'ana@hq.example', password: 'analyst password 1' };
 const PIN = '123456';
-
-interface StoreSetup {
-  name: string;
-  code: string;
-  region: string;
-  city: string;
-  tillName: string;
-  till?: ClockedTill;
-  sales: PlannedSale[];
-}
-
-const STORES: StoreSetup[] = [
-  {
-    name: 'Indiranagar',
-    code: 'BLR-1',
-    region: 'South',
-    city: 'Bengaluru',
-    tillName: 'Front counter',
-    sales: [],
-  },
-  {
-    name: 'Pune Camp',
-    code: 'PNQ-1',
-    region: 'West',
-    city: 'Pune',
-    tillName: 'Camp till',
-    sales: [],
-  },
-];
 
 let database: TestDatabase;
 let hq: ConsoleService;
@@ -87,10 +59,6 @@ const newPage = async (ctx: BrowserContext, who: string): Promise<Page> => {
 
 const signIn = (p: Page, who: { email: string; password: string }) =>
   consoleSignIn(p, service.url, who);
-
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-const netOf = (sales: readonly PlannedSale[]) => sum(sales.map(lineNet));
-const todayOf = (sales: readonly PlannedSale[]) => sales.filter((s) => s.at === null);
 
 beforeAll(async () => {
   for (const dist of ['renderer/dist-console/index.html', 'renderer/dist/index.html'])
