@@ -16,7 +16,7 @@ import {
 import { requireShiftJoined } from '../shifts/shiftService';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import { cartView } from './cartPricing';
-import type { CartRow } from './cartRepo';
+import type { CartLineRow, CartRow } from './cartRepo';
 import { enforceDiscountApproval } from './discountApproval';
 
 export const loadCart = (ctx: CoreContext, cartId: string): CartRow => {
@@ -31,16 +31,15 @@ export const loadOpenCart = (ctx: CoreContext, cartId: string): CartRow => {
   return cart;
 };
 
-export const viewCart = (ctx: CoreContext, cartId: string): Cart => {
-  const view = cartView(
-    loadCart(ctx, cartId),
-    ctx.repos.cart.lines(cartId),
-    requireSettings(ctx).taxMode,
-  );
+const viewOf = (ctx: CoreContext, cart: CartRow, rows: readonly CartLineRow[]): Cart => {
+  const view = cartView(cart, rows, requireSettings(ctx).taxMode);
   // Stock on hand beside each line, so the till can warn when a quantity is above it.
   const lines = view.lines.map((l) => ({ ...l, onHand: ctx.repos.catalog.onHand(l.productId) }));
   return { ...view, lines };
 };
+
+export const viewCart = (ctx: CoreContext, cartId: string): Cart =>
+  viewOf(ctx, loadCart(ctx, cartId), ctx.repos.cart.lines(cartId));
 
 /**
  * Runs a cart edit, re-judges the discounts of the cart it leaves (an owner's PIN on the request
@@ -55,8 +54,12 @@ export const editCart = (
   inCartTransaction(ctx, () => {
     requireUser(ctx);
     edit(loadOpenCart(ctx, cartId));
-    const view = viewCart(ctx, cartId);
-    enforceDiscountApproval(ctx, cartId, ownerPin);
+    // The cart as the edit left it, read once for both. Pricing it first refuses an impossible
+    // discount (more than its line) before any owner is asked to approve it.
+    const cart = loadCart(ctx, cartId);
+    const lines = ctx.repos.cart.lines(cartId);
+    const view = viewOf(ctx, cart, lines);
+    enforceDiscountApproval(ctx, cart, lines, ownerPin);
     return view;
   });
 

@@ -63,12 +63,11 @@ const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number)
  */
 export const enforceDiscountApproval = (
   ctx: CoreContext,
-  cartId: string,
+  cart: CartRow,
+  lines: readonly CartLineRow[],
   ownerPin: string | undefined,
 ): void => {
-  const cart = ctx.repos.cart.get(cartId);
-  if (!cart) return;
-  const lines = ctx.repos.cart.lines(cartId);
+  const cartId = cart.id;
   const limitBp = requireSettings(ctx).discountLimitBp;
   const excess = excessOf(cart, lines, limitBp);
   if (excess.length === 0) return;

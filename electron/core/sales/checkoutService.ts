@@ -29,7 +29,7 @@ export const checkout = (
     if (lines.length === 0)
       throw new AppFailure('CART_EMPTY', 'Add an item before taking payment.');
     const priced = priceCartLines(lines, cart, settings.taxMode);
-    enforceDiscountApproval(ctx, cartId, ownerPin);
+    enforceDiscountApproval(ctx, cart, lines, ownerPin);
     const tendered = settle(priced.totals.total, payments);
     if (!tendered.ok) throw new AppFailure(tendered.reason, tendered.message);
 
