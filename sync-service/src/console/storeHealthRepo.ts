@@ -100,7 +100,7 @@ WHERE origin <> 'live' AND ($1::text IS NULL OR store_id = $1)
 GROUP BY store_id`;
 
 /**
- * Imported and late ledger events per store (warehouse/eventOriginRepo.ts). The partial index on
+ * Imported and late ledger events per store (warehouse/eventOrigin.ts). The partial index on
  * non-live rows keeps this off the bulk of the ledger.
  */
 export async function addEventOrigins(

@@ -6,7 +6,7 @@
 // Old events are not refused here: a till may have been offline for weeks and a history import
 // carries years-old sales. They land, and the warehouse marks them in its ledger as `import`
 // (payload.importRef) or `late` (older than the late window) so HQ sees them as such
-// (warehouse/eventOriginRepo.ts).
+// (warehouse/eventOrigin.ts).
 import type { PosEvent } from '../../../shared/events/envelope';
 
 /** How far ahead of the gateway's clock an event may be (till clocks drift a little). */

@@ -3,6 +3,7 @@
 import type { PoolClient } from 'pg';
 import type { PosEvent } from '../../../shared/events';
 import type { KafkaPosition } from '../consumer/messageDecoder';
+import { originOf } from './eventOrigin';
 import { copyIntoStaging } from './stagingCopy';
 
 export interface LedgerEntry {
@@ -53,4 +54,26 @@ export const storesOfEvents = async (
     [eventIds],
   );
   return new Map(result.rows.map((r) => [r.event_id, r.store_id]));
+};
+
+const MARK = `
+UPDATE events e SET origin = u.origin
+FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(event_id, store_id, origin)
+WHERE e.event_id = u.event_id AND e.store_id = u.store_id`;
+
+/** The origin of the events the ledger newly accepted that are not live (eventOrigin.ts). */
+export const markEventOrigins = async (
+  client: PoolClient,
+  applied: readonly PosEvent[],
+  appliedAt: number = Date.now(),
+): Promise<void> => {
+  const marked = applied
+    .map((event) => ({ event, origin: originOf(event, appliedAt) }))
+    .filter((x) => x.origin !== 'live');
+  if (marked.length === 0) return;
+  await client.query(MARK, [
+    marked.map((x) => x.event.eventId),
+    marked.map((x) => x.event.storeId),
+    marked.map((x) => x.origin),
+  ]);
 };

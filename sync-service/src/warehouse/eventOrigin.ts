@@ -1,9 +1,8 @@
-// Marks ledger events that did not happen "just now": history imports (payload.importRef) and
+// Which ledger events did not happen "just now": history imports (payload.importRef) and
 // late events (occurred more than LATE_EVENT_AFTER_MS before they were applied). The gateway
 // lets both land (gateway/eventClock.ts refuses only the future); HQ's console counts them per
 // store, so imported and back-dated figures are visible as such. Live events, nearly all of them,
-// keep the column default and cost no statement.
-import type { PoolClient } from 'pg';
+// keep the column default and cost no statement (eventsRepo.markEventOrigins writes the rest).
 import type { PosEvent } from '../../../shared/events';
 
 export type EventOrigin = 'live' | 'import' | 'late';
@@ -24,25 +23,3 @@ export const originOf = (event: PosEvent, appliedAt: number): EventOrigin => {
  */
 export const earnsPartition = (event: PosEvent, appliedAt: number): boolean =>
   originOf(event, appliedAt) !== 'late';
-
-const MARK = `
-UPDATE events e SET origin = u.origin
-FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(event_id, store_id, origin)
-WHERE e.event_id = u.event_id AND e.store_id = u.store_id`;
-
-/** Inside the applying transaction, for the events the ledger newly accepted. */
-export const markEventOrigins = async (
-  client: PoolClient,
-  applied: readonly PosEvent[],
-  appliedAt: number = Date.now(),
-): Promise<void> => {
-  const marked = applied
-    .map((event) => ({ event, origin: originOf(event, appliedAt) }))
-    .filter((x) => x.origin !== 'live');
-  if (marked.length === 0) return;
-  await client.query(MARK, [
-    marked.map((x) => x.event.eventId),
-    marked.map((x) => x.event.storeId),
-    marked.map((x) => x.origin),
-  ]);
-};
