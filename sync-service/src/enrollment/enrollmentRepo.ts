@@ -3,6 +3,7 @@
 // revocation of tokens is broadcast to the other processes (auth/revocationFeed.ts).
 import type { Pool, PoolClient } from 'pg';
 import { notifyTillRevoked } from '../auth/revocationFeed';
+import { markTillEnrolled } from './storesRepo';
 import {
   generateEnrollmentCode,
   generateTillToken,
@@ -78,11 +79,7 @@ export async function redeemEnrollmentCode(
       sha256(token),
       row.till_id,
     ]);
-    // A till HQ revoked and then gave a new code is back in service once it enrolls with it.
-    await client.query(
-      `UPDATE tills SET enrolled_at = now(), revoked_at = NULL WHERE till_id = $1`,
-      [row.till_id],
-    );
+    await markTillEnrolled(client, row.till_id);
     await client.query('COMMIT');
     return { storeId: row.store_id, tillId: row.till_id, token };
   } catch (error) {

@@ -163,6 +163,13 @@ export async function markTillRevoked(db: Db, tillId: string): Promise<void> {
   ]);
 }
 
+/** Marks a till enrolled: a till HQ revoked and then gave a new code is back in service. */
+export async function markTillEnrolled(db: Db, tillId: string): Promise<void> {
+  await db.query('UPDATE tills SET enrolled_at = now(), revoked_at = NULL WHERE till_id = $1', [
+    tillId,
+  ]);
+}
+
 export async function listStores(db: Db): Promise<Store[]> {
   const { rows } = await db.query<StoreRow>(
     `SELECT ${STORE_COLUMNS} FROM stores ORDER BY store_id`,

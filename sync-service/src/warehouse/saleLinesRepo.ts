@@ -7,6 +7,7 @@ import type { SaleLineColumns } from './factRows';
 import type { MonthProductSums } from './monthProductRollupRepo';
 import type { PoolClient } from 'pg';
 import { copyIntoStaging } from './stagingCopy';
+import { foldIntoStockOnHand } from './stockOnHandFold';
 
 const additive = (table: string, cols: readonly string[]): string =>
   cols.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
@@ -34,10 +35,7 @@ WITH input AS (
     category, quantity, gross, discount, tax, net
 ), soh AS (
   -- The line is the stock move: a sale takes goods off the shelf, a restocked return puts them back.
-  INSERT INTO stock_on_hand AS r (store_id, product_id, on_hand, updated_at)
-  SELECT store_id, product_id, -sum(quantity), now() FROM ins WHERE NOT is_return OR restocked
-  GROUP BY 1, 2 ORDER BY 1, 2
-  ON CONFLICT (store_id, product_id) DO UPDATE SET on_hand = r.on_hand + EXCLUDED.on_hand, updated_at = now()
+  ${foldIntoStockOnHand('ins', '-quantity', 'NOT is_return OR restocked')}
 ), day_product AS (
   SELECT local_day, store_id, product_id, sum(net) AS net, sum(gross) AS gross, sum(discount) AS discount,
     sum(tax) AS tax, sum(quantity) AS units, count(*) AS lines

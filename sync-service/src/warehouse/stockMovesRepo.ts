@@ -1,6 +1,7 @@
 // Stock moves and the on-hand rollup, folded from the rows this statement inserted.
 import type { StockMoveColumns } from './factRows';
 import type { SqlClient } from './sqlClient';
+import { foldIntoStockOnHand } from './stockOnHandFold';
 
 const INSERT_MOVES_WITH_ON_HAND = `
 WITH ins AS (
@@ -14,9 +15,7 @@ WITH ins AS (
   ON CONFLICT DO NOTHING
   RETURNING store_id, product_id, quantity
 ), soh AS (
-  INSERT INTO stock_on_hand AS r (store_id, product_id, on_hand, updated_at)
-  SELECT store_id, product_id, sum(quantity), now() FROM ins GROUP BY 1, 2 ORDER BY 1, 2
-  ON CONFLICT (store_id, product_id) DO UPDATE SET on_hand = r.on_hand + EXCLUDED.on_hand, updated_at = now()
+  ${foldIntoStockOnHand('ins', 'quantity')}
 )
 SELECT count(*)::int AS inserted FROM ins`;
 
