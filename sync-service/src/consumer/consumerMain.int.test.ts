@@ -2,7 +2,8 @@
 // real Kafka and Postgres: one SIGKILLed mid-batch and restarted leaves facts equal to the events
 // and rollups equal to what the facts recompute to; two instances in one group share the
 // partitions and the totals stay exact; SUB_BATCH_SIZE and PARTITIONS_CONCURRENTLY take effect in
-// it (they once did only in a separate test-only consumer program) and a bad value is refused.
+// it (they once did only in a separate test-only consumer program), SIGTERM leaves every offset
+// committed and exits 0, and a bad value is refused.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AssignerProtocol, type Producer } from 'kafkajs';
@@ -207,6 +208,25 @@ describe('warehouse consumer processes', () => {
       /^warehouse_apply_transactions_total(?:\{\})? (\d+)/m.exec(metrics)?.[1] ?? 0,
     );
     expect(transactions).toBeGreaterThanOrEqual(applied.length / 10);
+
+    // The one shutdown path: SIGTERM stops consuming, commits, closes the pool and exits 0.
+    const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    const admin = fx.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(fx.topic);
+      const [committed] = await admin.fetchOffsets({
+        groupId: `${fx.topic}.knobs`,
+        topics: [fx.topic],
+      });
+      expect(
+        Object.fromEntries(committed?.partitions.map((p) => [p.partition, p.offset]) ?? []),
+      ).toEqual(Object.fromEntries(ends.map((e) => [e.partition, e.high])));
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('refuses an invalid SUB_BATCH_SIZE or PARTITIONS_CONCURRENTLY: CONFIG_INVALID, exit 2', async () => {
