@@ -131,8 +131,8 @@ const consumerLiveness = (
   return { consumerSessionTimeoutMs, consumerHeartbeatMs };
 };
 
-// 5,000: up to a whole fetch per partition (4 MB ≈ 4,000 events), measured cheapest per line by
-// the sync bench. 2 partitions at once: each holds a pool connection and its own transaction.
+// 5,000: up to a whole fetch per partition (4 MB ≈ 4,000 events); fewer, larger transactions
+// cost less per line. 2 partitions at once: each holds a pool connection and its own transaction.
 const consumerThroughput = (
   env: Env,
 ): Pick<SyncConfig, 'consumerSubBatchSize' | 'consumerPartitionsConcurrently'> => ({

@@ -2,7 +2,8 @@
 // CONFIG_INVALID and the variable's name), JSON logs, prints where it listens, graceful shutdown
 // on SIGTERM/SIGINT (HTTP, then the consumer leaves the group with its offsets committed, then the
 // pool; a second signal forces exit). Every entry point (main, gatewayMain, consumerMain,
-// analyticsMain) runs through here, and so do the benches, the fault suite and the tests.
+// analyticsMain) runs through here; the benches, the fault suite and the tests start their
+// warehouse consumers as consumerMain too, so the consumer measured is the one deployed.
 import { ConfigError, loadConfig, type SyncConfig } from './config';
 import { createLogger } from './ops/logger';
 import { createSyncService, type ServiceRole } from './service';
