@@ -1,6 +1,6 @@
 // The fault suite's world: a fresh Postgres database and Kafka topics on the real services, the
 // gateway (+ analytics API) as one child process on a fixed port, and warehouse consumers as
-// separate child processes, each of which a scenario may kill, stop, add or restart. Every
+// separate child processes (the deployed sync-service/src/consumerMain.ts), each of which a scenario may kill, stop, add or restart. Every
 // process's output is written to build/output/faults/<run>/ as it happens; the directory is kept
 // (and each log's tail printed) when a scenario failed or never finished, deleted otherwise
 // (FAULTS_KEEP_LOGS=1 keeps it anyway, to study a run that passed; FAULTS_LOG_LEVEL=info says more).
@@ -89,12 +89,13 @@ export class FaultEnvironment {
     return this.gateway;
   }
 
+  /** The deployed consumer entry (consumerMain.ts), its HTTP endpoints on a free port. */
   async startConsumer(): Promise<ServiceProcess> {
     const consumer = await startServiceProcess(
       `consumer ${this.consumers.length + 1}`,
-      'sync-service/src/consumer/consumerProcess.ts',
-      this.env,
-      /warehouse consumer ready/,
+      'sync-service/src/consumerMain.ts',
+      { ...this.env, PORT: '0' },
+      /listening on http/,
       this.nextLogFile('consumer'),
     );
     this.started.push(consumer);

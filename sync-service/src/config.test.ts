@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_ADMIN_TOKEN, loadConfig } from './config';
+import { CONFIG_INVALID, ConfigError, DEFAULT_ADMIN_TOKEN, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has local defaults matching build/scripts/services-up.sh', () => {
@@ -32,6 +32,37 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CONSUMER_SESSION_TIMEOUT_MS: '1000' })).toThrow(
       /CONSUMER_SESSION_TIMEOUT_MS/,
     );
+  });
+
+  it('reads the warehouse consumer throughput settings, refusing bad ones with a code', () => {
+    expect(loadConfig({})).toMatchObject({
+      consumerSubBatchSize: 5_000,
+      consumerPartitionsConcurrently: 2,
+    });
+    expect(loadConfig({ SUB_BATCH_SIZE: '250', PARTITIONS_CONCURRENTLY: '4' })).toMatchObject({
+      consumerSubBatchSize: 250,
+      consumerPartitionsConcurrently: 4,
+    });
+    for (const bad of [
+      { SUB_BATCH_SIZE: '0' },
+      { SUB_BATCH_SIZE: 'lots' },
+      { SUB_BATCH_SIZE: '2.5' },
+      { PARTITIONS_CONCURRENTLY: '0' },
+      { PARTITIONS_CONCURRENTLY: '-1' },
+    ]) {
+      const name = Object.keys(bad)[0] ?? '';
+      let thrown: unknown;
+      try {
+        loadConfig(bad);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      expect(thrown).toMatchObject({
+        code: CONFIG_INVALID,
+        message: expect.stringContaining(name),
+      });
+    }
   });
 
   it('reads the environment', () => {

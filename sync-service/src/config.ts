@@ -28,6 +28,14 @@ export interface SyncConfig {
   consumerSessionTimeoutMs: number;
   /** How often a consumer tells the group it is alive; well under a third of the session. */
   consumerHeartbeatMs: number;
+  /**
+   * Events the warehouse consumer applies per Postgres transaction (SUB_BATCH_SIZE; whole Kafka
+   * records, so a sub-batch may run a record past it). Larger costs less per line; smaller holds
+   * less work to replay after a crash.
+   */
+  consumerSubBatchSize: number;
+  /** Partitions one consumer applies at once (PARTITIONS_CONCURRENTLY), each with its own connection. */
+  consumerPartitionsConcurrently: number;
   logLevel: LogLevelName;
   /** HQ console sessions end after this long without a request (HQ_SESSION_IDLE_MINUTES). */
   consoleSessionIdleMs: number;
@@ -66,8 +74,12 @@ export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
 export const DEFAULT_ADMIN_TOKEN = 'dev-admin-token';
 
+/** Every invalid setting has this code, so a supervisor or test can tell it from a crash. */
+export const CONFIG_INVALID = 'CONFIG_INVALID';
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly code = CONFIG_INVALID;
 }
 
 type Env = Record<string, string | undefined>;
@@ -118,6 +130,15 @@ const consumerLiveness = (
     );
   return { consumerSessionTimeoutMs, consumerHeartbeatMs };
 };
+
+// 5,000: up to a whole fetch per partition (4 MB ≈ 4,000 events); fewer, larger transactions
+// cost less per line. 2 partitions at once: each holds a pool connection and its own transaction.
+const consumerThroughput = (
+  env: Env,
+): Pick<SyncConfig, 'consumerSubBatchSize' | 'consumerPartitionsConcurrently'> => ({
+  consumerSubBatchSize: integer(env, 'SUB_BATCH_SIZE', 5_000, 1, 1_000_000),
+  consumerPartitionsConcurrently: integer(env, 'PARTITIONS_CONCURRENTLY', 2, 1, 1_000),
+});
 
 const publicUrl = (env: Env): string | null => {
   const raw = env.SYNC_PUBLIC_URL?.trim();
@@ -197,6 +218,7 @@ export function loadConfig(env: Env = process.env): SyncConfig {
     tokenCacheTtlMs: integer(env, 'TOKEN_CACHE_TTL_MS', 60_000, 0, 3_600_000),
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 600_000),
     ...consumerLiveness(env),
+    ...consumerThroughput(env),
     logLevel,
     ...consoleSessions(env),
     syncPublicUrl: publicUrl(env),

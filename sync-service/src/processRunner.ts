@@ -1,5 +1,9 @@
-// Runs a sync service process: config from the environment, JSON logs, prints where it listens,
-// graceful shutdown on SIGTERM/SIGINT (a second signal forces exit).
+// Runs a sync service process: config from the environment (an invalid value exits 2 with
+// CONFIG_INVALID and the variable's name), JSON logs, prints where it listens, graceful shutdown
+// on SIGTERM/SIGINT (HTTP, then the consumer leaves the group with its offsets committed, then the
+// pool; a second signal forces exit). Every entry point (main, gatewayMain, consumerMain,
+// analyticsMain) runs through here; the benches, the fault suite and the tests start their
+// warehouse consumers as consumerMain too, so the consumer measured is the one deployed.
 import { ConfigError, loadConfig, type SyncConfig } from './config';
 import { createLogger } from './ops/logger';
 import { createSyncService, type ServiceRole } from './service';
@@ -14,7 +18,7 @@ export async function runSyncProcess(
     config = process.env.PORT ? loaded : { ...loaded, port: defaultPort };
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`sync-service: configuration error: ${error.message}\n`);
+      process.stderr.write(`sync-service: configuration error ${error.code}: ${error.message}\n`);
       process.exit(2);
     }
     throw error;

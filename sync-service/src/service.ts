@@ -173,6 +173,8 @@ export async function createSyncService(
         logger,
         metrics,
         options: {
+          subBatchSize: config.consumerSubBatchSize,
+          partitionsConsumedConcurrently: config.consumerPartitionsConcurrently,
           sessionTimeoutMs: config.consumerSessionTimeoutMs,
           heartbeatIntervalMs: config.consumerHeartbeatMs,
         },

@@ -36,6 +36,7 @@ export const drainBacklog = async (
     await migrate(pool);
     const env = {
       ...world.env,
+      PORT: '0',
       DATABASE_URL: database.url,
       CONSUMER_GROUP: uniqueTopic('bench.drain'),
     };
@@ -46,9 +47,9 @@ export const drainBacklog = async (
         Array.from({ length: instances }, (_, i) =>
           startServiceProcess(
             `drain ${instances}x consumer ${i + 1}`,
-            'sync-service/src/consumer/consumerProcess.ts',
+            'sync-service/src/consumerMain.ts',
             env,
-            /warehouse consumer ready/,
+            /listening on http/,
             join(world.logDir, `drain-${instances}x-${i + 1}.log`),
           ),
         ),

@@ -194,7 +194,7 @@ export const startConsumerProcess = (
 ): ConsumerChild => {
   const child = spawn(
     process.execPath,
-    [...CHILD_NODE_ARGS, '--import', 'tsx', 'sync-service/src/consumer/consumerProcess.ts'],
+    [...CHILD_NODE_ARGS, '--import', 'tsx', 'sync-service/src/consumerMain.ts'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -205,6 +205,8 @@ export const startConsumerProcess = (
         EVENTS_TOPIC: topic,
         DLQ_TOPIC: `${topic}.dlq`,
         CONSUMER_GROUP: group,
+        // Its /metrics and /readyz on a free port: a bench runs several consumers at once.
+        PORT: '0',
         LOG_LEVEL: 'warn',
         SUB_BATCH_SIZE: '5000',
         PARTITIONS_CONCURRENTLY: '3',

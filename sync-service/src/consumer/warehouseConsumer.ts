@@ -94,6 +94,7 @@ export const startWarehouseConsumer = async (
   const { kafka, pool, config, logger, options = {} } = deps;
   const metrics = deps.metrics ? warehouseConsumerMetrics(deps.metrics) : undefined;
   const subBatchSize = options.subBatchSize ?? DEFAULT_SUB_BATCH;
+  const partitionsConcurrently = options.partitionsConsumedConcurrently ?? 2;
   const partitions = new MonthPartitions();
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const newConsumer = (): Consumer =>
@@ -155,7 +156,7 @@ export const startWarehouseConsumer = async (
       eachBatchAutoResolve: false,
       autoCommit: true,
       autoCommitInterval: 500,
-      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 2,
+      partitionsConsumedConcurrently: partitionsConcurrently,
       eachBatch,
     });
   };
@@ -192,8 +193,16 @@ export const startWarehouseConsumer = async (
   await producer.connect();
   watch(consumer);
   await run(consumer);
+  // The effective settings, so an operator (and the entry point's test) sees what is running.
   logger.info(
-    { topic: config.eventsTopic, group: config.consumerGroup },
+    {
+      topic: config.eventsTopic,
+      group: config.consumerGroup,
+      subBatchSize,
+      partitionsConcurrently,
+      sessionTimeoutMs: options.sessionTimeoutMs ?? 10_000,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
+    },
     'warehouse consumer started',
   );
 

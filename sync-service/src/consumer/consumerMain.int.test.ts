@@ -1,7 +1,10 @@
-// Consumer processes against the real Kafka and Postgres: one SIGKILLed mid-batch and restarted
-// leaves facts equal to the events and rollups equal to what the facts recompute to; two
-// instances in one group share the partitions and the totals stay exact.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The deployed consumer entry (sync-service/src/consumerMain.ts) as real processes against the
+// real Kafka and Postgres: one SIGKILLed mid-batch and restarted leaves facts equal to the events
+// and rollups equal to what the facts recompute to; two instances in one group share the
+// partitions and the totals stay exact; SUB_BATCH_SIZE and PARTITIONS_CONCURRENTLY take effect in
+// it (they once did only in a separate test-only consumer program), SIGTERM leaves every offset
+// committed and exits 0, and a bad value is refused.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AssignerProtocol, type Producer } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,23 +37,34 @@ const OPTIONS = {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const zones = new Map(STORES.map((s) => [s.storeId, s.timeZone]));
 
-const startConsumer = (fx: WarehouseFixture, group: string, subBatchSize: number): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/consumer/consumerProcess.ts'], {
+const consumerEnv = (
+  fx: WarehouseFixture,
+  group: string,
+  subBatchSize: number,
+): NodeJS.ProcessEnv => ({
+  ...process.env,
+  // Its /metrics and /readyz on a free port: several run at once.
+  PORT: '0',
+  DATABASE_URL: fx.url,
+  EVENTS_TOPIC: fx.topic,
+  DLQ_TOPIC: fx.dlqTopic,
+  CONSUMER_GROUP: group,
+  SUB_BATCH_SIZE: String(subBatchSize),
+  PARTITIONS_CONCURRENTLY: '1',
+  LOG_LEVEL: 'warn',
+  // The killed member's partitions move after this long; short keeps the test quick.
+  CONSUMER_SESSION_TIMEOUT_MS: '8000',
+});
+
+const spawnConsumerMain = (env: NodeJS.ProcessEnv, stdio: SpawnOptions['stdio']): ChildProcess =>
+  spawn(process.execPath, ['--import', 'tsx', 'sync-service/src/consumerMain.ts'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: fx.url,
-      EVENTS_TOPIC: fx.topic,
-      DLQ_TOPIC: fx.dlqTopic,
-      CONSUMER_GROUP: group,
-      SUB_BATCH_SIZE: String(subBatchSize),
-      PARTITIONS_CONCURRENTLY: '1',
-      LOG_LEVEL: 'warn',
-      // The killed member's partitions move after this long; short keeps the test quick.
-      CONSUMER_SESSION_TIMEOUT_MS: '8000',
-    },
+    stdio,
+    env,
   });
+
+const startConsumer = (fx: WarehouseFixture, group: string, subBatchSize: number): ChildProcess =>
+  spawnConsumerMain(consumerEnv(fx, group, subBatchSize), ['ignore', 'ignore', 'inherit']);
 
 const exited = (p: ChildProcess): Promise<void> =>
   p.exitCode !== null || p.signalCode !== null
@@ -158,5 +172,83 @@ describe('warehouse consumer processes', () => {
       async () => (await countRows(fx.pool, 'events')) === events.length,
     );
     await expectExact(fx, events);
+  });
+  it('takes SUB_BATCH_SIZE and PARTITIONS_CONCURRENTLY from the environment', async () => {
+    const { fx, producer, events } = await setUp('knobs');
+    const applied = events.slice(0, 3_000);
+    // 10 events to a record and 10 to a sub-batch: one Postgres transaction per record, where
+    // the default 5,000 would take a whole fetch (hundreds of records) in one.
+    await produceEvents(producer, fx.topic, applied, 10);
+    const child = spawnConsumerMain(
+      {
+        ...consumerEnv(fx, `${fx.topic}.knobs`, 10),
+        PARTITIONS_CONCURRENTLY: '3',
+        LOG_LEVEL: 'info',
+      },
+      ['ignore', 'pipe', 'inherit'],
+    );
+    stopOnCleanup(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    await waitFor('listening', () => Promise.resolve(/listening on http:\/\/\S+/.test(output)));
+    const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    await waitFor(
+      'all applied',
+      async () => (await countRows(fx.pool, 'events')) === applied.length,
+    );
+
+    const started = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.msg === 'warehouse consumer started');
+    expect(started).toMatchObject({ subBatchSize: 10, partitionsConcurrently: 3 });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const transactions = Number(
+      /^warehouse_apply_transactions_total(?:\{\})? (\d+)/m.exec(metrics)?.[1] ?? 0,
+    );
+    expect(transactions).toBeGreaterThanOrEqual(applied.length / 10);
+
+    // The one shutdown path: SIGTERM stops consuming, commits, closes the pool and exits 0.
+    const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    const admin = fx.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(fx.topic);
+      const [committed] = await admin.fetchOffsets({
+        groupId: `${fx.topic}.knobs`,
+        topics: [fx.topic],
+      });
+      expect(
+        Object.fromEntries(committed?.partitions.map((p) => [p.partition, p.offset]) ?? []),
+      ).toEqual(Object.fromEntries(ends.map((e) => [e.partition, e.high])));
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('refuses an invalid SUB_BATCH_SIZE or PARTITIONS_CONCURRENTLY: CONFIG_INVALID, exit 2', async () => {
+    for (const bad of [{ SUB_BATCH_SIZE: '0' }, { PARTITIONS_CONCURRENTLY: 'two' }]) {
+      const child = spawnConsumerMain({ ...process.env, PORT: '0', ...bad }, [
+        'ignore',
+        'ignore',
+        'pipe',
+      ]);
+      stopOnCleanup(child);
+      let errors = '';
+      child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+      const code = await new Promise<number | null | 'running'>((resolve) => {
+        const timer = setTimeout(() => resolve('running'), 30_000);
+        child.once('exit', (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+      expect(code, errors).toBe(2);
+      expect(errors).toContain('CONFIG_INVALID');
+      expect(errors).toContain(Object.keys(bad)[0]);
+    }
   });
 });
