@@ -19,7 +19,7 @@ import { recordSaleFact } from '../sales/saleFact';
 import { negatedAmounts, soldLine, type SoldLine } from '../sales/saleLines';
 import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
-import { requireOwnerApproval } from '../users/ownerApproval';
+import { ownerApprovalBeyondLimit } from '../users/ownerApproval';
 
 /** A cashier may refund, without an owner, this many times the refund limit in one shift. */
 export const SHIFT_REFUND_LIMIT_MULTIPLE = 3;
@@ -107,12 +107,7 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
       settings.refundLimit,
     );
     // An owner's own refunds, and those an owner approved, do not count against a cashier's.
-    const approver =
-      user.role === 'owner'
-        ? user
-        : beyond
-          ? requireOwnerApproval(ctx, input.ownerPin, beyond)
-          : null;
+    const approver = ownerApprovalBeyondLimit(ctx, beyond, input.ownerPin);
 
     const at = ctx.clock.now();
     recordSaleFact(ctx, {
