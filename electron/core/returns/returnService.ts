@@ -15,9 +15,8 @@ import {
   type CoreContext,
 } from '../context';
 import { receiptFor } from '../sales/receiptView';
-import { recordSaleFact } from '../sales/saleFact';
+import { nextReceiptNo, recordSaleFact } from '../sales/saleFact';
 import { negatedAmounts, soldLine, type SoldLine } from '../sales/saleLines';
-import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
 import { ownerApprovalBeyondLimit } from '../users/ownerApproval';
 
@@ -113,14 +112,9 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
     recordSaleFact(ctx, {
       kind: 'return',
       eventId,
-      receiptNo: formatReceiptNo(
-        settings.storeCode,
-        settings.tillCode,
-        ctx.repos.counters.next('receipt_seq'),
-      ),
+      receiptNo: nextReceiptNo(ctx, settings),
       occurredAt: at,
-      storeId: settings.storeId,
-      tillId: settings.tillId,
+      till: settings,
       cashier: user,
       shiftId: shift.id,
       currency: original.currency,

@@ -9,10 +9,9 @@ import { priceCartLines } from '../cart/cartPricing';
 import { loadOpenCart } from '../cart/cartService';
 import { enforceDiscountApproval } from '../cart/discountApproval';
 import { inTransaction, requireSettings, requireUser, type CoreContext } from '../context';
-import { formatReceiptNo } from '../settings/settingsRepo';
 import { requireOpenShift } from '../shifts/shiftService';
 import { receiptFor } from './receiptView';
-import { recordSaleFact } from './saleFact';
+import { nextReceiptNo, recordSaleFact } from './saleFact';
 import { soldLine } from './saleLines';
 
 export const checkout = (
@@ -38,14 +37,9 @@ export const checkout = (
     recordSaleFact(ctx, {
       kind: 'sale',
       eventId: cart.id,
-      receiptNo: formatReceiptNo(
-        settings.storeCode,
-        settings.tillCode,
-        ctx.repos.counters.next('receipt_seq'),
-      ),
+      receiptNo: nextReceiptNo(ctx, settings),
       occurredAt: at,
-      storeId: settings.storeId,
-      tillId: settings.tillId,
+      till: settings,
       cashier: user,
       shiftId: shift.id,
       currency: settings.currency,

@@ -5,6 +5,7 @@
 // A new sale field is added to the draft and mapped here once.
 import type { CartTotals, TaxMode } from '../../../shared/pricing';
 import type { CoreContext } from '../context';
+import { formatReceiptNo, type StoredSettings } from '../settings/settingsRepo';
 import type { PaymentRow } from './salesRepo';
 import { wirePayment, wireReturnLine, wireSaleLine, type SoldLine } from './saleLines';
 
@@ -12,8 +13,8 @@ interface FactDraft {
   eventId: string;
   receiptNo: string;
   occurredAt: number;
-  storeId: string;
-  tillId: string;
+  /** The store and till the event is sent as (the settings). */
+  till: Pick<StoredSettings, 'storeId' | 'tillId'>;
   cashier: { id: string; name: string };
   shiftId: string | null;
   currency: string;
@@ -52,6 +53,13 @@ export interface ReturnDraft extends FactDraft {
 }
 
 export type SaleFactDraft = SaleDraft | ReturnDraft;
+
+/** This till's next receipt number; the counter rolls back with a fact that does not commit. */
+export const nextReceiptNo = (
+  ctx: CoreContext,
+  settings: Pick<StoredSettings, 'storeCode' | 'tillCode'>,
+): string =>
+  formatReceiptNo(settings.storeCode, settings.tillCode, ctx.repos.counters.next('receipt_seq'));
 
 /** Records the fact, all of it or (the caller's transaction rolling back) none of it. */
 export const recordSaleFact = (ctx: CoreContext, d: SaleFactDraft): void => {
@@ -94,8 +102,8 @@ export const recordSaleFact = (ctx: CoreContext, d: SaleFactDraft): void => {
   }
   const envelope = {
     eventId: d.eventId,
-    storeId: d.storeId,
-    tillId: d.tillId,
+    storeId: d.till.storeId,
+    tillId: d.till.tillId,
     occurredAt: d.occurredAt,
   };
   const common = {
