@@ -107,6 +107,21 @@ export default tseslint.config(
     },
   },
   {
+    // The sale fact has one writer: sales, sale_lines and payments are inserted only by
+    // electron/core/sales/saleFact.ts, through its private repository.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/sales/saleFact.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='saleFacts']",
+          message: 'Sales are recorded only by recordSaleFact (electron/core/sales/saleFact.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['sync-service/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,7 @@ import { catalogRepo } from './catalog/catalogRepo';
 import { countersRepo } from './db/counters';
 import { outboxRepo } from './outbox/outboxRepo';
 import { refundApprovalsRepo } from './returns/refundApprovalsRepo';
+import { saleFactRepo } from './sales/saleFactRepo';
 import { salesRepo } from './sales/salesRepo';
 import { settingsRepo, type StoredSettings } from './settings/settingsRepo';
 import { shiftRepo } from './shifts/shiftRepo';
@@ -28,6 +29,8 @@ export const createRepos = (db: Database.Database) => {
     cart: cartRepo(db),
     cartVoids: cartVoidsRepo(db),
     sales: salesRepo(db),
+    /** Written only by sales/saleFact.ts (a lint rule keeps it so). */
+    saleFacts: saleFactRepo(db),
     refundApprovals: refundApprovalsRepo(db),
     stock: stockRepo(db),
     shifts: shiftRepo(db),

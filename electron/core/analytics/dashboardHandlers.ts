@@ -1,17 +1,16 @@
 // The dashboard's API methods. Figures are the owner's business: a cashier signed in at the till
 // gets FORBIDDEN rather than the shop's takings.
 import { AppFailure } from '../../../shared/result';
-import { requireUser, type CoreContext } from '../context';
+import type { CoreContext } from '../context';
 import type { HandlerMap } from '../handlerTypes';
+import { requireSignedInOwner } from '../users/ownerApproval';
 import { overlayHqTrends } from './hqTrends';
 import { localTrends, type TrendsQuery } from './localTrends';
 import { readStoreFacts } from './storeCalendar';
 import { todayFigures } from './todayFigures';
 
 const requireOwner = (ctx: CoreContext): void => {
-  if (requireUser(ctx).role !== 'owner') {
-    throw new AppFailure('FORBIDDEN', 'Only an owner can see the dashboard.');
-  }
+  requireSignedInOwner(ctx, 'see the dashboard');
 };
 
 export const dashboardHandlers: HandlerMap<

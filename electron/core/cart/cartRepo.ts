@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CartStatus } from '../../../shared/api/types';
 import type { Discount } from '../../../shared/pricing';
+import type { ProductSnapshot } from '../sales/saleLines';
 
 export interface CartRow {
   id: string;
@@ -16,17 +17,11 @@ export interface CartRow {
   approvedDiscountBp: number;
 }
 
-export interface CartLineRow {
+/** A cart line: the product as it will be sold (sales/saleLines.ts), and what may still change. */
+export interface CartLineRow extends ProductSnapshot {
   lineNo: number;
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  subCategory: string;
-  unitPrice: number;
   catalogPrice: number;
   quantity: number;
-  taxRateBp: number;
   lineDiscount: Discount | null;
   /** The line-discount share (bp) an owner approved; 0 when none. */
   approvedDiscountBp: number;

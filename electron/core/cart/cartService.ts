@@ -14,7 +14,7 @@ import {
   type CoreContext,
 } from '../context';
 import { requireShiftJoined } from '../shifts/shiftService';
-import { requireOwnerApproval } from '../users/ownerApproval';
+import { ownerApprovalBeyondLimit } from '../users/ownerApproval';
 import { cartView } from './cartPricing';
 import type { CartLineRow, CartRow } from './cartRepo';
 import { enforceDiscountApproval } from './discountApproval';
@@ -121,8 +121,12 @@ const approveIfBeyondLimit = (
   shareBp: number,
   ownerPin: string | undefined,
   what: string,
-) => {
-  if (shareBp > requireSettings(ctx).discountLimitBp) requireOwnerApproval(ctx, ownerPin, what);
+): void => {
+  ownerApprovalBeyondLimit(
+    ctx,
+    shareBp > requireSettings(ctx).discountLimitBp ? what : null,
+    ownerPin,
+  );
 };
 
 export const setLineDiscount = (

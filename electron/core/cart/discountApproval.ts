@@ -10,6 +10,7 @@ import type { DiscountApprovalDetails } from '../../../shared/api/types';
 import { discountAmount, discountSharesBp } from '../../../shared/pricing';
 import { requireSettings, type CoreContext } from '../context';
 import { requireOwnerApproval } from '../users/ownerApproval';
+import { pricingInputs } from './cartPricing';
 import type { CartLineRow, CartRow } from './cartRepo';
 
 const percent = (bp: number): string => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
@@ -22,15 +23,7 @@ interface Excess {
 }
 
 const excessOf = (cart: CartRow, lines: readonly CartLineRow[], limitBp: number): Excess[] => {
-  const shares = discountSharesBp(
-    lines.map((l) => ({
-      unitPrice: l.unitPrice,
-      quantity: l.quantity,
-      taxRateBp: l.taxRateBp,
-      discount: l.lineDiscount,
-    })),
-    cart.cartDiscount,
-  );
+  const shares = discountSharesBp(pricingInputs(lines), cart.cartDiscount);
   const out: Excess[] = [];
   let base = 0;
   let grossTotal = 0;

@@ -11,7 +11,7 @@ import {
   requireUser,
   type CoreContext,
 } from '../context';
-import { requireOwnerApproval } from '../users/ownerApproval';
+import { ownerApprovalBeyondLimit } from '../users/ownerApproval';
 import { priceCartLines } from './cartPricing';
 import { loadCart } from './cartService';
 
@@ -30,12 +30,11 @@ export const voidCart = (ctx: CoreContext, input: ApiParsedInput<'cart-void'>): 
       if (reason === '')
         throw new AppFailure('VOID_REASON_REQUIRED', 'Say why this sale is voided.');
       const totals = priceCartLines(lines, cart, settings.taxMode).totals;
-      const approver =
-        user.role === 'owner'
-          ? user
-          : totals.total > settings.voidApprovalLimit
-            ? requireOwnerApproval(ctx, input.ownerPin, 'Voiding a sale this large')
-            : null;
+      const approver = ownerApprovalBeyondLimit(
+        ctx,
+        totals.total > settings.voidApprovalLimit ? 'Voiding a sale this large' : null,
+        input.ownerPin,
+      );
       const shiftId = ctx.repos.shifts.current()?.id ?? null;
       const eventId = newEventId(ctx);
       ctx.repos.cartVoids.record({

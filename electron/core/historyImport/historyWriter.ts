@@ -1,19 +1,18 @@
-// Turns a checked order into the same sale or return records a checkout writes: header, lines,
-// payment, and the outbox event in the same transaction, with the historical time and importRef.
-// Stock is not moved: the shelf count taken today already reflects sales made before it.
+// Turns a checked order into the same sale or return fact a checkout writes (sales/saleFact.ts),
+// with the historical time and importRef. Stock is not moved: the shelf count taken today already
+// reflects sales made before it.
 import type { ImportRowError, Product } from '../../../shared/api/types';
 import { priceCart } from '../../../shared/pricing';
 import { saveProduct } from '../catalog/catalogService';
 import type { CoreContext } from '../context';
-import type { SaleLineRow } from '../sales/salesRepo';
-import { wireReturnLine, wireSaleLine } from '../sales/wireShapes';
+import { recordSaleFact } from '../sales/saleFact';
+import { negatedLine, negatedTotals, soldLine } from '../sales/saleLines';
 import type { StoredSettings } from '../settings/settingsRepo';
 import type { StoredUser } from '../users/usersRepo';
 import { historyEventId, type HistoryOrder } from './historyOrders';
 import type { HistoryRow } from './historyRows';
 
 const PRODUCT_CACHE_LIMIT = 50_000;
-const negate = (n: number): number => (n === 0 ? 0 : -n);
 
 /** Finds products by SKU or barcode, remembering answers; creates missing ones when asked to. */
 export class HistoryProducts {
@@ -116,100 +115,56 @@ export const writeHistoryOrder = (
     null,
     settings.taxMode,
   );
-  const sign = isReturn ? negate : (n: number) => n;
-  const lines: SaleLineRow[] = snapshot.map(({ row, product }, i) => {
-    const p = priced.lines[i]!;
-    return {
-      eventId: order.eventId,
-      lineNo: i + 1,
-      originalLineNo: isReturn ? i + 1 : null,
-      productId: product.id,
-      sku: product.sku,
-      name: product.name,
-      category: row.category || product.category,
-      subCategory: product.subCategory,
-      unitPrice: row.unitPrice,
-      quantity: sign(row.quantity),
-      taxRateBp: product.taxRateBp,
-      gross: sign(p.gross),
-      discount: sign(p.discount),
-      tax: sign(p.tax),
-      net: sign(p.net),
-      total: sign(p.total),
-    };
+  const lines = snapshot.map(({ row, product }, i) => {
+    const line = soldLine(
+      i + 1,
+      isReturn ? i + 1 : null,
+      {
+        productId: product.id,
+        sku: product.sku,
+        name: product.name,
+        category: row.category || product.category,
+        subCategory: product.subCategory,
+        unitPrice: row.unitPrice,
+        taxRateBp: product.taxRateBp,
+      },
+      row.quantity,
+      priced.lines[i]!,
+    );
+    return isReturn ? negatedLine(line) : line;
   });
-  const t = priced.totals;
-  const totals = {
-    gross: sign(t.gross),
-    discount: sign(t.discount),
-    tax: sign(t.tax),
-    net: sign(t.net),
-    total: sign(t.total),
-    units: sign(t.units),
-  };
-  const at = order.rows[0]!.at;
+  const totals = isReturn ? negatedTotals(priced.totals) : priced.totals;
   const receiptNo = receiptNoOf(settings, order);
-  const payment = { tender: 'other' as const, amount: totals.total, reference: 'history import' };
-  ctx.repos.sales.insert(
-    {
-      eventId: order.eventId,
-      kind: order.kind,
-      receiptNo,
-      occurredAt: at,
-      cashierId: user.id,
-      cashierName: user.name,
-      shiftId: null,
-      // The original sale may predate the import (paper), so it is linked on the wire only.
-      originalEventId: null,
-      currency: settings.currency,
-      taxMode: settings.taxMode,
-      ...totals,
-      changeGiven: 0,
-      reason: isReturn ? 'history import' : '',
-      restock: false,
-    },
-    lines,
-    [payment],
-  );
-  const importRef = `${order.kind}:${order.orderId}`;
-  const base = { storeId: settings.storeId, tillId: settings.tillId, occurredAt: at };
-  const common = {
+  const fact = {
+    eventId: order.eventId,
     receiptNo,
-    cashierId: user.id,
-    cashierName: user.name,
+    occurredAt: order.rows[0]!.at,
+    till: settings,
+    cashier: user,
     shiftId: null,
     currency: settings.currency,
+    taxMode: settings.taxMode,
+    lines,
     totals,
-    importRef,
+    payments: [{ tender: 'other' as const, amount: totals.total, reference: 'history import' }],
+    moveStock: false,
+    importRef: `${order.kind}:${order.orderId}`,
   };
   if (!isReturn) {
-    ctx.repos.outbox.append({
-      ...base,
-      eventId: order.eventId,
-      type: 'sale',
-      payload: {
-        ...common,
-        taxMode: settings.taxMode,
-        lines: lines.map(wireSaleLine),
-        payments: [payment],
-        change: 0,
-      },
-    });
+    recordSaleFact(ctx, { ...fact, kind: 'sale', changeGiven: 0 });
     return;
   }
   const originalOrderId = order.rows[0]!.originalOrderId;
-  ctx.repos.outbox.append({
-    ...base,
-    eventId: order.eventId,
-    type: 'return',
-    payload: {
-      ...common,
-      originalEventId: historyEventId(settings.storeId, 'sale', originalOrderId),
-      originalReceiptNo: `H-${settings.storeCode}-${originalOrderId}`.slice(0, 80),
-      reason: 'history import',
-      restock: false,
-      lines: lines.map(wireReturnLine),
-      refunds: [payment],
+  recordSaleFact(ctx, {
+    ...fact,
+    kind: 'return',
+    original: {
+      eventId: historyEventId(settings.storeId, 'sale', originalOrderId),
+      receiptNo: `H-${settings.storeCode}-${originalOrderId}`.slice(0, 80),
+      // The original sale may predate the import (paper), so it is linked on the wire only.
+      linkRow: false,
     },
+    reason: 'history import',
+    restock: false,
   });
 };

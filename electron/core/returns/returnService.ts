@@ -15,13 +15,10 @@ import {
   type CoreContext,
 } from '../context';
 import { receiptFor } from '../sales/receiptView';
-import type { SaleLineRow } from '../sales/salesRepo';
-import { wirePayment, wireReturnLine } from '../sales/wireShapes';
-import { formatReceiptNo } from '../settings/settingsRepo';
+import { nextReceiptNo, recordSaleFact } from '../sales/saleFact';
+import { negatedAmounts, soldLine, type SoldLine } from '../sales/saleLines';
 import { requireOpenShift } from '../shifts/shiftService';
-import { requireOwnerApproval } from '../users/ownerApproval';
-
-const negate = (n: number): number => (n === 0 ? 0 : -n);
+import { ownerApprovalBeyondLimit } from '../users/ownerApproval';
 
 /** A cashier may refund, without an owner, this many times the refund limit in one shift. */
 export const SHIFT_REFUND_LIMIT_MULTIPLE = 3;
@@ -60,7 +57,7 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
 
     const seen = new Set<number>();
     const eventId = newEventId(ctx);
-    const lines: SaleLineRow[] = input.lines.map((req, i) => {
+    const lines: SoldLine[] = input.lines.map((req, i) => {
       if (seen.has(req.originalLineNo)) {
         throw new AppFailure(
           'VALIDATION',
@@ -82,24 +79,7 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
         );
       }
       const part = proRataLine(sold, sold.quantity, already, req.quantity);
-      return {
-        eventId,
-        lineNo: i + 1,
-        originalLineNo: sold.lineNo,
-        productId: sold.productId,
-        sku: sold.sku,
-        name: sold.name,
-        category: sold.category,
-        subCategory: sold.subCategory,
-        unitPrice: sold.unitPrice,
-        quantity: -req.quantity,
-        taxRateBp: sold.taxRateBp,
-        gross: negate(part.gross),
-        discount: negate(part.discount),
-        tax: negate(part.tax),
-        net: negate(part.net),
-        total: negate(part.total),
-      };
+      return soldLine(i + 1, sold.lineNo, sold, -req.quantity, negatedAmounts(part));
     });
     const sum = (k: 'gross' | 'discount' | 'tax' | 'net' | 'total' | 'quantity') =>
       lines.reduce((s, l) => s + l[k], 0);
@@ -126,79 +106,31 @@ export const createReturn = (ctx: CoreContext, input: ApiParsedInput<'return-cre
       settings.refundLimit,
     );
     // An owner's own refunds, and those an owner approved, do not count against a cashier's.
-    const approver =
-      user.role === 'owner'
-        ? user
-        : beyond
-          ? requireOwnerApproval(ctx, input.ownerPin, beyond)
-          : null;
+    const approver = ownerApprovalBeyondLimit(ctx, beyond, input.ownerPin);
 
     const at = ctx.clock.now();
-    const receiptNo = formatReceiptNo(
-      settings.storeCode,
-      settings.tillCode,
-      ctx.repos.counters.next('receipt_seq'),
-    );
-    const refunds = input.refunds.map((r) => ({
-      tender: r.tender,
-      amount: -r.amount,
-      reference: r.reference ?? null,
-    }));
-    sales.insert(
-      {
-        eventId,
-        kind: 'return',
-        receiptNo,
-        occurredAt: at,
-        cashierId: user.id,
-        cashierName: user.name,
-        shiftId: shift.id,
-        originalEventId: original.eventId,
-        currency: original.currency,
-        taxMode: original.taxMode,
-        ...totals,
-        changeGiven: 0,
-        reason: input.reason,
-        restock: input.restock,
-      },
-      lines,
-      refunds,
-    );
-    if (approver) ctx.repos.refundApprovals.record(eventId, approver.id, at);
-    if (input.restock) {
-      for (const l of lines) {
-        ctx.repos.stock.record({
-          productId: l.productId,
-          quantity: -l.quantity,
-          reason: 'return',
-          refEventId: eventId,
-          unitCost: null,
-          note: receiptNo,
-          userId: user.id,
-          occurredAt: at,
-        });
-      }
-    }
-    ctx.repos.outbox.append({
+    recordSaleFact(ctx, {
+      kind: 'return',
       eventId,
-      type: 'return',
-      storeId: settings.storeId,
-      tillId: settings.tillId,
+      receiptNo: nextReceiptNo(ctx, settings),
       occurredAt: at,
-      payload: {
-        receiptNo,
-        originalEventId: original.eventId,
-        originalReceiptNo: original.receiptNo,
-        cashierId: user.id,
-        cashierName: user.name,
-        shiftId: shift.id,
-        currency: original.currency,
-        reason: input.reason,
-        restock: input.restock,
-        lines: lines.map(wireReturnLine),
-        refunds: refunds.map(wirePayment),
-        totals,
-      },
+      till: settings,
+      cashier: user,
+      shiftId: shift.id,
+      currency: original.currency,
+      taxMode: original.taxMode,
+      lines,
+      totals,
+      payments: input.refunds.map((r) => ({
+        tender: r.tender,
+        amount: -r.amount,
+        reference: r.reference ?? null,
+      })),
+      original: { eventId: original.eventId, receiptNo: original.receiptNo, linkRow: true },
+      reason: input.reason,
+      restock: input.restock,
+      moveStock: input.restock,
     });
+    if (approver) ctx.repos.refundApprovals.record(eventId, approver.id, at);
     return receiptFor(ctx, eventId);
   });

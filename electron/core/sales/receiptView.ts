@@ -4,6 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { requireSettings, type CoreContext } from '../context';
 import { formatReceiptNo } from '../settings/settingsRepo';
 import type { SaleHeader } from './salesRepo';
+import { receiptLine, wirePayment } from './saleLines';
 
 export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
   const settings = requireSettings(ctx);
@@ -23,21 +24,7 @@ export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
     cashierName: header.cashierName,
     currency: header.currency,
     taxMode: header.taxMode,
-    lines: sales.lines(eventId).map((l) => ({
-      lineNo: l.lineNo,
-      productId: l.productId,
-      sku: l.sku,
-      name: l.name,
-      unitPrice: l.unitPrice,
-      quantity: l.quantity,
-      taxRateBp: l.taxRateBp,
-      gross: l.gross,
-      discount: l.discount,
-      tax: l.tax,
-      net: l.net,
-      total: l.total,
-      returnedQuantity: returned.get(l.lineNo) ?? 0,
-    })),
+    lines: sales.lines(eventId).map((l) => receiptLine(l, returned.get(l.lineNo) ?? 0)),
     totals: {
       gross: header.gross,
       discount: header.discount,
@@ -46,13 +33,7 @@ export const receiptFor = (ctx: CoreContext, eventId: string): Receipt => {
       total: header.total,
       units: header.units,
     },
-    payments: sales
-      .payments(eventId)
-      .map((p) =>
-        p.reference
-          ? { tender: p.tender, amount: p.amount, reference: p.reference }
-          : { tender: p.tender, amount: p.amount },
-      ),
+    payments: sales.payments(eventId).map(wirePayment),
     change: header.changeGiven,
     originalReceiptNo: original?.receiptNo ?? null,
   };

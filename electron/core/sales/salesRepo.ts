@@ -1,7 +1,9 @@
-// Sales and returns as written at checkout: header, lines, payments. Rows are only ever inserted.
+// Sales and returns read back: header, lines, payments, what was returned, the receipt search.
+// Rows are only ever inserted, and only by the sale fact's writer (saleFact.ts, saleFactRepo.ts).
 import type Database from 'better-sqlite3';
 import type { TaxMode } from '../../../shared/pricing';
 import type { TenderType } from '../../../shared/tender';
+import type { SoldLine } from './saleLines';
 
 export interface SaleHeader {
   eventId: string;
@@ -25,23 +27,9 @@ export interface SaleHeader {
   restock: boolean;
 }
 
-export interface SaleLineRow {
+/** A stored line: the sold line of one sale or return. */
+export interface SaleLineRow extends SoldLine {
   eventId: string;
-  lineNo: number;
-  originalLineNo: number | null;
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  subCategory: string;
-  unitPrice: number;
-  quantity: number;
-  taxRateBp: number;
-  gross: number;
-  discount: number;
-  tax: number;
-  net: number;
-  total: number;
 }
 
 export interface PaymentRow {
@@ -59,21 +47,6 @@ type RawHeader = Omit<SaleHeader, 'restock'> & { restock: number };
 const toHeader = (r: RawHeader): SaleHeader => ({ ...r, restock: r.restock === 1 });
 
 export const salesRepo = (db: Database.Database) => {
-  const insertHeader = db.prepare(
-    `INSERT INTO sales (event_id, kind, receipt_no, occurred_at, cashier_id, cashier_name, shift_id,
-       original_event_id, currency, tax_mode, gross, discount, tax, net, total, units, change_given, reason, restock)
-     VALUES (@eventId, @kind, @receiptNo, @occurredAt, @cashierId, @cashierName, @shiftId,
-       @originalEventId, @currency, @taxMode, @gross, @discount, @tax, @net, @total, @units, @changeGiven, @reason, @restock)`,
-  );
-  const insertLine = db.prepare(
-    `INSERT INTO sale_lines (event_id, line_no, original_line_no, product_id, sku, name, category, sub_category,
-       unit_price, quantity, tax_rate_bp, gross, discount, tax, net, total)
-     VALUES (@eventId, @lineNo, @originalLineNo, @productId, @sku, @name, @category, @subCategory,
-       @unitPrice, @quantity, @taxRateBp, @gross, @discount, @tax, @net, @total)`,
-  );
-  const insertPayment = db.prepare<[string, number, string, number, string | null]>(
-    'INSERT INTO payments (event_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
-  );
   const byId = db.prepare<[string], RawHeader>(
     `SELECT ${HEADER_COLUMNS} FROM sales WHERE event_id = ?`,
   );
@@ -130,17 +103,6 @@ export const salesRepo = (db: Database.Database) => {
   );
 
   return {
-    insert(
-      header: SaleHeader,
-      saleLines: readonly SaleLineRow[],
-      pays: readonly PaymentRow[],
-    ): void {
-      insertHeader.run({ ...header, restock: header.restock ? 1 : 0 });
-      for (const l of saleLines) insertLine.run(l);
-      pays.forEach((p, i) =>
-        insertPayment.run(header.eventId, i + 1, p.tender, p.amount, p.reference),
-      );
-    },
     get: (eventId: string): SaleHeader | null => {
       const r = byId.get(eventId);
       return r ? toHeader(r) : null;

@@ -4,9 +4,10 @@ import { listStoresResponseSchema } from '../../../../shared/sync/gatewayApi';
 import type { ApiParsedInput } from '../../../../shared/api/inputs';
 import type { ApiOutputs } from '../../../../shared/api/outputs';
 import { AppFailure } from '../../../../shared/result';
-import { requireUser, type CoreContext } from '../../context';
+import type { CoreContext } from '../../context';
 import { checkHqUrl } from '../../sync/hqUrlPolicy';
 import { syncEngineOf } from '../../sync/syncHandlers';
+import { requireSignedInOwner } from '../../users/ownerApproval';
 import {
   hqConnectionOf,
   hqGet,
@@ -26,12 +27,8 @@ export type DashboardHqHandlers = {
   ) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
 };
 
-const requireOwnerId = (ctx: CoreContext): string => {
-  const user = requireUser(ctx);
-  if (user.role !== 'owner')
-    throw new AppFailure('FORBIDDEN', 'Only an owner can open the HQ view.');
-  return user.id;
-};
+const requireOwnerId = (ctx: CoreContext): string =>
+  requireSignedInOwner(ctx, 'open the HQ view').id;
 
 /** The typed address, or the till's own sync address (already accepted by the owner at enrolment). */
 const hqAddress = (ctx: CoreContext, typed: string | undefined, allowInsecure: boolean): string => {
