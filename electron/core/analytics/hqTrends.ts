@@ -23,6 +23,7 @@ import type {
   SummaryResponse,
   TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
+import { isMonthEnd } from '../../../shared/calendar';
 import type { AnalyticsCacheReader, HqAnalyticsKey } from './analyticsCacheRepo';
 import type { TrendsQuery } from './localTrends';
 
@@ -67,9 +68,8 @@ export const overlayHqTrends = (
     return null;
   // HQ's cached grain is the month: a range that cuts a month (other than at today, where HQ's
   // answer also ends) cannot be served from it like for like.
-  const [y = 0, m = 0, d = 0] = query.to.split('-').map(Number);
-  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
-  if (!query.from.endsWith('-01') || !(monthEnd || query.to === summary.body.to)) return null;
+  if (!query.from.endsWith('-01') || !(isMonthEnd(query.to) || query.to === summary.body.to))
+    return null;
   const periods = new Map<string, PeriodFigures>(summary.body.periods.map((p) => [p.period, p]));
   const cachedFrom = summary.body.from.slice(0, 7);
   const figureOf = (month: string): SalesKpis | null => {

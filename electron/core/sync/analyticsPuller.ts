@@ -7,15 +7,14 @@ import type { TillIdentityRepo } from '../settings/settingsRepo';
 import type { GatewayFailure } from './gatewayClient';
 import { callGateway } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
-import { addDays, localDayOf } from '../../../shared/calendar';
+import { addDays, addMonths, localDayOf } from '../../../shared/calendar';
 
 /** The dashboard's queries for today on the store's calendar. */
 export const analyticsQueries = (now: number, timeZone: string): Record<HqAnalyticsKey, string> => {
   const today = localDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
   const monthStart = `${today.slice(0, 7)}-01`;
-  const elevenMonthsAgo = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+  const elevenMonthsAgo = `${addMonths(today.slice(0, 7), -11)}-01`;
   const q = (path: string, params: Record<string, string>) =>
     `${path}?${new URLSearchParams({ scope: 'store', ...params }).toString()}`;
   return {
