@@ -30,3 +30,32 @@ export const addDays = (day: string, n: number): string => {
 
 /** True when `day` is the last day of its month. */
 export const isMonthEnd = (day: string): boolean => addDays(day, 1).endsWith('-01');
+
+/** Whole days from `from` to `to` (negative when `to` is earlier); DST never makes it fractional. */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((parseDay(to).getTime() - parseDay(from).getTime()) / 86_400_000);
+
+/** How many days the month `YYYY-MM` has (28 to 31). */
+export const daysInMonth = (month: string): number => {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+};
+
+/** The last day (YYYY-MM-DD) of the month `YYYY-MM`. */
+export const lastDayOfMonth = (month: string): string =>
+  `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+
+/** The month (YYYY-MM) `n` months after `month` (before, for a negative `n`). */
+export const addMonths = (month: string, n: number): string => {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + n;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, '0')}-${String(index - year * 12 + 1).padStart(2, '0')}`;
+};
+
+/** The same calendar date one year earlier; 29 February maps to 28 February. */
+export const sameDayYearEarlier = (day: string): string => {
+  const month = `${String(Number(day.slice(0, 4)) - 1).padStart(4, '0')}${day.slice(4, 7)}`;
+  const d = Math.min(Number(day.slice(8, 10)), daysInMonth(month));
+  return `${month}-${String(d).padStart(2, '0')}`;
+};

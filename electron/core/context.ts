@@ -4,9 +4,11 @@
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../../shared/result';
 import { uuidv7 } from '../../shared/uuidv7';
+import { analyticsCacheRepo } from './analytics/analyticsCacheRepo';
 import { cartRepo } from './cart/cartRepo';
 import { cartVoidsRepo } from './cart/cartVoidsRepo';
 import { catalogRepo } from './catalog/catalogRepo';
+import type { CoreState } from './coreState';
 import { countersRepo } from './db/counters';
 import { outboxRepo } from './outbox/outboxRepo';
 import { refundApprovalsRepo } from './returns/refundApprovalsRepo';
@@ -35,6 +37,7 @@ export const createRepos = (db: Database.Database) => {
     stock: stockRepo(db),
     shifts: shiftRepo(db),
     outbox: outboxRepo(db, counters),
+    analyticsCache: analyticsCacheRepo(db),
   };
 };
 export type Repos = ReturnType<typeof createRepos>;
@@ -45,6 +48,8 @@ export interface CoreContext {
   clock: { now: () => number };
   log: (line: string) => void;
   session: { userId: string | null };
+  /** Per-core memory between calls (coreState.ts): created with the context, dropped on close. */
+  state: CoreState;
 }
 
 export const requireSettings = (ctx: CoreContext): StoredSettings => {
@@ -81,28 +86,11 @@ export const inTransaction = <T>(ctx: CoreContext, fn: () => T): T =>
  */
 export const inCartTransaction = <T>(ctx: CoreContext, fn: () => T): T => {
   if (ctx.db.inTransaction) return inTransaction(ctx, fn);
-  const sync = syncSwitchOf(ctx.db);
+  const sync = ctx.state.synchronous;
   sync.normal.run();
   try {
     return inTransaction(ctx, fn);
   } finally {
     sync.full.run();
   }
-};
-
-// Prepared once per connection: db.pragma() would compile the statement on every scan.
-const syncSwitches = new WeakMap<
-  Database.Database,
-  { normal: Database.Statement; full: Database.Statement }
->();
-const syncSwitchOf = (db: Database.Database) => {
-  let s = syncSwitches.get(db);
-  if (!s) {
-    s = {
-      normal: db.prepare('PRAGMA synchronous = NORMAL'),
-      full: db.prepare('PRAGMA synchronous = FULL'),
-    };
-    syncSwitches.set(db, s);
-  }
-  return s;
 };

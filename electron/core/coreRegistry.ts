@@ -1,5 +1,7 @@
-// Maps an open TillCore to its internals, for in-process tools (demo loader, benchmarks) that
-// must run the real services with an injected clock. Hosts only ever see dispatch.
+// Reaches an open TillCore's internals, for in-process tools (demo loader, benchmarks) that must
+// run the real services with an injected clock. Hosts only ever see dispatch. The context rides
+// on the core object itself under a module-private symbol (no module-global map of cores): it
+// goes when the core is closed or collected.
 import type Database from 'better-sqlite3';
 import type { PosDispatch } from '../../shared/api/index';
 import type { CoreContext } from './context';
@@ -10,14 +12,18 @@ export interface TillCoreHandle {
   close(): void;
 }
 
-const contexts = new WeakMap<TillCoreHandle, CoreContext>();
+const CONTEXT = Symbol('till core context');
+type WithContext = TillCoreHandle & { [CONTEXT]?: CoreContext | undefined };
 
-export const registerCore = (core: TillCoreHandle, ctx: CoreContext): void =>
-  void contexts.set(core, ctx);
-export const unregisterCore = (core: TillCoreHandle): void => void contexts.delete(core);
+export const registerCore = (core: TillCoreHandle, ctx: CoreContext): void => {
+  Object.defineProperty(core, CONTEXT, { value: ctx, writable: true, enumerable: false });
+};
+export const unregisterCore = (core: TillCoreHandle): void => {
+  (core as WithContext)[CONTEXT] = undefined;
+};
 
 export const coreContext = (core: TillCoreHandle): CoreContext => {
-  const ctx = contexts.get(core);
+  const ctx = (core as WithContext)[CONTEXT];
   if (!ctx) throw new Error('Not a till core opened by openTillCore, or already closed.');
   return ctx;
 };

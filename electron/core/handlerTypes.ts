@@ -16,4 +16,6 @@ export type AnyHandler<M extends ApiMethod> = (
   ctx: CoreContext,
   input: ApiParsedInput<M>,
 ) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
-export type AnyHandlers = { [M in ApiMethod]: AnyHandler<M> };
+/** The one map type for a domain whose handlers may wait (sync, HQ view, history import). */
+export type AsyncHandlerMap<M extends ApiMethod> = { [K in M]: AnyHandler<K> };
+export type AnyHandlers = AsyncHandlerMap<ApiMethod>;

@@ -7,7 +7,7 @@
 // below with its reason, and the lookups named in the tests must use the indexes they name.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutboxQueue } from './sync/outboxQueue';
+import { createOutboxQueue } from './outbox/outboxQueue';
 import { OWNER_PIN, openTestCore, type TestCore } from './testSupport';
 
 interface Recorded {

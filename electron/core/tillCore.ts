@@ -8,6 +8,7 @@ import type { ApiOutputs } from '../../shared/api/outputs';
 import { PricingError } from '../../shared/pricing';
 import { AppFailure, err, ok, type Result } from '../../shared/result';
 import { createRepos, requireSettings, requireUser, type CoreContext } from './context';
+import { createCoreState, disposeCoreState } from './coreState';
 import { makeDataDirectory } from './db/dataDirectory';
 import { acquireInstanceLock } from './db/instanceLock';
 import { migrate } from './db/migrate';
@@ -118,6 +119,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     clock: { now: options.now ?? Date.now },
     log,
     session: { userId: null },
+    state: createCoreState(db),
   };
   const handlers = buildHandlers();
   const stopCheckpointer =
@@ -129,6 +131,8 @@ export function openTillCore(options: TillCoreOptions): TillCore {
   const sync = new SyncEngine({
     db,
     outbox: ctx.repos.outbox,
+    catalog: ctx.repos.catalog,
+    analyticsCache: ctx.repos.analyticsCache,
     cashierGate: gate.buffer,
     now: () => ctx.clock.now(),
     log,
@@ -192,6 +196,7 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       if (closed) return;
       closed = true;
       unregisterCore(core);
+      disposeCoreState(ctx.state);
       void Promise.allSettled([sync.stop(), stopCheckpointer()]).then(() => markClosed());
       try {
         db.close();

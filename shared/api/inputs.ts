@@ -1,6 +1,7 @@
 // Input schemas of every till API method. The core validates each call with these before doing
 // anything; the renderer reuses them for form validation. Names are `domain-verb`.
 import { z } from 'zod';
+import { isValidDay } from '../calendar';
 import { PG_INTEGER_MAX } from '../events/common';
 import { TENDER_TYPES } from '../tender';
 import { storableString } from '../events/text';
@@ -52,9 +53,8 @@ const localDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are YYYY-MM-DD.')
   .refine((d) => {
-    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, day));
-    return y >= 2000 && y <= 2100 && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+    const y = Number(d.slice(0, 4));
+    return y >= 2000 && y <= 2100 && isValidDay(d);
   }, 'Not a calendar date (years 2000 to 2100).');
 
 export const apiInputs = {

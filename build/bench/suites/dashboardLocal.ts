@@ -3,6 +3,7 @@
 // tables. Measures the first rollup catch-up, then warm month/year and today queries.
 // Options: --sales <n>, --zone <IANA zone>.
 import Database from 'better-sqlite3';
+import { localDayOf } from '../../../shared/calendar';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,7 +70,7 @@ export default async function dashboardLocal(args: string[]): Promise<Record<str
       `first catch-up: ${caught.events} events in ${caught.chunks} chunks, ${catchUpMs} ms`,
     );
 
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(end);
+    const today = localDayOf(end, zone);
     const query = {
       from: `${Number(today.slice(0, 4)) - 2}-01-01`,
       to: today,

@@ -38,7 +38,7 @@ export const dashboardHandlers: HandlerMap<
     // Local figures are always computed: they are cheap (rollups) and fill what HQ's copy lacks.
     const local = localTrends(ctx.db, ctx.clock.now(), query, readStoreFacts(ctx.db));
     if (input.source === 'local') return local;
-    const hq = overlayHqTrends(ctx.db, query, local);
+    const hq = overlayHqTrends(ctx.repos.analyticsCache, query, local);
     if (hq) return hq;
     if (input.source === 'hq') {
       throw new AppFailure(

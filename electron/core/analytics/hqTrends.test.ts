@@ -4,6 +4,7 @@ import type {
   SummaryResponse,
   TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
+import { analyticsCacheRepo } from './analyticsCacheRepo';
 import { overlayHqTrends } from './hqTrends';
 import { localTrends } from './localTrends';
 import { insertFixtureSales, openTestShop } from './testShop';
@@ -90,8 +91,10 @@ describe('HQ figures overlaid on the dashboard', () => {
   put.run('summaryMonths', '/v1/analytics/summary', JSON.stringify(summary), meta.asOf);
   put.run('topProducts', '/v1/analytics/top-products', JSON.stringify(top), meta.asOf);
 
+  const cache = analyticsCacheRepo(db);
+
   it('gives the same months, years and top products as the local figures, marked as HQ', () => {
-    const hq = overlayHqTrends(db, query, local);
+    const hq = overlayHqTrends(cache, query, local);
     expect(hq).not.toBeNull();
     expect(hq!.source).toBe('hq');
     expect(hq!.topProductsSource).toBe('hq');
@@ -108,8 +111,8 @@ describe('HQ figures overlaid on the dashboard', () => {
   });
 
   it('stays local where HQ’s copy does not reach: a category filter, an older range, a cut month', () => {
-    expect(overlayHqTrends(db, { ...query, category: 'Tea' }, local)).toBeNull();
-    expect(overlayHqTrends(db, { ...query, from: '2023-01-01' }, local)).toBeNull();
-    expect(overlayHqTrends(db, { ...query, to: '2025-06-15' }, local)).toBeNull();
+    expect(overlayHqTrends(cache, { ...query, category: 'Tea' }, local)).toBeNull();
+    expect(overlayHqTrends(cache, { ...query, from: '2023-01-01' }, local)).toBeNull();
+    expect(overlayHqTrends(cache, { ...query, to: '2025-06-15' }, local)).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 // Month and year figures from HQ, when this till is enrolled and the sync module has cached HQ's
-// answers (analytics_cache, see electron/core/sync/analyticsPuller.ts). HQ holds every till of the
+// answers (analytics_cache, read through analyticsCacheRepo.ts; the puller is
+// electron/core/sync/analyticsPuller.ts). HQ holds every till of the
 // store, so its figures win over this till's own; they are used only where the cached query
 // covers the asked range, and every section is marked with where it came from. What the cache
 // does not hold (a category filter, category trends) stays local.
-import type Database from 'better-sqlite3';
 import type {
   DashboardTrends,
   MonthFigure,
@@ -23,6 +23,8 @@ import type {
   SummaryResponse,
   TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
+import { isMonthEnd } from '../../../shared/calendar';
+import type { AnalyticsCacheReader, HqAnalyticsKey } from './analyticsCacheRepo';
 import type { TrendsQuery } from './localTrends';
 
 interface CachedBody<T> {
@@ -30,20 +32,10 @@ interface CachedBody<T> {
   asOf: number | null;
 }
 
-const readCache = <T>(db: Database.Database, key: string): CachedBody<T> | null => {
-  const exists = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analytics_cache'")
-    .get();
-  if (!exists) return null;
-  const row = db
-    .prepare('SELECT body, as_of AS asOf FROM analytics_cache WHERE query_key = ?')
-    .get(key) as { body: string; asOf: number | null } | undefined;
-  if (!row) return null;
-  try {
-    return { body: JSON.parse(row.body) as T, asOf: row.asOf };
-  } catch {
-    return null; // a damaged cache entry is as good as none: the local figures stand in
-  }
+// A damaged cache entry reads as none (the repository says so): the local figures stand in.
+const readCache = <T>(cache: AnalyticsCacheReader, key: HqAnalyticsKey): CachedBody<T> | null => {
+  const entry = cache.get(key);
+  return entry ? { body: entry.body as T, asOf: entry.asOf } : null;
 };
 
 const totalsOf = (p: SalesKpis): SalesTotals => ({
@@ -61,12 +53,12 @@ const shiftYear = (month: string, years: number): string =>
 
 /** Replaces the local months/years (and top products when covered) with HQ's cached figures. */
 export const overlayHqTrends = (
-  db: Database.Database,
+  cache: AnalyticsCacheReader,
   query: TrendsQuery,
   local: DashboardTrends,
 ): DashboardTrends | null => {
   if (query.category) return null; // HQ's cached summaries are for the whole store only
-  const summary = readCache<SummaryResponse>(db, 'summaryMonths');
+  const summary = readCache<SummaryResponse>(cache, 'summaryMonths');
   if (
     !summary ||
     summary.body.grain !== 'month' ||
@@ -76,9 +68,8 @@ export const overlayHqTrends = (
     return null;
   // HQ's cached grain is the month: a range that cuts a month (other than at today, where HQ's
   // answer also ends) cannot be served from it like for like.
-  const [y = 0, m = 0, d = 0] = query.to.split('-').map(Number);
-  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
-  if (!query.from.endsWith('-01') || !(monthEnd || query.to === summary.body.to)) return null;
+  if (!query.from.endsWith('-01') || !(isMonthEnd(query.to) || query.to === summary.body.to))
+    return null;
   const periods = new Map<string, PeriodFigures>(summary.body.periods.map((p) => [p.period, p]));
   const cachedFrom = summary.body.from.slice(0, 7);
   const figureOf = (month: string): SalesKpis | null => {
@@ -115,7 +106,7 @@ export const overlayHqTrends = (
     };
   });
 
-  const top = readCache<TopProductsResponse>(db, 'topProducts');
+  const top = readCache<TopProductsResponse>(cache, 'topProducts');
   const topCovers = top !== null && top.body.from <= query.from && top.body.to >= query.to;
   const topProductsByMonth: MonthTopProducts[] = topCovers
     ? local.months.map(({ month }) => {

@@ -11,6 +11,7 @@ import type {
   ProductFigure,
   YearFigure,
 } from '../../../shared/api/dashboard';
+import { daysInMonth } from '../../../shared/calendar';
 import { topN } from '../../../shared/kpi/ranking';
 import {
   EMPTY_TOTALS,
@@ -82,7 +83,7 @@ const NONE = { from: 1, to: 0 }; // an empty BETWEEN range
  */
 export const splitRange = (fromKey: number, toKey: number) => {
   const lastDay = (monthKey: number): number =>
-    new Date(Date.UTC(Math.floor(monthKey / 100), monthKey % 100, 0)).getUTCDate();
+    daysInMonth(`${Math.floor(monthKey / 100)}-${String(monthKey % 100).padStart(2, '0')}`);
   const fromMonth = Math.floor(fromKey / 100);
   const toMonth = Math.floor(toKey / 100);
   const startsMonth = fromKey % 100 === 1;

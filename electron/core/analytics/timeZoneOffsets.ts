@@ -2,6 +2,7 @@
 // the UTC offset of any instant, and a range of time is cut into segments of constant offset
 // (a DST change starts a new segment). The segments become a SQL CASE expression, so grouping
 // by local day or hour stays a single pass inside SQLite and is correct across DST changes.
+import { addDays as addCalendarDays } from '../../../shared/calendar';
 
 export interface OffsetSegment {
   /** First UTC instant (epoch ms, inclusive) the offset applies to. */
@@ -159,8 +160,14 @@ export const dateOfDayKey = (key: number): LocalDate => ({
   day: key % 100,
 });
 
-/** The local date `days` after `date` (calendar arithmetic, independent of any zone). */
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The local date `days` after `date` (shared/calendar's day arithmetic, on LocalDate). */
 export const addDays = (date: LocalDate, days: number): LocalDate => {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const day = addCalendarDays(`${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`, days);
+  return {
+    year: Number(day.slice(0, 4)),
+    month: Number(day.slice(5, 7)),
+    day: Number(day.slice(8, 10)),
+  };
 };

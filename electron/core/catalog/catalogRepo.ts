@@ -81,6 +81,12 @@ export const catalogRepo = (db: Database.Database) => {
        lead_time_days = @leadTimeDays, active = @active, updated_at = @updatedAt WHERE id = @id`,
   );
   const deleteBarcodes = db.prepare<[string]>('DELETE FROM barcodes WHERE product_id = ?');
+  const releaseBarcode = db.prepare<[string, string]>(
+    'DELETE FROM barcodes WHERE barcode = ? AND product_id <> ?',
+  );
+  const moveSkuAside = db.prepare<[string, string, string]>(
+    'UPDATE products SET sku = ? WHERE sku = ? AND id <> ?',
+  );
   const insertBarcode = db.prepare<[string, string]>(
     'INSERT INTO barcodes (barcode, product_id) VALUES (?, ?)',
   );
@@ -193,6 +199,15 @@ export const catalogRepo = (db: Database.Database) => {
       replaceBarcodes(id, p.barcodes);
     },
     onHand: (id: string): number | null => onHandOf.get(id)?.on_hand ?? null,
+    /** HQ's catalog gives `barcode` to `keeper`: any other product holding it lets it go. */
+    releaseBarcode: (barcode: string, keeper: string): void =>
+      void releaseBarcode.run(barcode, keeper),
+    /**
+     * HQ's catalog gives `sku` to `keeper`: another (local-only) product holding it keeps its
+     * data under `asideSku` instead.
+     */
+    moveSkuAside: (sku: string, asideSku: string, keeper: string): void =>
+      void moveSkuAside.run(asideSku, sku, keeper),
   };
 };
 export type CatalogRepo = ReturnType<typeof catalogRepo>;

@@ -10,16 +10,12 @@ import type { CoreContext } from '../context';
 /** A paper book's worth of history is far below this; it bounds what a caller can make us store. */
 export const MAX_HISTORY_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
-interface Upload {
+/** An upload in progress; kept in the core's context (CoreState.historyUploads). */
+export interface HistoryUpload {
   nextSeq: number;
   bytes: number;
 }
-const uploads = new WeakMap<CoreContext, Map<string, Upload>>();
-const uploadsOf = (ctx: CoreContext): Map<string, Upload> => {
-  let m = uploads.get(ctx);
-  if (!m) uploads.set(ctx, (m = new Map()));
-  return m;
-};
+const uploadsOf = (ctx: CoreContext): Map<string, HistoryUpload> => ctx.state.historyUploads;
 
 const importsDir = (ctx: CoreContext): string => join(dirname(ctx.db.name), 'history-imports');
 

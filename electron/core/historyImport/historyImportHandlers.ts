@@ -1,9 +1,9 @@
 // The till API's history-import methods. Upload, check and import are the owner's; the check and
 // the import run in the background and report through history-import-status.
 import type { HistoryImportOutputs, HistoryImportStatus } from '../../../shared/api/historyImport';
-import type { ApiParsedInput } from '../../../shared/api/inputs';
 import { AppFailure } from '../../../shared/result';
 import { requireSettings, type CoreContext } from '../context';
+import type { AsyncHandlerMap } from '../handlerTypes';
 import { requireOwnerApproval } from '../users/ownerApproval';
 import { HistoryFileError } from './historyCsvSource';
 import { appendHistoryChunk, removeHistoryFile, requireHistoryFile } from './historyFiles';
@@ -11,23 +11,13 @@ import { newStatus, runHistoryPass, type PassOptions } from './historyImportJob'
 import { inspectHistoryFile } from './historyShape';
 
 type HistoryMethod = keyof HistoryImportOutputs;
-export type HistoryImportHandlers = {
-  [M in HistoryMethod]: (
-    ctx: CoreContext,
-    input: ApiParsedInput<M>,
-  ) => HistoryImportOutputs[M] | Promise<HistoryImportOutputs[M]>;
-};
 
-interface Jobs {
+/** Kept in the core's context (CoreState.historyJobs). */
+export interface HistoryJobs {
   statuses: Map<string, HistoryImportStatus>;
   running: Promise<void> | null;
 }
-const jobsByCore = new WeakMap<CoreContext, Jobs>();
-const jobsOf = (ctx: CoreContext): Jobs => {
-  let j = jobsByCore.get(ctx);
-  if (!j) jobsByCore.set(ctx, (j = { statuses: new Map(), running: null }));
-  return j;
-};
+const jobsOf = (ctx: CoreContext): HistoryJobs => ctx.state.historyJobs;
 
 const snapshot = (s: HistoryImportStatus): HistoryImportStatus => ({
   ...s,
@@ -55,7 +45,7 @@ const start = (ctx: CoreContext, importId: string, options: PassOptions): Histor
 export const historyImportSettled = (ctx: CoreContext): Promise<void> =>
   jobsOf(ctx).running ?? Promise.resolve();
 
-export const historyImportHandlers: HistoryImportHandlers = {
+export const historyImportHandlers: AsyncHandlerMap<HistoryMethod> = {
   'history-import-chunk': (ctx, input) => {
     requireOwnerApproval(ctx, undefined, WHAT);
     return appendHistoryChunk(ctx, input);

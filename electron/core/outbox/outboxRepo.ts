@@ -75,6 +75,11 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
      SELECT ?, ? WHERE EXISTS (SELECT 1 FROM outbox WHERE event_id = ? AND status = 'rejected')
      ON CONFLICT (event_id) DO NOTHING`,
   );
+  // Only what has not left the till: a sent event keeps the ids HQ already has.
+  const rekey = db.prepare<[string, string]>(
+    `UPDATE outbox SET body = json_set(body, '$.storeId', ?, '$.tillId', ?)
+     WHERE status = 'pending' AND json_valid(body)`,
+  );
 
   return {
     /**
@@ -123,8 +128,15 @@ export const outboxRepo = (db: Database.Database, counters: CountersRepo) => {
     /** Records that the owner has seen a rejected event; false if no such rejected event. */
     dismissRejected: (eventId: string, now: number): boolean =>
       insertAck.run(eventId, now, eventId).changes > 0,
+    /**
+     * Enrolment: every pending event takes HQ's store/till ids, in the enrolment's transaction,
+     * so the warehouse never sees the provisional ones. Returns how many were re-keyed.
+     */
+    rekeyPending: (storeId: string, tillId: string): number => rekey.run(storeId, tillId).changes,
   };
 };
 export type OutboxRepo = ReturnType<typeof outboxRepo>;
 /** What the sync side may do with the rejected events: show them and record a dismissal. */
 export type OutboxAttention = Pick<OutboxRepo, 'rejectedNeedingAttention' | 'dismissRejected'>;
+/** The sync side's whole use of the main connection's outbox repository. */
+export type OutboxForSync = OutboxAttention & Pick<OutboxRepo, 'rekeyPending'>;

@@ -1,7 +1,7 @@
 // The status strip (outbox-status) and the attention list (sync-status) read the same rejected
 // events: one the owner dismissed stops being counted by both.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxQueue } from '../sync/outboxQueue';
+import { createOutboxQueue } from './outboxQueue';
 import { openTestCore, type TestCore } from '../testSupport';
 
 let t: TestCore;

@@ -135,3 +135,33 @@ export type SettingsRepo = ReturnType<typeof settingsRepo>;
 /** `<storeCode>-<tillCode>-<6-digit seq>`, e.g. S1-T1-000042. */
 export const formatReceiptNo = (storeCode: string, tillCode: string, seq: number): string =>
   `${storeCode}-${tillCode}-${String(seq).padStart(6, '0')}`;
+
+/** The store and till a fact belongs to, with the store's trading currency and calendar. */
+export interface TillIdentity {
+  storeId: string;
+  tillId: string;
+  currency: string;
+  timeZone: string;
+}
+
+/**
+ * The settings row as the sync side needs it (electron/core/sync): the ids every fact carries,
+ * read fresh on each call (the relay runs on its own thread and connection, and enrolment on the
+ * main one may change them under it), and the one write enrolment makes: HQ's ids replace the
+ * provisional ones. Callers on the main connection drop settingsRepo's cache after adopt().
+ */
+export const tillIdentityRepo = (db: Database.Database) => {
+  const read = db.prepare<[], TillIdentity>(
+    `SELECT store_id AS storeId, till_id AS tillId, currency, time_zone AS timeZone
+     FROM settings WHERE id = 1`,
+  );
+  const adopt = db.prepare<[string, string]>(
+    'UPDATE settings SET store_id = ?, till_id = ? WHERE id = 1',
+  );
+  return {
+    get: (): TillIdentity | null => read.get() ?? null,
+    /** Makes HQ's ids this till's own; runs inside the enrolment's transaction. */
+    adopt: (storeId: string, tillId: string): void => void adopt.run(storeId, tillId),
+  };
+};
+export type TillIdentityRepo = ReturnType<typeof tillIdentityRepo>;

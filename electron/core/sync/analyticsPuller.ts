@@ -1,37 +1,20 @@
-// Pulls HQ's figures for this store and keeps them in analytics_cache, so the dashboard shows the
-// last HQ figures offline, stamped 'as of'. Each query is conditional (If-None-Match with the
+// Pulls HQ's figures for this store into the core's analytics cache (written only through
+// analytics/analyticsCacheRepo.ts, the table's owner), so the dashboard shows the last HQ figures
+// offline, stamped 'as of'. Each query is conditional (If-None-Match with the
 // ETag last seen for the same request), so an unchanged store costs a 304 and no body.
-import type Database from 'better-sqlite3';
+import type { AnalyticsCacheRepo, HqAnalyticsKey } from '../analytics/analyticsCacheRepo';
+import type { TillIdentityRepo } from '../settings/settingsRepo';
 import type { GatewayFailure } from './gatewayClient';
 import { callGateway } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
-import { addDays, localDayOf } from '../../../shared/calendar';
-
-export const HQ_ANALYTICS_KEYS = [
-  'summaryMonths',
-  'summaryDays',
-  'topProducts',
-  'categories',
-  'refill',
-] as const;
-export type HqAnalyticsKey = (typeof HQ_ANALYTICS_KEYS)[number];
-
-export interface CachedAnalytics {
-  key: HqAnalyticsKey;
-  url: string;
-  etag: string | null;
-  body: unknown;
-  asOf: number | null;
-  fetchedAt: number;
-}
+import { addDays, addMonths, localDayOf } from '../../../shared/calendar';
 
 /** The dashboard's queries for today on the store's calendar. */
 export const analyticsQueries = (now: number, timeZone: string): Record<HqAnalyticsKey, string> => {
   const today = localDayOf(now, timeZone);
   const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
   const monthStart = `${today.slice(0, 7)}-01`;
-  const elevenMonthsAgo = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+  const elevenMonthsAgo = `${addMonths(today.slice(0, 7), -11)}-01`;
   const q = (path: string, params: Record<string, string>) =>
     `${path}?${new URLSearchParams({ scope: 'store', ...params }).toString()}`;
   return {
@@ -51,52 +34,6 @@ export const analyticsQueries = (now: number, timeZone: string): Record<HqAnalyt
   };
 };
 
-interface CacheRow {
-  query_key: string;
-  url: string;
-  etag: string | null;
-  body: string;
-  as_of: number | null;
-  fetched_at: number;
-}
-
-export const analyticsCacheRepo = (db: Database.Database) => {
-  const get = db.prepare<[string], CacheRow>('SELECT * FROM analytics_cache WHERE query_key = ?');
-  const all = db.prepare<[], CacheRow>('SELECT * FROM analytics_cache');
-  const put = db.prepare<[string, string, string | null, string, number | null, number]>(
-    `INSERT INTO analytics_cache (query_key, url, etag, body, as_of, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (query_key) DO UPDATE SET url = excluded.url, etag = excluded.etag, body = excluded.body,
-       as_of = excluded.as_of, fetched_at = excluded.fetched_at`,
-  );
-  const touch = db.prepare<[number, string]>(
-    'UPDATE analytics_cache SET fetched_at = ? WHERE query_key = ?',
-  );
-  const clear = db.prepare('DELETE FROM analytics_cache');
-  const fromRow = (r: CacheRow): CachedAnalytics => ({
-    key: r.query_key as HqAnalyticsKey,
-    url: r.url,
-    etag: r.etag,
-    body: JSON.parse(r.body) as unknown,
-    asOf: r.as_of,
-    fetchedAt: r.fetched_at,
-  });
-  return {
-    get: (key: HqAnalyticsKey): CachedAnalytics | null => {
-      const r = get.get(key);
-      return r ? fromRow(r) : null;
-    },
-    all: (): CachedAnalytics[] =>
-      all
-        .all()
-        .filter((r) => (HQ_ANALYTICS_KEYS as readonly string[]).includes(r.query_key))
-        .map(fromRow),
-    put: (e: Omit<CachedAnalytics, 'body'> & { body: string }) =>
-      put.run(e.key, e.url, e.etag, e.body, e.asOf, e.fetchedAt),
-    touch: (key: HqAnalyticsKey, at: number) => touch.run(at, key),
-    clear: () => clear.run(),
-  };
-};
-
 const asOfOf = (body: unknown): number | null => {
   if (typeof body !== 'object' || body === null || !('meta' in body)) return null;
   const meta = (body as { meta: unknown }).meta;
@@ -106,7 +43,9 @@ const asOfOf = (body: unknown): number | null => {
 };
 
 export interface AnalyticsPullDeps {
-  db: Database.Database;
+  /** The core's settings row (the store's calendar). */
+  till: Pick<TillIdentityRepo, 'get'>;
+  cache: AnalyticsCacheRepo;
   settings: SyncSettings;
   vault: TokenVault;
   now: () => number;
@@ -122,10 +61,8 @@ export const pullAnalytics = async (
   const identity = deps.settings.identity();
   const token = deps.vault.load();
   if (identity === null || token === null) return { ok: true, value: { changed: 0, unchanged: 0 } };
-  const zone =
-    deps.db.prepare<[], { time_zone: string }>('SELECT time_zone FROM settings WHERE id = 1').get()
-      ?.time_zone ?? 'UTC';
-  const cache = analyticsCacheRepo(deps.db);
+  const zone = deps.till.get()?.timeZone ?? 'UTC';
+  const cache = deps.cache;
   let changed = 0;
   let unchanged = 0;
   for (const [key, url] of Object.entries(analyticsQueries(deps.now(), zone)) as [

@@ -2,11 +2,13 @@
 // its product snapshot (name, prices, tax, barcodes, reorder data, active); stock on hand stays
 // the till's own. Past sales are untouched: each sale line stores its sold-as snapshot. Each page
 // and its cursor commit in one transaction, so a crash mid-pull resumes at the right page.
+// Products and barcodes change only through the catalog's repository (catalog/catalogRepo.ts);
+// this side writes only its own record of HQ's snapshots (hq_products).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ProductSnapshot } from '../../../shared/events/catalog';
 import { catalogItemSchema, type CatalogItem } from '../../../shared/sync/gatewayApi';
-import { catalogRepo, type ProductFields } from '../catalog/catalogRepo';
+import type { CatalogRepo, ProductFields } from '../catalog/catalogRepo';
 import { callGateway, type GatewayFailure } from './gatewayClient';
 import type { SyncSettings, TokenVault } from './syncSettings';
 
@@ -24,7 +26,10 @@ export interface CatalogPullOutcome {
 }
 
 export interface CatalogPullerDeps {
+  /** For the page's transaction and hq_products. */
   db: Database.Database;
+  /** The core's catalog repository (the main connection's). */
+  catalog: CatalogRepo;
   settings: SyncSettings;
   vault: TokenVault;
   now: () => number;
@@ -48,15 +53,7 @@ const toFields = (p: ProductSnapshot): ProductFields => ({
   active: p.active,
 });
 
-export const createCatalogApplier = (db: Database.Database) => {
-  const catalog = catalogRepo(db);
-  const releaseBarcode = db.prepare<[string, string]>(
-    'DELETE FROM barcodes WHERE barcode = ? AND product_id <> ?',
-  );
-  // A local-only product that holds the SKU HQ now uses keeps its data under a marked SKU.
-  const releaseSku = db.prepare<[string, string, string]>(
-    `UPDATE products SET sku = ? WHERE sku = ? AND id <> ?`,
-  );
+export const createCatalogApplier = (db: Database.Database, catalog: CatalogRepo) => {
   const remember = db.prepare<[string, string, number]>(
     `INSERT INTO hq_products (product_id, snapshot, applied_at) VALUES (?, ?, ?)
      ON CONFLICT (product_id) DO UPDATE SET snapshot = excluded.snapshot, applied_at = excluded.applied_at`,
@@ -70,8 +67,9 @@ export const createCatalogApplier = (db: Database.Database) => {
     // before enrolment) becomes the HQ product, keeping its local id and stock history.
     const existing = catalog.get(p.productId) ?? catalog.getBySku(p.sku);
     const localId = existing?.id ?? p.productId;
-    releaseSku.run(`${p.sku}~local-${localId.slice(0, 8)}`, p.sku, localId);
-    for (const barcode of p.barcodes) releaseBarcode.run(barcode, localId);
+    // A local-only product that holds the SKU HQ now uses keeps its data under a marked SKU.
+    catalog.moveSkuAside(p.sku, `${p.sku}~local-${localId.slice(0, 8)}`, localId);
+    for (const barcode of p.barcodes) catalog.releaseBarcode(barcode, localId);
     if (existing) catalog.update(localId, fields, at);
     else catalog.insert(localId, fields, at);
     remember.run(p.productId, JSON.stringify(item), at);
@@ -87,7 +85,7 @@ export const pullCatalog = async (
   const token = vault.load();
   if (identity === null || token === null)
     return { ok: true, value: { applied: 0, skipped: 0, pages: 0 } };
-  const apply = createCatalogApplier(db);
+  const apply = createCatalogApplier(db, deps.catalog);
   const applyPage = db.transaction((items: CatalogItem[], cursor: string, at: number) => {
     for (const item of items) apply(item, at);
     settings.set('catalog_cursor', cursor);

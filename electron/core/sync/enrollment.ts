@@ -1,10 +1,14 @@
 // Enrols the till with HQ: trades a one-time code for the HQ-assigned storeId/tillId and a
 // token. The HQ ids replace the local ones everywhere a not-yet-sent fact carries them, in one
 // transaction, so the warehouse never sees the provisional ids (nothing left the till before
-// enrolment, and a re-enrolment re-keys only what is still pending).
+// enrolment, and a re-enrolment re-keys only what is still pending). The core's tables change
+// only through their owners' interfaces: the settings row through tillIdentityRepo, the outbox
+// through outboxRepo.rekeyPending; sync_settings is this side's own.
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../../shared/result';
 import { enrollResponseSchema } from '../../../shared/sync/gatewayApi';
+import type { OutboxForSync } from '../outbox/outboxRepo';
+import type { TillIdentityRepo } from '../settings/settingsRepo';
 import { callGateway, type GatewayFailure } from './gatewayClient';
 import { checkHqUrl } from './hqUrlPolicy';
 import type { SyncSettings, TokenVault } from './syncSettings';
@@ -27,7 +31,11 @@ export interface EnrollOutcome {
 }
 
 export interface EnrollDeps {
+  /** For the one transaction around the enrolment's writes. */
   db: Database.Database;
+  /** The core's settings row: its currency, and the ids HQ's replace. */
+  till: TillIdentityRepo;
+  outbox: Pick<OutboxForSync, 'rekeyPending'>;
   settings: SyncSettings;
   vault: TokenVault;
   now: () => number;
@@ -85,7 +93,7 @@ export const enrollTill = async (
     return err(codeForUi, failureMessage(answer));
   }
   const hq = answer.value;
-  const localCurrency = readLocalCurrency(deps.db);
+  const localCurrency = deps.till.get()?.currency ?? null;
   if (localCurrency !== null && hq.store.currency !== localCurrency) {
     return err(
       'CONFLICT',
@@ -112,16 +120,9 @@ export const enrollTill = async (
   });
 };
 
-const readLocalCurrency = (db: Database.Database): string | null => {
-  const row = db
-    .prepare<[], { currency: string }>('SELECT currency FROM settings WHERE id = 1')
-    .get();
-  return row?.currency ?? null;
-};
-
 /** One transaction: settings, token, the core's store/till ids and every pending body. */
 export const applyEnrolment = (
-  deps: Pick<EnrollDeps, 'db' | 'settings' | 'vault' | 'now'>,
+  deps: Pick<EnrollDeps, 'db' | 'till' | 'outbox' | 'settings' | 'vault' | 'now'>,
   ids: {
     hqUrl: string;
     storeId: string;
@@ -132,17 +133,8 @@ export const applyEnrolment = (
   },
 ): number => {
   const { db, settings, vault } = deps;
-  const rekey = db.prepare<[string, string]>(
-    `UPDATE outbox SET body = json_set(body, '$.storeId', ?, '$.tillId', ?)
-     WHERE status = 'pending' AND json_valid(body)`,
-  );
-  const updateCoreIds = db.prepare<[string, string]>(
-    'UPDATE settings SET store_id = ?, till_id = ? WHERE id = 1',
-  );
   return db.transaction(() => {
     settings.set('hq_url', ids.hqUrl);
-    settings.set('store_id', ids.storeId);
-    settings.set('till_id', ids.tillId);
     settings.set('enrolled_at', String(deps.now()));
     settings.set('store_name', ids.storeName ?? '');
     settings.set('store_city', ids.storeCity ?? '');
@@ -150,7 +142,7 @@ export const applyEnrolment = (
     // A new identity may mean a different HQ catalog: pull it from the start (idempotent).
     settings.remove('catalog_cursor');
     vault.store(ids.token);
-    updateCoreIds.run(ids.storeId, ids.tillId);
-    return rekey.run(ids.storeId, ids.tillId).changes;
+    deps.till.adopt(ids.storeId, ids.tillId);
+    return deps.outbox.rekeyPending(ids.storeId, ids.tillId);
   })();
 };

@@ -1,12 +1,9 @@
 // Cuts the pending outbox into push requests. The stored bodies are already the JSON envelopes
 // the gateway wants, so a request is built by concatenating them: no parse/re-serialise of
 // 100,000 queued sales, and the bytes sent are exactly the bytes that were committed.
+import type { PendingRow } from '../outbox/outboxQueue';
 
-export interface PendingRow {
-  seq: number;
-  eventId: string;
-  body: string;
-}
+export type { PendingRow };
 
 export interface BatchCaps {
   maxEvents: number;

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countersRepo } from '../db/counters';
 import { outboxRepo, type OutboxRepo } from '../outbox/outboxRepo';
-import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
+import { createOutboxQueue, type OutboxQueue } from '../outbox/outboxQueue';
 import { OutboxRelay, type OutboxRelayOptions } from './outboxRelay';
+import { tillIdentityRepo } from '../settings/settingsRepo';
 import { createPlainTokenVault, createSyncSettings, type SyncSettings } from './syncSettings';
 import {
   answerPush,
   insertOutboxRows,
+  insertTillSettings,
   json,
   openTempTillDb,
   startHttpPeer,
@@ -51,9 +53,8 @@ beforeEach(() => {
   temp = openTempTillDb();
   queue = createOutboxQueue(temp.db);
   outbox = outboxRepo(temp.db, countersRepo(temp.db));
-  settings = createSyncSettings(temp.db);
-  settings.set('store_id', 'S1');
-  settings.set('till_id', 'T1');
+  insertTillSettings(temp.db, 'S1', 'T1');
+  settings = createSyncSettings(temp.db, tillIdentityRepo(temp.db));
   settings.set('token', 'secret-token');
   handler = answerPush;
 });

@@ -8,7 +8,7 @@ import { storageFailureOf } from '../db/storageFailure';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { pushEvents, type PushResult } from './gatewayClient';
 import { DEFAULT_BATCH_CAPS, takeBatch, type Batch, type BatchCaps } from './outboxBatch';
-import type { EventAnswer, OutboxQueue } from './outboxQueue';
+import type { EventAnswer, OutboxQueue } from '../outbox/outboxQueue';
 import type { SyncIdentity, SyncSettings, TokenVault } from './syncSettings';
 
 export interface RelayState {

@@ -6,14 +6,15 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { OutboxRelay } from './outboxRelay';
-import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
-import { createPendingTally, type PendingTally } from './pendingTally';
+import { createOutboxQueue, type OutboxQueue } from '../outbox/outboxQueue';
+import { createPendingTally, type PendingTally } from '../outbox/pendingTally';
 import type {
   FromRelayWorker,
   RelayWorkerConfig,
   ToRelayWorker,
   WorkerRelayState,
 } from './relayWorkerProtocol';
+import { tillIdentityRepo } from '../settings/settingsRepo';
 import { createSyncSettings, type TokenVault } from './syncSettings';
 import { lowerThisThreadPriority } from '../threadPriority';
 import { waitForCashier } from './cashierGate';
@@ -84,7 +85,8 @@ const start = (config: RelayWorkerConfig): void => {
   });
   db = openConnection(config.dbFile);
   tally = createPendingTally(db);
-  const settings = createSyncSettings(db);
+  // The settings row through its owner's repository, on this thread's own connection.
+  const settings = createSyncSettings(db, tillIdentityRepo(db));
   const token = config.token;
   const gate = config.cashierGate;
   // The token was loaded by the main thread's vault; enrolment stops this worker before it changes.

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxQueue } from './outboxQueue';
-import { createPendingTally } from './pendingTally';
+import { createOutboxQueue } from '../outbox/outboxQueue';
+import { createPendingTally } from '../outbox/pendingTally';
 import { RelayWorkerClient } from './relayWorkerClient';
+import { tillIdentityRepo } from '../settings/settingsRepo';
 import { createPlainTokenVault, createSyncSettings } from './syncSettings';
 import {
   answerPush,
   insertOutboxRows,
+  insertTillSettings,
   openTempTillDb,
   startHttpPeer,
   waitFor,
@@ -23,10 +25,9 @@ const sentCount = () =>
 beforeEach(async () => {
   temp = openTempTillDb();
   peer = await startHttpPeer((req, res) => answerPush(req, res));
-  const settings = createSyncSettings(temp.db);
+  insertTillSettings(temp.db, 'S1', 'T1');
+  const settings = createSyncSettings(temp.db, tillIdentityRepo(temp.db));
   settings.set('hq_url', peer.url);
-  settings.set('store_id', 'S1');
-  settings.set('till_id', 'T1');
   settings.set('token', 'secret-token');
 });
 
@@ -38,7 +39,7 @@ afterEach(async () => {
 });
 
 const startClient = (pulls: { n: number }): RelayWorkerClient => {
-  const settings = createSyncSettings(temp.db);
+  const settings = createSyncSettings(temp.db, tillIdentityRepo(temp.db));
   client = new RelayWorkerClient({
     db: temp.db,
     queue: createOutboxQueue(temp.db),
@@ -90,7 +91,7 @@ describe('RelayWorkerClient (the relay on its own thread)', () => {
       res.writeHead(503);
       res.end();
     });
-    createSyncSettings(temp.db).set('hq_url', peer.url);
+    createSyncSettings(temp.db, tillIdentityRepo(temp.db)).set('hq_url', peer.url);
     const relay = startClient({ n: 0 });
     await waitFor(() => relay.state().online === false, 10_000);
     const t0 = Date.now();

@@ -5,7 +5,7 @@
 // (the worker's pending tally plus an index probe for sales committed since).
 import type Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
-import type { OutboxQueue } from './outboxQueue';
+import type { OutboxQueue } from '../outbox/outboxQueue';
 import type { OutboxRelayOptions, RelayState } from './outboxRelay';
 import type { FromRelayWorker, ToRelayWorker, WorkerRelayState } from './relayWorkerProtocol';
 import { spawnCoreWorker } from '../spawnCoreWorker';

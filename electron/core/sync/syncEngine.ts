@@ -4,12 +4,15 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { err, ok, type Result } from '../../../shared/result';
-import type { OutboxAttention } from '../outbox/outboxRepo';
+import type { AnalyticsCacheRepo } from '../analytics/analyticsCacheRepo';
+import type { CatalogRepo } from '../catalog/catalogRepo';
+import type { OutboxForSync } from '../outbox/outboxRepo';
+import { tillIdentityRepo, type TillIdentityRepo } from '../settings/settingsRepo';
 import { pullAnalytics } from './analyticsPuller';
 import { AnalyticsStream } from './analyticsStream';
 import { pullCatalog } from './catalogPuller';
 import { enrollTill, type EnrollInput } from './enrollment';
-import { createOutboxQueue, type OutboxQueue } from './outboxQueue';
+import { createOutboxQueue, type OutboxQueue } from '../outbox/outboxQueue';
 import type { OutboxRelayOptions, RelayState } from './outboxRelay';
 import { RelayWorkerClient } from './relayWorkerClient';
 import {
@@ -22,8 +25,14 @@ import {
 
 export interface SyncEngineOptions {
   db: Database.Database;
-  /** The core's outbox repository: the one reader of the rejected events the owner sees. */
-  outbox: OutboxAttention;
+  /**
+   * The core's repositories this side works through (it owns only sync_settings, hq_products and
+   * sync_rejection_ack): the outbox (the one reader of the rejected events the owner sees, and
+   * the re-key at enrolment), the catalog HQ's products go into, and the analytics cache.
+   */
+  outbox: OutboxForSync;
+  catalog: CatalogRepo;
+  analyticsCache: AnalyticsCacheRepo;
   now?: () => number;
   log?: (message: string) => void;
   /** Defaults to the plain vault (token in sync_settings); Electron may pass a safeStorage one. */
@@ -45,6 +54,8 @@ export class SyncEngine {
   readonly settings: SyncSettings;
   readonly queue: OutboxQueue;
   readonly vault: TokenVault;
+  /** The core's settings row: the store/till ids (one copy, read fresh). */
+  private readonly till: TillIdentityRepo;
   private readonly opts: SyncEngineOptions;
   private readonly now: () => number;
   /** The outbox relay, on its own thread: a backlog drain never blocks the cashier's calls. */
@@ -57,7 +68,8 @@ export class SyncEngine {
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
     this.now = opts.now ?? Date.now;
-    this.settings = createSyncSettings(opts.db);
+    this.till = tillIdentityRepo(opts.db);
+    this.settings = createSyncSettings(opts.db, this.till);
     this.queue = createOutboxQueue(opts.db);
     this.vault = (opts.vault ?? createPlainTokenVault)(this.settings);
     const log = opts.log;
@@ -117,6 +129,8 @@ export class SyncEngine {
     const outcome = await enrollTill(
       {
         db: this.opts.db,
+        till: this.till,
+        outbox: this.opts.outbox,
         settings: this.settings,
         vault: this.vault,
         now: this.now,
@@ -211,6 +225,9 @@ export class SyncEngine {
     const log = this.opts.log;
     const deps = {
       db: this.opts.db,
+      till: this.till,
+      catalog: this.opts.catalog,
+      cache: this.opts.analyticsCache,
       settings: this.settings,
       vault: this.vault,
       now: this.now,

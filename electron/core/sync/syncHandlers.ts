@@ -1,40 +1,29 @@
 // The till API's sync methods. Enrolling and dismissing are the owner's business; the status
 // holds no secret (the token never leaves the core). The engine is found through the context,
 // attached by openTillCore, so this map registers like every other domain's.
-import type { ApiParsedInput } from '../../../shared/api/inputs';
-import type { ApiOutputs } from '../../../shared/api/outputs';
 import { AppFailure, type Result } from '../../../shared/result';
-import { requireUser, type CoreContext } from '../context';
+import type { CoreContext } from '../context';
+import type { AsyncHandlerMap } from '../handlerTypes';
+import { requireSignedInOwner } from '../users/ownerApproval';
 import type { SyncEngine } from './syncEngine';
 
 type SyncMethod =
   'sync-enroll' | 'sync-status' | 'sync-now' | 'sync-dismiss-rejected' | 'sync-disconnect';
 
-/** Async-capable handlers: enrolment waits on the network (dispatch awaits every handler). */
-export type SyncHandlers = {
-  [M in SyncMethod]: (
-    ctx: CoreContext,
-    input: ApiParsedInput<M>,
-  ) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
-};
-
-const engines = new WeakMap<CoreContext, SyncEngine>();
-
 export const attachSyncEngine = (ctx: CoreContext, engine: SyncEngine): void => {
-  engines.set(ctx, engine);
+  ctx.state.sync = engine;
 };
 
-export const syncEngineOf = (ctx: CoreContext): SyncEngine | null => engines.get(ctx) ?? null;
+export const syncEngineOf = (ctx: CoreContext): SyncEngine | null => ctx.state.sync;
 
 const engineOf = (ctx: CoreContext): SyncEngine => {
-  const engine = engines.get(ctx);
+  const engine = ctx.state.sync;
   if (!engine) throw new AppFailure('SYNC_ERROR', 'Sync is not available in this till.');
   return engine;
 };
 
 const requireOwner = (ctx: CoreContext): void => {
-  if (requireUser(ctx).role !== 'owner')
-    throw new AppFailure('FORBIDDEN', 'Only an owner can change how this till syncs.');
+  requireSignedInOwner(ctx, 'change how this till syncs');
 };
 
 const unwrap = <T>(r: Result<T>): T => {
@@ -42,7 +31,8 @@ const unwrap = <T>(r: Result<T>): T => {
   return r.value;
 };
 
-export const syncHandlers: SyncHandlers = {
+/** Async-capable: enrolment waits on the network (dispatch awaits every handler). */
+export const syncHandlers: AsyncHandlerMap<SyncMethod> = {
   'sync-enroll': async (ctx, input) => {
     requireOwner(ctx);
     return unwrap(

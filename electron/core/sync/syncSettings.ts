@@ -1,8 +1,11 @@
 // Sync configuration lives in the till's own database (sync_settings, migration 0500) so it
 // survives restarts with the outbox it belongs to. The token goes through a TokenVault: the
 // Electron main can wrap it with safeStorage (OS keychain); the plain vault keeps it in the
-// same table, and nothing here ever logs it.
+// same table, and nothing here ever logs it. The store/till ids are not kept here: they are the
+// core's (the settings row, read through settingsRepo's tillIdentityRepo), one copy for the sales
+// and the relay alike; sync_settings says only whether and where the till is enrolled.
 import type Database from 'better-sqlite3';
+import type { TillIdentityRepo } from '../settings/settingsRepo';
 
 export interface SyncIdentity {
   hqUrl: string;
@@ -13,8 +16,6 @@ export interface SyncIdentity {
 
 type SettingKey =
   | 'hq_url'
-  | 'store_id'
-  | 'till_id'
   | 'enrolled_at'
   | 'store_name'
   | 'store_city'
@@ -28,8 +29,6 @@ type SettingKey =
 /** What enrolment wrote; disconnecting removes these (the outbox and its cursors stay). */
 export const IDENTITY_KEYS = [
   'hq_url',
-  'store_id',
-  'till_id',
   'enrolled_at',
   'store_name',
   'store_city',
@@ -45,7 +44,14 @@ export interface SyncSettings {
   needsReenrolment(): boolean;
 }
 
-export const createSyncSettings = (db: Database.Database): SyncSettings => {
+/**
+ * `till` is the core's settings row on the same connection (the relay thread passes its own), so
+ * the ids the relay checks are the ids the sales were written with.
+ */
+export const createSyncSettings = (
+  db: Database.Database,
+  till: Pick<TillIdentityRepo, 'get'>,
+): SyncSettings => {
   const select = db.prepare<[string], { value: string }>(
     `SELECT value FROM sync_settings WHERE key = ?`,
   );
@@ -68,10 +74,15 @@ export const createSyncSettings = (db: Database.Database): SyncSettings => {
     },
     identity: () => {
       const hqUrl = get('hq_url');
-      const storeId = get('store_id');
-      const tillId = get('till_id');
-      if (hqUrl === null || storeId === null || tillId === null) return null;
-      return { hqUrl, storeId, tillId, enrolledAt: num('enrolled_at') ?? 0 };
+      if (hqUrl === null) return null;
+      const ids = till.get();
+      if (ids === null) return null;
+      return {
+        hqUrl,
+        storeId: ids.storeId,
+        tillId: ids.tillId,
+        enrolledAt: num('enrolled_at') ?? 0,
+      };
     },
     lastSyncAt: () => num('last_sync_at'),
     needsReenrolment: () => get('needs_reenrolment') === '1',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/openDatabase';
+import { settingsRepo } from '../settings/settingsRepo';
 
 export interface TempDb {
   db: Database.Database;
@@ -27,6 +28,25 @@ export const openTempTillDb = (): TempDb => {
     },
   };
 };
+
+/** A set-up till's settings row with these ids (the relay reads the store/till ids from it). */
+export const insertTillSettings = (db: Database.Database, storeId: string, tillId: string): void =>
+  settingsRepo(db).insert({
+    storeId,
+    tillId,
+    storeCode: 'S1',
+    tillCode: 'T1',
+    storeName: 'Test store',
+    currency: 'EUR',
+    locale: 'en-IE',
+    timeZone: 'UTC',
+    taxMode: 'inclusive',
+    receiptHeader: '',
+    discountLimitBp: 2_000,
+    refundLimit: 10_000,
+    voidApprovalLimit: 10_000,
+    createdAt: 0,
+  });
 
 export const insertOutboxRows = (
   db: Database.Database,

@@ -1,7 +1,7 @@
 // Calendar periods of a grain over a day range, and the period before / a year before, as the
 // string keys the summary uses (YYYY-MM-DD, YYYY-MM, YYYY).
 import type { AnalyticsGrain } from '../../../shared/sync/analyticsApi';
-import { addDays, isValidDay } from '../../../shared/calendar';
+import { addDays, addMonths, isValidDay } from '../../../shared/calendar';
 
 export const periodOf = (day: string, grain: AnalyticsGrain): string =>
   grain === 'day' ? day : grain === 'month' ? day.slice(0, 7) : day.slice(0, 4);
@@ -18,22 +18,16 @@ export const periodsBetween = (from: string, to: string, grain: AnalyticsGrain):
       grain === 'day'
         ? addDays(day, 1)
         : grain === 'month'
-          ? `${nextMonth(p)}-01`
+          ? `${addMonths(p, 1)}-01`
           : `${Number(p) + 1}-01-01`;
   }
   return out;
 };
 
-const nextMonth = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
-
 export const previousPeriod = (period: string, grain: AnalyticsGrain): string => {
   if (grain === 'day') return addDays(period, -1);
   if (grain === 'year') return String(Number(period) - 1);
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(period, -1);
 };
 
 export const yearBefore = (period: string): string =>

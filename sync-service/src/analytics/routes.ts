@@ -37,6 +37,7 @@ import { readScopeState, type ScopeState } from './analyticsRepo';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from './streamSlots';
 import { isValidDay } from './periods';
+import { daysBetween, localDayOf } from '../../../shared/calendar';
 import { liveHour } from './liveHourRepo';
 import { tillSyncRows } from './tillSyncRepo';
 import { ordersPerMinute } from '../../../shared/kpi';
@@ -65,7 +66,7 @@ const checkRange = (from: string, to: string): void => {
   if (!isValidDay(from) || !isValidDay(to))
     throw new HttpError(400, 'BAD_REQUEST', 'from and to must be calendar days');
   if (from > to) throw new HttpError(400, 'BAD_REQUEST', 'from must not be after to');
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  const days = daysBetween(from, to);
   if (days > MAX_RANGE_DAYS)
     throw new HttpError(400, 'BAD_REQUEST', `a range may span at most ${MAX_RANGE_DAYS} days`);
 };
@@ -214,7 +215,7 @@ export const registerAnalyticsRoutes = async (
   app.get(
     '/v1/analytics/stock',
     figures('stock', stockQuerySchema, async (db, storeId, q, meta): Promise<StockResponse> => {
-      const at = q.at ?? new Date().toISOString().slice(0, 10);
+      const at = q.at ?? localDayOf(Date.now(), 'UTC');
       if (!isValidDay(at)) throw new HttpError(400, 'BAD_REQUEST', 'at must be a calendar day');
       const rows = await stockRows(db, storeId, at);
       return { meta, at, rows: q.refillOnly === 'true' ? rows.filter((r) => r.needsRefill) : rows };

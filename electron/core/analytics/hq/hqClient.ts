@@ -18,30 +18,27 @@ export interface HqConnection {
   userId: string;
 }
 
-const connections = new WeakMap<CoreContext, HqConnection>();
-
 export const setHqConnection = (ctx: CoreContext, c: HqConnection | null): void => {
-  if (c) connections.set(ctx, c);
-  else connections.delete(ctx);
+  ctx.state.hqConnection = c;
 };
 
 /** Signing out of (or into) the till ends the HQ sign-in too, at HQ as well (best effort). */
 export const forgetHqSession = (ctx: CoreContext): void => {
-  const c = connections.get(ctx);
-  connections.delete(ctx);
+  const c = ctx.state.hqConnection;
+  ctx.state.hqConnection = null;
   if (c) void hqLogout(c);
 };
 
 /** The connection of the signed-in user, or null (then only the own store's figures show). */
 export const peekHqConnection = (ctx: CoreContext): HqConnection | null => {
-  const c = connections.get(ctx);
+  const c = ctx.state.hqConnection;
   return c && c.userId === ctx.session.userId ? c : null;
 };
 
 export const hqConnectionOf = (ctx: CoreContext): HqConnection => {
   const c = peekHqConnection(ctx);
   if (!c) {
-    connections.delete(ctx);
+    ctx.state.hqConnection = null;
     throw new AppFailure(
       'UNAUTHENTICATED',
       'Sign in with an HQ account to see the whole chain: give your HQ email and password.',

@@ -1,10 +1,9 @@
 // The HQ view's API methods (async: they wait on HQ). Only a till owner may connect, with their
 // own HQ account; the session belongs to that signed-in owner alone.
 import { listStoresResponseSchema } from '../../../../shared/sync/gatewayApi';
-import type { ApiParsedInput } from '../../../../shared/api/inputs';
-import type { ApiOutputs } from '../../../../shared/api/outputs';
 import { AppFailure } from '../../../../shared/result';
 import type { CoreContext } from '../../context';
+import type { AsyncHandlerMap } from '../../handlerTypes';
 import { checkHqUrl } from '../../sync/hqUrlPolicy';
 import { syncEngineOf } from '../../sync/syncHandlers';
 import { requireSignedInOwner } from '../../users/ownerApproval';
@@ -20,12 +19,6 @@ import {
 import { hqOverview } from './hqOverview';
 
 type HqMethod = 'dashboard-hq-connect' | 'dashboard-hq-disconnect' | 'dashboard-hq';
-export type DashboardHqHandlers = {
-  [M in HqMethod]: (
-    ctx: CoreContext,
-    input: ApiParsedInput<M>,
-  ) => ApiOutputs[M] | Promise<ApiOutputs[M]>;
-};
 
 const requireOwnerId = (ctx: CoreContext): string =>
   requireSignedInOwner(ctx, 'open the HQ view').id;
@@ -44,7 +37,7 @@ const hqAddress = (ctx: CoreContext, typed: string | undefined, allowInsecure: b
   return checked.value;
 };
 
-export const dashboardHqHandlers: DashboardHqHandlers = {
+export const dashboardHqHandlers: AsyncHandlerMap<HqMethod> = {
   'dashboard-hq-connect': async (ctx, input) => {
     const userId = requireOwnerId(ctx);
     const hqUrl = hqAddress(ctx, input.hqUrl, input.allowInsecure);

@@ -19,17 +19,14 @@ import type {
   TillSyncResponse,
   TopProductsResponse,
 } from '../../../../shared/sync/analyticsApi';
+import { sameDayYearEarlier } from '../../../../shared/calendar';
 import { AppFailure } from '../../../../shared/result';
 import { hqGet, type HqConnection } from './hqClient';
 
 const qs = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 
-/** The same calendar dates one year earlier (29 Feb maps to 28 Feb). */
-export const yearEarlier = (day: string): string => {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
+/** The same calendar dates one year earlier (29 Feb maps to 28 Feb): shared/calendar's. */
+export const yearEarlier = sameDayYearEarlier;
 
 export const figureOf = (row: BreakdownRow, previous: BreakdownRow | undefined): HqFigure => {
   const orders = row.orders ?? 0;

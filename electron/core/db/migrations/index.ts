@@ -7,6 +7,7 @@ import { up as sync } from './0500_sync';
 import { up as counterIntegrity } from './0510_counter_integrity';
 import { up as voidsAndHandover } from './0520_voids_and_handover';
 import { up as idleLock } from './0530_idle_lock';
+import { up as oneTillIdentity } from './0540_one_till_identity';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 510, name: 'counter_integrity', up: counterIntegrity },
   { version: 520, name: 'voids_and_handover', up: voidsAndHandover },
   { version: 530, name: 'idle_lock', up: idleLock },
+  { version: 540, name: 'one_till_identity', up: oneTillIdentity },
 ];

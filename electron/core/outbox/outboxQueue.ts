@@ -1,11 +1,18 @@
-// The relay's own view of the outbox table (owned by the till core, electron/core/outbox): it
-// reads the pending rows it sends and writes only status updates. The counts and the rejected
+// The relay's view of the outbox table, kept here with the table's other statements (the outbox
+// domain owns the table; electron/core/sync only calls this interface, on the main connection or
+// on the relay thread's own): it reads the pending rows it sends and writes only status updates. The counts and the rejected
 // events the owner sees are read by the outbox's repository alone (outbox/outboxRepo.ts). Its
 // writes are small IMMEDIATE transactions (at most ANSWER_CHUNK rows each), so a checkout on
 // another connection never waits behind a long relay write, and the relay waits its turn
 // (busy_timeout) instead of failing a lock upgrade.
 import type Database from 'better-sqlite3';
-import type { PendingRow } from './outboxBatch';
+
+/** A pending outbox row as the relay sends it: the stored body is the wire envelope. */
+export interface PendingRow {
+  seq: number;
+  eventId: string;
+  body: string;
+}
 
 export interface EventAnswer {
   seq: number;

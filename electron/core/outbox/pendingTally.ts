@@ -1,3 +1,4 @@
+// (Outbox domain: the relay thread's count of its table; electron/core/sync calls it.)
 // A running count of the pending outbox for the relay, so its state after every batch costs an
 // index range probe over the rows committed since the last look instead of a COUNT(*) over a
 // 100,000-row backlog. Invariant: `count` is the number of pending rows with seq <= `through`.
