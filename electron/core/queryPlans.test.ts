@@ -1,6 +1,6 @@
 // The hot lookups must hit their indexes, whatever the table sizes grow to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from './testSupport';
+import { openTestCore, type TestCore } from '../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {

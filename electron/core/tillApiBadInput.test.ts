@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod } from '../../shared/api/inputs';
 import { ERROR_CODES } from '../../shared/result';
-import { inputFor, isValidInput, ONLY_INVALID } from './badInputArbitraries';
-import { openTestCore, type TestCore } from './testSupport';
+import { inputFor, isValidInput, ONLY_INVALID } from '../test/badInputArbitraries';
+import { openTestCore, type TestCore } from '../test/testSupport';
 
 let t: TestCore;
 let ownerId: string;

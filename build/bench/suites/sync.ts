@@ -10,7 +10,7 @@ import type { PosEvent } from '../../../shared/events';
 import {
   generateEvents,
   type SyntheticOptions,
-} from '../../../sync-service/src/warehouse/syntheticEvents';
+} from '../../../sync-service/test/syntheticEvents';
 import { copyBaseline, naiveBaseline } from '../sync/baselines';
 import {
   enrollTill,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../shared/api/types';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 let sale: Receipt;

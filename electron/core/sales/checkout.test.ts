@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {

@@ -13,7 +13,7 @@ import {
   waitFor,
   type PeerHandler,
   type TempDb,
-} from './syncTestSupport';
+} from '../../test/sync/syncTestSupport';
 
 let temp: TempDb;
 let queue: OutboxQueue;

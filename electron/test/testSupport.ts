@@ -7,8 +7,8 @@ import type { ApiInput, ApiMethod } from '../../shared/api/inputs';
 import type { ApiOutputs } from '../../shared/api/outputs';
 import type { Product } from '../../shared/api/types';
 import type { AppError } from '../../shared/result';
-import type { CoreContext } from './context';
-import { coreContext, openTillCore, type TillCore } from './tillCore';
+import type { CoreContext } from '../core/context';
+import { coreContext, openTillCore, type TillCore } from '../core/tillCore';
 
 export const OWNER_PIN = '123456';
 
