@@ -175,7 +175,7 @@ describe('history import', () => {
       { unknownProducts: 'create', productName: 'name', type: undefined },
     );
     expect(s).toMatchObject({ phase: 'done', sales: 2, productsCreated: 1, errorCount: 0 });
-    expect(await t.call('catalog-lookup', { code: 'NEW-1' })).toMatchObject({
+    expect(await t.productByCode('NEW-1')).toMatchObject({
       name: 'Silk Stole',
       unitPrice: 45_000,
     });
