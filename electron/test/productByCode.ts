@@ -7,7 +7,5 @@ type ListCatalog = (query: string) => Promise<{ items: Product[] }>;
 
 export const productByCode = async (list: ListCatalog, code: string): Promise<Product | null> => {
   const { items } = await list(code);
-  return (
-    items.find((p) => p.barcodes.includes(code)) ?? items.find((p) => p.sku === code) ?? null
-  );
+  return items.find((p) => p.barcodes.includes(code)) ?? items.find((p) => p.sku === code) ?? null;
 };

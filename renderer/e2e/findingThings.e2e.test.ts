@@ -129,9 +129,7 @@ describe('finding things (browser mode)', () => {
       reorderLevel: 8,
       leadTimeDays: 21,
     });
-    expect((await productByCode(origin, cookie, 'NEW-1'))?.unitPrice).toBe(
-      650_00,
-    );
+    expect((await productByCode(origin, cookie, 'NEW-1'))?.unitPrice).toBe(650_00);
     expect(await productByCode(origin, cookie, 'NEW-2')).toBeNull();
   });
 

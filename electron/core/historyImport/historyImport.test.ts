@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../../test/testSupport';
-import { check, importText, MAPPING, runImport, upload } from '../../test/historyImport/historyImportTestKit';
+import {
+  check,
+  importText,
+  MAPPING,
+  runImport,
+  upload,
+} from '../../test/historyImport/historyImportTestKit';
 
 let t: TestCore;
 beforeEach(async () => {

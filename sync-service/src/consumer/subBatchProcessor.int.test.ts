@@ -9,7 +9,11 @@ import { addEventOrigins } from '../console/storeHealthRepo';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
 import { generateEvents } from '../../test/syntheticEvents';
 import { processSubBatch, type DecodedRecord, type OutgoingDeadLetter } from './subBatchProcessor';
-import { createWarehouseFixture, insertStores, type WarehouseFixture } from '../../test/warehouseTestKit';
+import {
+  createWarehouseFixture,
+  insertStores,
+  type WarehouseFixture,
+} from '../../test/warehouseTestKit';
 
 const STORE = { storeId: 'bisect-s1', timeZone: 'Europe/Berlin', region: 'EU' };
 let fx: WarehouseFixture;
