@@ -38,6 +38,46 @@ export default tseslint.config(
     },
   },
   {
+    // Test code lives in test folders (electron/test, sync-service/test, build/, renderer/e2e) and
+    // in *.test.ts files; production code never imports it, so no bundle or installer carries it
+    // (build/test/productionHoldsNoTestCode.test.ts checks the bundles and the tree). A rule of its
+    // own name, so the boundary rules below (no-restricted-imports) still apply beside it.
+    files: [
+      'electron/**/*.ts',
+      'sync-service/src/**/*.ts',
+      'shared/**/*.ts',
+      'renderer/src/**/*.{ts,tsx}',
+      'renderer/console/**/*.{ts,tsx}',
+    ],
+    ignores: ['electron/test/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['vitest', 'fast-check', 'playwright-core'].map((name) => ({
+            name,
+            message: 'Test libraries belong to tests and test folders, not production code.',
+          })),
+          patterns: [
+            {
+              group: [
+                '**/test/**',
+                '**/e2e/**',
+                '**/build/**',
+                '**/*TestKit',
+                '**/*TestSupport',
+                '**/testSupport',
+                '**/*.test',
+              ],
+              message:
+                'Production code does not import test code (test folders, test kits, *.test files).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

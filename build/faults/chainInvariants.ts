@@ -3,7 +3,7 @@
 // to the till's own, rollups equal to a recomputation from facts, every outbox empty, and no dead
 // letters except the ones the scenario planted.
 import type pg from 'pg';
-import { auditRollups } from '../../sync-service/src/warehouse/rollupAudit';
+import { auditRollups } from '../../sync-service/test/rollupAudit';
 import type { TillLedger } from '../simulator/tillLedger';
 
 export interface ChainVerdict {

@@ -15,9 +15,9 @@ import { lastDeadLetterId, verifyChain, warehouseCount } from './chainInvariants
 import { sleep, type ScenarioResult } from './chainScenario';
 import { ADMIN_TOKEN, type FaultEnvironment } from './faultEnvironment';
 
-import { unmountTmpfs } from '../../electron/core/tmpfsProbe';
+import { unmountTmpfs } from '../../electron/test/tmpfsProbe';
 
-export { canMountTmpfs } from '../../electron/core/tmpfsProbe';
+export { canMountTmpfs } from '../../electron/test/tmpfsProbe';
 
 /** Writes zeros until the file system says ENOSPC. */
 const fillDisk = (path: string): void => {

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from '../../electron/core/sync/syncServiceProcess';
+import { freePort } from '../../electron/test/sync/syncServiceProcess';
 import {
   createTestDatabase,
   deleteTopics,

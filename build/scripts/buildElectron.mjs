@@ -1,13 +1,20 @@
 // Bundles the Electron main process and the preload into single CommonJS files under
 // build/out/electron. The preload runs sandboxed, where `require` knows only a few modules, so it
 // must be one self-contained file with nothing external but `electron` (checked below).
+// `--outdir DIR` builds elsewhere and `--metafile FILE` writes each bundle's input files as JSON:
+// build/test/productionHoldsNoTestCode.test.ts builds with both to prove no test code is bundled.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = path.join(root, 'build/out/electron');
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const outDir = path.resolve(root, option('--outdir') ?? 'build/out/electron');
+const metafile = option('--metafile');
 
 const common = {
   bundle: true,
@@ -17,6 +24,7 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   absWorkingDir: root,
+  metafile: metafile !== undefined,
 };
 
 const outcomes = await Promise.allSettled([
@@ -55,6 +63,12 @@ const outcomes = await Promise.allSettled([
   }),
 ]);
 if (outcomes.some((outcome) => outcome.status === 'rejected')) process.exit(1); // esbuild printed why
+if (metafile !== undefined) {
+  const inputs = outcomes.flatMap((outcome) =>
+    outcome.status === 'fulfilled' ? Object.keys(outcome.value.metafile.inputs) : [],
+  );
+  await writeFile(path.resolve(metafile), JSON.stringify([...new Set(inputs)].sort(), null, 1));
+}
 
 const preload = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
 const required = new Set([...preload.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]));

@@ -7,7 +7,7 @@ import {
   freePort,
   startSyncService,
   type RunningSyncService,
-} from '../../electron/core/sync/syncServiceProcess';
+} from '../../electron/test/sync/syncServiceProcess';
 import {
   createTestDatabase,
   deleteTopics,

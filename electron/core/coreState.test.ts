@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { coreContext } from './coreRegistry';
 import { appendHistoryChunk } from './historyImport/historyFiles';
 import { syncEngineOf } from './sync/syncHandlers';
-import { openTestCore, type TestCore } from './testSupport';
+import { openTestCore, type TestCore } from '../test/testSupport';
 
 let t: TestCore | null = null;
 afterEach(() => {

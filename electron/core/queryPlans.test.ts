@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxQueue } from './outbox/outboxQueue';
-import { OWNER_PIN, openTestCore, type TestCore } from './testSupport';
+import { OWNER_PIN, openTestCore, type TestCore } from '../test/testSupport';
 
 interface Recorded {
   db: Database.Database;
@@ -174,9 +174,6 @@ const runDay = async (t: TestCore): Promise<void> => {
   await t.product('C3', 99_00, 0, { name: 'Cotton Socks' });
   await t.call('catalog-search', { query: 'kur' });
   await t.call('catalog-search', { query: '890B2' });
-  await t.call('catalog-lookup', { code: '890A1' });
-  await t.call('catalog-lookup', { code: 'B2' });
-  await t.call('catalog-get', { productId: a.id });
   await t.call('catalog-list', { query: 'cotton' });
   await t.call('catalog-list', { category: 'Footwear' });
   await t.call('catalog-categories', {});

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod } from '../../shared/api/inputs';
 import { ERROR_CODES } from '../../shared/result';
-import { inputFor, isValidInput, ONLY_INVALID } from './badInputArbitraries';
-import { openTestCore, type TestCore } from './testSupport';
+import { inputFor, isValidInput, ONLY_INVALID } from '../test/badInputArbitraries';
+import { openTestCore, type TestCore } from '../test/testSupport';
 
 let t: TestCore;
 let ownerId: string;
@@ -186,7 +186,7 @@ describe('till API control characters and numbers past their limits', () => {
     );
     const r = await t.core.dispatch('catalog-import-commit', { csv, kind: 'catalog' });
     expect(r).toMatchObject({ ok: true, value: { imported: 1, skipped: 1 } });
-    expect(await t.call('catalog-lookup', { code: 'NUL-1' })).toBeNull();
+    expect(await t.productByCode('NUL-1')).toBeNull();
     const before = tableCounts();
     const none = await t.core.dispatch('catalog-import-commit', {
       csv: 'sku,name,price\nNUL-1,Bad\u0000name,2.00\n',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod } from '../../shared/api/inputs';
 import { ERROR_CODES } from '../../shared/result';
-import { inputFor, isValidInput, ONLY_INVALID } from '../core/badInputArbitraries';
+import { inputFor, isValidInput, ONLY_INVALID } from '../test/badInputArbitraries';
 import { redeemLaunchUrl } from '../../build/test/tillLaunch';
 import { startBrowserHost, type BrowserHost } from './browserHost';
 

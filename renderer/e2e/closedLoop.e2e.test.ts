@@ -23,7 +23,7 @@ import {
   startSyncService,
   type RunningSyncService,
   type SyncServiceEnv,
-} from '../../electron/core/sync/syncServiceProcess';
+} from '../../electron/test/sync/syncServiceProcess';
 import { createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
 import { openClockedTill, type ClockedTill } from './clockedTill';
@@ -477,7 +477,7 @@ function injectRefusedEvent(till: ClockedTill, storeId: string, tillId: string):
 function startRelayWorker(dir: string, killBelow: number): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/core/sync/tillRelayWorker.ts', dir],
+    ['--import', 'tsx', 'electron/test/sync/tillRelayWorker.ts', dir],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   let buffered = '';

@@ -11,7 +11,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../build/test/launchChromium';
 import { createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
-import { adminCall } from '../../electron/core/sync/syncServiceProcess';
+import { adminCall } from '../../electron/test/sync/syncServiceProcess';
 import { openClockedTill, type ClockedTill } from './clockedTill';
 import { consoleSignIn, startConsoleService, until, type ConsoleService } from './consoleKit';
 

@@ -11,7 +11,7 @@ import { launchChromium } from '../../build/test/launchChromium';
 import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';
 import { CASHIER, CATALOG, OWNER_PIN, seedShop } from './e2eShop';
-import { must } from './tillApi';
+import { must, productByCode } from './tillApi';
 
 const [kurta, , dhoti] = [CATALOG[0], CATALOG[1], CATALOG[2]];
 
@@ -122,17 +122,15 @@ describe('finding things (browser mode)', () => {
     expect(skipped[0]).toMatch(/^4price/);
 
     const { origin, cookie } = host;
-    const k = await must(origin, cookie, 'catalog-lookup', { code: kurta.sku });
+    const k = await productByCode(origin, cookie, kurta.sku);
     expect(k).toMatchObject({
       unitPrice: 1_399_00,
       subCategory: 'Cotton Kurta',
       reorderLevel: 8,
       leadTimeDays: 21,
     });
-    expect((await must(origin, cookie, 'catalog-lookup', { code: 'NEW-1' }))?.unitPrice).toBe(
-      650_00,
-    );
-    expect(await must(origin, cookie, 'catalog-lookup', { code: 'NEW-2' })).toBeNull();
+    expect((await productByCode(origin, cookie, 'NEW-1'))?.unitPrice).toBe(650_00);
+    expect(await productByCode(origin, cookie, 'NEW-2')).toBeNull();
   });
 
   it('F5 searches receipts by item, sequence number and any case; Enter opens the first', async () => {

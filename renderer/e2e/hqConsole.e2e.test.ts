@@ -14,7 +14,7 @@ import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentQrText } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
-import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
+import type { RunningSyncService } from '../../electron/test/sync/syncServiceProcess';
 import type { TestDatabase } from '../../build/test/serviceEnv';
 import { openClockedTill } from './clockedTill';
 import { createHqAdmin } from '../../build/test/hqAccount';

@@ -15,7 +15,7 @@ import { launchChromium } from '../../build/test/launchChromium';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { CSRF_HEADER } from '../../shared/console/consoleApi';
 import { formatMoney } from '../../shared/money';
-import type { RunningSyncService } from '../../electron/core/sync/syncServiceProcess';
+import type { RunningSyncService } from '../../electron/test/sync/syncServiceProcess';
 import type { TestDatabase } from '../../build/test/serviceEnv';
 import { consoleLogin, createHqAdmin, HQ_ADMIN } from '../../build/test/hqAccount';
 import { openTillPage } from '../../build/test/tillLaunch';

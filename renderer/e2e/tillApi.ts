@@ -1,7 +1,9 @@
 // Calls the host's real HTTP API (the same route the UI uses) to seed a store before the UI test,
 // authenticated by the session cookie the launch URL was redeemed for (build/test/tillLaunch.ts).
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../shared/api';
+import type { Product } from '../../shared/api/types';
 import type { Result } from '../../shared/result';
+import { productByCode as pickProductByCode } from '../../electron/test/productByCode';
 
 export const apiCall = async <M extends ApiMethod>(
   origin: string,
@@ -28,6 +30,17 @@ export const must = async <M extends ApiMethod>(
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 };
+
+/** The product with this exact barcode or SKU, read through catalog-list; null if none. */
+export const productByCode = (
+  origin: string,
+  sessionCookie: string,
+  code: string,
+): Promise<Product | null> =>
+  pickProductByCode(
+    (query) => must(origin, sessionCookie, 'catalog-list', { query, limit: 500 }),
+    code,
+  );
 
 /**
  * Adds a cashier as the owner (signed in with `ownerPin`, then signed out again) and returns

@@ -20,7 +20,7 @@ import {
   freePort,
   startSyncService,
   type RunningSyncService,
-} from '../../electron/core/sync/syncServiceProcess';
+} from '../../electron/test/sync/syncServiceProcess';
 import { createTestDatabase, uniqueTopic, type TestDatabase } from '../../build/test/serviceEnv';
 import { openTillPage } from '../../build/test/tillLaunch';
 import { startHost, type HostProcess } from './browserHostProcess';

@@ -108,8 +108,6 @@ export const apiInputs = {
     query: text().max(200),
     limit: z.number().int().min(1).max(100).default(20),
   }),
-  'catalog-lookup': z.object({ code: text().trim().min(1).max(64) }),
-  'catalog-get': z.object({ productId: id }),
   'catalog-list': z.object({
     query: text().max(200).default(''),
     category: text().max(200).optional(),

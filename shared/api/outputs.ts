@@ -34,8 +34,6 @@ export interface ApiOutputs extends HistoryImportOutputs {
   'users-create': User;
   'users-update': User;
   'catalog-search': Product[];
-  'catalog-lookup': Product | null;
-  'catalog-get': Product;
   'catalog-list': { items: Product[]; total: number };
   'catalog-categories': string[];
   'catalog-upsert': Product;

@@ -6,11 +6,12 @@
 // warehouse consumers as consumerMain too, so the consumer measured is the one deployed.
 import { ConfigError, loadConfig, type SyncConfig } from './config';
 import { createLogger } from './ops/logger';
-import { createSyncService, type ServiceRole } from './service';
+import { createSyncService, type ServiceRole, type SyncServiceOptions } from './service';
 
 export async function runSyncProcess(
   roles: readonly ServiceRole[],
   defaultPort: number,
+  options: SyncServiceOptions = {},
 ): Promise<void> {
   let config: SyncConfig;
   try {
@@ -37,7 +38,7 @@ export async function runSyncProcess(
 
   let service;
   try {
-    service = await createSyncService(config, roles, logger);
+    service = await createSyncService(config, roles, logger, options);
   } catch (error) {
     logger.error(
       { error, kafkaBrokers: config.kafkaBrokers, databaseUrl: redact(config.databaseUrl) },

@@ -31,6 +31,15 @@ import { registerOpsRoutes } from './ops/opsRoutes';
 export type ServiceRole = 'gateway' | 'consumer' | 'analytics' | 'console';
 export const ALL_ROLES: readonly ServiceRole[] = ['gateway', 'consumer', 'analytics', 'console'];
 
+/** What a test entry may add around the production composition; production passes nothing. */
+export interface SyncServiceOptions {
+  /**
+   * Wraps the publisher the events route publishes through. The fault suite's gateway
+   * (build/faults/gatewayProcess.ts) uses it to die between Kafka's ack and the till's answer.
+   */
+  wrapEventsPublisher?: (publisher: EventPublisher) => EventPublisher;
+}
+
 export interface SyncService {
   app: FastifyInstance;
   pool: pg.Pool;
@@ -46,6 +55,7 @@ export async function createSyncService(
   config: SyncConfig,
   roles: readonly ServiceRole[],
   logger: Logger,
+  options: SyncServiceOptions = {},
 ): Promise<SyncService> {
   const metrics = createMetricsRegistry();
   const pool = createPool(config.databaseUrl, { max: 20 });
@@ -103,7 +113,7 @@ export async function createSyncService(
       tillSync = createTillSyncRecorder(pool, logger);
       registerEventsRoute(app, {
         tillSync,
-        publisher,
+        publisher: options.wrapEventsPublisher?.(publisher) ?? publisher,
         tillGuard,
         metrics,
         eventsTopic: config.eventsTopic,

@@ -8,7 +8,7 @@ import { deleteTopics } from '../../build/test/serviceEnv';
 import type { SyncConfig } from '../src/config';
 import { insertAccount } from '../src/console/accountsRepo';
 import { hashPassword } from '../src/console/passwords';
-import { startTestGateway, type TestGateway } from '../src/gateway/gatewayTestKit';
+import { startTestGateway, type TestGateway } from './gatewayTestKit';
 import type { ServiceRole } from '../src/service';
 
 export const TEST_PASSWORD = 'correct horse battery';

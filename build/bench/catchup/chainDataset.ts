@@ -2,8 +2,8 @@
 // till that pushes three years of seeded, schema-valid sale events through the real gateway
 // (Kafka, warehouse consumer, rollups), so HQ's monthly rollups hold 36 months for every store.
 import type { PosEvent } from '../../../shared/events';
-import { adminCall } from '../../../electron/core/sync/syncServiceProcess';
-import { generateEvents } from '../../../sync-service/src/warehouse/syntheticEvents';
+import { adminCall } from '../../../electron/test/sync/syncServiceProcess';
+import { generateEvents } from '../../../sync-service/test/syntheticEvents';
 import { pushBatch } from '../sync/pipelinePush';
 
 const YEAR_MS = 365 * 86_400_000;

@@ -24,7 +24,7 @@ import {
   freePort,
   startSyncService,
   type RunningSyncService,
-} from '../../../electron/core/sync/syncServiceProcess';
+} from '../../../electron/test/sync/syncServiceProcess';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
 import { createHqAdmin, HQ_ADMIN } from '../../test/hqAccount';
 import { createTestDatabase, deleteTopics, uniqueTopic } from '../../test/serviceEnv';

@@ -14,7 +14,7 @@ import {
   createStoreAndTill,
   freePort,
   startSyncService,
-} from '../../../electron/core/sync/syncServiceProcess';
+} from '../../../electron/test/sync/syncServiceProcess';
 import { coreContext, openTillCore, type TillCore } from '../../../electron/core/tillCore';
 import { createTestDatabase, deleteTopics, uniqueTopic } from '../../test/serviceEnv';
 

@@ -7,10 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import type { PosEvent } from '../../../shared/events';
-import {
-  generateEvents,
-  type SyntheticOptions,
-} from '../../../sync-service/src/warehouse/syntheticEvents';
+import { generateEvents, type SyntheticOptions } from '../../../sync-service/test/syntheticEvents';
 import { copyBaseline, naiveBaseline } from '../sync/baselines';
 import {
   enrollTill,

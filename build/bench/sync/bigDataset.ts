@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { dailyTotals, type FigureSource } from '../../../sync-service/src/analytics/analyticsRepo';
 import { topProductsByMonth } from '../../../sync-service/src/analytics/analyticsReports';
-import { ROLLUP_DEFINITIONS } from '../../../sync-service/src/warehouse/rollupAudit';
+import { ROLLUP_DEFINITIONS } from '../../../sync-service/test/rollupAudit';
 import { percentile } from './benchEnvironment';
 
 const STORES = 10;

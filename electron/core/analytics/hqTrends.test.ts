@@ -7,7 +7,7 @@ import type {
 import { analyticsCacheRepo } from './analyticsCacheRepo';
 import { overlayHqTrends } from './hqTrends';
 import { localTrends } from './localTrends';
-import { insertFixtureSales, openTestShop } from './testShop';
+import { insertFixtureSales, openTestShop } from '../../test/analytics/testShop';
 
 const line = (productId: string, quantity: number, net: number) => ({
   productId,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { localTrends, splitRange } from './localTrends';
-import { insertFixtureSales, openTestShop, type FixtureSale } from './testShop';
+import { insertFixtureSales, openTestShop, type FixtureSale } from '../../test/analytics/testShop';
 import { todayFigures } from './todayFigures';
 
 // New York: DST began 2025-03-09 02:00 EST and ended 2025-11-02 02:00 EDT (01:00-02:00 happened twice).

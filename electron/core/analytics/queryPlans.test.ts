@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureAnalyticsSchema } from './analyticsSchema';
 import { trendsSql } from './localTrends';
-import { openTestShop } from './testShop';
+import { openTestShop } from '../../test/analytics/testShop';
 import { todaySql } from './todayFigures';
 
 const db = openTestShop('UTC');

@@ -2,7 +2,7 @@
 // (issue 11): a cashier cannot stretch an allowed or approved discount by editing the cart after.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cart } from '../../../shared/api/types';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 let cart: Cart;

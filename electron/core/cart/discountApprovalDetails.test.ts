@@ -4,7 +4,7 @@
 // Also the stock on hand beside each cart line, for the till's above-stock warning.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cart } from '../../../shared/api/types';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 let cart: Cart;

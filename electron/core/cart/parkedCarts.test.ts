@@ -1,7 +1,7 @@
 // The parked-sales list (F9) names each sale by its note and first item, not only by time,
 // line count and total: two parked sales of similar size must be told apart at a glance.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {

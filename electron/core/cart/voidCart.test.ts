@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OWNER_PIN, openTestCore, type TestCore } from '../testSupport';
+import { OWNER_PIN, openTestCore, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {

@@ -1,4 +1,3 @@
-import { AppFailure } from '../../../shared/result';
 import { inTransaction } from '../context';
 import type { HandlerMap } from '../handlerTypes';
 import { requireOwnerApproval } from '../users/ownerApproval';
@@ -7,8 +6,6 @@ import { commitImport, previewImport } from './csvImport/importService';
 
 type CatalogMethods =
   | 'catalog-search'
-  | 'catalog-lookup'
-  | 'catalog-get'
   | 'catalog-list'
   | 'catalog-categories'
   | 'catalog-upsert'
@@ -17,12 +14,6 @@ type CatalogMethods =
 
 export const catalogHandlers: HandlerMap<CatalogMethods> = {
   'catalog-search': (ctx, { query, limit }) => ctx.repos.catalog.search(query, limit),
-  'catalog-lookup': (ctx, { code }) => ctx.repos.catalog.lookup(code),
-  'catalog-get': (ctx, { productId }) => {
-    const p = ctx.repos.catalog.get(productId);
-    if (!p) throw new AppFailure('PRODUCT_NOT_FOUND', `No product ${productId}.`);
-    return p;
-  },
   'catalog-list': (ctx, { query, category, offset, limit }) =>
     ctx.repos.catalog.list(query, category ?? null, offset, limit),
   'catalog-categories': (ctx) => ctx.repos.catalog.categories(),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -97,7 +97,7 @@ describe('catalog search', () => {
   });
 
   it('keeps the search index in step with renames', async () => {
-    const p = (await t.call('catalog-lookup', { code: 'JPJ-003' }))!;
+    const p = (await t.productByCode('JPJ-003'))!;
     await t.call('catalog-upsert', { productId: p.id, product: { ...p, name: 'Velvet Mojari' } });
     expect(await t.call('catalog-search', { query: 'punjabi' })).toEqual([]);
     expect((await t.call('catalog-search', { query: 'mojari' })).map((x) => x.id)).toEqual([p.id]);

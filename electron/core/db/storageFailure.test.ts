@@ -8,9 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canMountTmpfs, unmountTmpfs } from '../tmpfsProbe';
+import { canMountTmpfs, unmountTmpfs } from '../../test/tmpfsProbe';
 import { AppFailure } from '../../../shared/result';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 import { openTillCore } from '../tillCore';
 import { storageFailureOf } from './storageFailure';
 

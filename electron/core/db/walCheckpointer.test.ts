@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTempTillDb, waitFor, type TempDb } from '../sync/syncTestSupport';
+import { openTempTillDb, waitFor, type TempDb } from '../../test/sync/syncTestSupport';
 import { inlineWalCheckpoints, startWalCheckpointer } from './walCheckpointer';
 
 let temp: TempDb | null = null;

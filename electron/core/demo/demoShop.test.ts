@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 import { DEMO_CASHIERS, loadDemoShop } from './demoShop';
 
 let t: TestCore | undefined;

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
-import { check, importText, MAPPING, runImport, upload } from './historyImportTestKit';
+import { openTestCore, type TestCore } from '../../test/testSupport';
+import {
+  check,
+  importText,
+  MAPPING,
+  runImport,
+  upload,
+} from '../../test/historyImport/historyImportTestKit';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -175,7 +181,7 @@ describe('history import', () => {
       { unknownProducts: 'create', productName: 'name', type: undefined },
     );
     expect(s).toMatchObject({ phase: 'done', sales: 2, productsCreated: 1, errorCount: 0 });
-    expect(await t.call('catalog-lookup', { code: 'NEW-1' })).toMatchObject({
+    expect(await t.productByCode('NEW-1')).toMatchObject({
       name: 'Silk Stole',
       unitPrice: 45_000,
     });

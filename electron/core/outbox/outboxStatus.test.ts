@@ -2,7 +2,7 @@
 // events: one the owner dismissed stops being counted by both.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxQueue } from './outboxQueue';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {

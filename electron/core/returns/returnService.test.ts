@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../shared/api/types';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 let sale: Receipt;
@@ -103,7 +103,7 @@ describe('returns', () => {
   });
 
   it('restocks only when asked, and writes a return event with negative amounts', async () => {
-    const before = (await t.call('catalog-lookup', { code: 'A1' }))!.onHand;
+    const before = (await t.productByCode('A1'))!.onHand;
     const amount = Math.trunc(sale.lines[0]!.total / 3);
     await t.call('return-create', {
       originalEventId: sale.eventId,
@@ -111,7 +111,7 @@ describe('returns', () => {
       refunds: [{ tender: 'cash', amount }],
       restock: false,
     });
-    expect((await t.call('catalog-lookup', { code: 'A1' }))!.onHand).toBe(before);
+    expect((await t.productByCode('A1'))!.onHand).toBe(before);
     const body = JSON.parse(
       (t.core.db.prepare("SELECT body FROM outbox WHERE type = 'return'").get() as { body: string })
         .body,

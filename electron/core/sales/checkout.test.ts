@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -40,8 +40,8 @@ describe('checkout', () => {
     expect(receipt.receiptNo).toBe('S1-T1-000001');
     expect(receipt.change).toBe(501_00);
     expect(receipt.totals.tax).toBe(95_24 + 267_75);
-    expect((await t.call('catalog-get', { productId: a.id })).onHand).toBe(-2);
-    expect((await t.call('catalog-get', { productId: b.id })).onHand).toBe(-1);
+    expect((await t.productByCode(a.sku))!.onHand).toBe(-2);
+    expect((await t.productByCode(b.sku))!.onHand).toBe(-1);
     expect((await t.call('cart-get', { cartId: cart.id })).status).toBe('completed');
     const row = t.core.db.prepare("SELECT body FROM outbox WHERE type = 'sale'").get() as {
       body: string;
@@ -233,6 +233,6 @@ describe('checkout', () => {
       )
       .all();
     expect(mismatched).toEqual([]);
-    expect((await t.call('catalog-get', { productId: a.id })).onHand).toBe(10 - 1 - 3 + 1);
+    expect((await t.productByCode(a.sku))!.onHand).toBe(10 - 1 - 3 + 1);
   });
 });

@@ -1,7 +1,7 @@
 // Finding a past receipt the way a cashier types it: any case, the sequence number alone, an
 // item, an amount, a day (the store's local day, Asia/Kolkata in the test core).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 import { amountOfSearch } from './receiptSearch';
 
 // 2026-03-10 10:00 IST and 2026-03-11 10:00 IST.

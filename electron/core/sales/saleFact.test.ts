@@ -3,8 +3,8 @@
 // history import (sale and return). The snapshot was taken from the code before the sale fact had
 // one writer (sales/saleFact.ts); a refactor that drifts any field, sign or key order fails here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importText } from '../historyImport/historyImportTestKit';
-import { openTestCore, type TestCore } from '../testSupport';
+import { importText } from '../../test/historyImport/historyImportTestKit';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 

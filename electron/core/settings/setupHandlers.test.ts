@@ -1,7 +1,7 @@
 // The demo shop starts at the PIN screen (issue 12): creating it leaves nobody signed in, so the
 // till never opens as the owner without a PIN.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 describe('setup-init', () => {
   let t: TestCore | null = null;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../../shared/api/types';
 import { proRataLine } from '../../../shared/pricing';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 const PRODUCTS = [
   { sku: 'P1', price: 999_00, tax: 500 },

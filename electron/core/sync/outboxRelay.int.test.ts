@@ -20,7 +20,7 @@ import {
   startSyncService,
   type RunningSyncService,
   type SyncServiceEnv,
-} from './syncServiceProcess';
+} from '../../test/sync/syncServiceProcess';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER_PIN = '123456';
@@ -372,7 +372,7 @@ describe('outbox relay against the real sync service', () => {
       }
     };
     const startWorker = (): ChildProcess =>
-      spawn(process.execPath, ['--import', 'tsx', 'electron/core/sync/tillRelayWorker.ts', dir], {
+      spawn(process.execPath, ['--import', 'tsx', 'electron/test/sync/tillRelayWorker.ts', dir], {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -15,7 +15,7 @@ import {
   waitFor,
   type PeerHandler,
   type TempDb,
-} from './syncTestSupport';
+} from '../../test/sync/syncTestSupport';
 
 let temp: TempDb;
 let queue: OutboxQueue;

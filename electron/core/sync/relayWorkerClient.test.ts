@@ -12,7 +12,7 @@ import {
   startHttpPeer,
   waitFor,
   type TempDb,
-} from './syncTestSupport';
+} from '../../test/sync/syncTestSupport';
 
 let temp: TempDb;
 let peer: Awaited<ReturnType<typeof startHttpPeer>>;

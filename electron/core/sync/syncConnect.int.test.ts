@@ -16,7 +16,7 @@ import {
   freePort,
   startSyncService,
   type RunningSyncService,
-} from './syncServiceProcess';
+} from '../../test/sync/syncServiceProcess';
 
 let database: TestDatabase;
 let pool: pg.Pool;

@@ -2,7 +2,7 @@
 // machine without the owner's explicit "allow unencrypted", and nothing to disconnect from when
 // the till was never enrolled.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../testSupport';
+import { openTestCore, type TestCore } from '../../test/testSupport';
 
 let till: TestCore | null = null;
 afterEach(() => {

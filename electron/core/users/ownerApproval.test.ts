@@ -3,7 +3,7 @@
 // keep asking the same way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result';
-import { OWNER_PIN, openTestCore, type TestCore } from '../testSupport';
+import { OWNER_PIN, openTestCore, type TestCore } from '../../test/testSupport';
 import {
   ownerApprovalBeyondLimit,
   requireOwnerApproval,

@@ -3,7 +3,7 @@
 // 6-digit PINs; the sign-in list before sign-in shows only active users.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTillCore } from '../tillCore';
-import { openTestCore, OWNER_PIN, type TestCore } from '../testSupport';
+import { openTestCore, OWNER_PIN, type TestCore } from '../../test/testSupport';
 import { lockMsAfter } from './pinLockout';
 
 let t: TestCore;

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosEvent } from '../../../shared/events';
 import type { LiveHourResponse } from '../../../shared/sync/analyticsApi';
-import { pushEvents } from '../gateway/gatewayTestKit';
-import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
+import { pushEvents } from '../../test/gatewayTestKit';
+import { catalogEvents, generateEvents } from '../../test/syntheticEvents';
 import { startTestConsole, type ConsoleClient, type TestConsole } from '../../test/consoleTestKit';
 
 describe('live last hour', () => {

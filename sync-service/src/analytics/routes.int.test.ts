@@ -11,20 +11,20 @@ import type {
   TopProductsResponse,
 } from '../../../shared/sync/analyticsApi';
 import { generateTillToken, sha256 } from '../auth/secrets';
-import { localDay } from '../consumer/expectedFigures';
+import { localDay } from '../../test/expectedFigures';
 import {
   createWarehouseFixture,
   insertStores,
   type WarehouseFixture,
-} from '../consumer/warehouseTestKit';
+} from '../../test/warehouseTestKit';
 import { buildHttpServer } from '../http/server';
 import { createLogger } from '../ops/logger';
 import { createMetricsRegistry } from '../ops/metrics';
 import { applyEvents } from '../warehouse/applyEvents';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
-import { auditRollups } from '../warehouse/rollupAudit';
+import { auditRollups } from '../../test/rollupAudit';
 import { publishProducts } from '../catalog/catalogRepo';
-import { catalogEvents, generateEvents, syntheticProducts } from '../warehouse/syntheticEvents';
+import { catalogEvents, generateEvents, syntheticProducts } from '../../test/syntheticEvents';
 import { startAnalyticsChangeFeed, type AnalyticsChangeFeed } from './changeFeed';
 import { topProductsByMonth } from './analyticsReports';
 import { registerAnalyticsRoutes } from './routes';

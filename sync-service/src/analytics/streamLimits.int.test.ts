@@ -2,7 +2,7 @@
 // 429 TOO_MANY_STREAMS with Retry-After beyond its cap, the server beyond its total, and a closed
 // stream frees its place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../gateway/gatewayTestKit';
+import { startTestGateway, type TestGateway } from '../../test/gatewayTestKit';
 
 describe('analytics event stream caps', () => {
   let gw: TestGateway;

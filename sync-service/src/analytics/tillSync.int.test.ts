@@ -10,7 +10,7 @@ import {
   shiftOpenEvent,
   startTestGateway,
   type TestGateway,
-} from '../gateway/gatewayTestKit';
+} from '../../test/gatewayTestKit';
 
 interface Till {
   storeId: string;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleStore, TillEnrollment } from '../../../shared/console/consoleApi';
 import { startTestConsole, type ConsoleClient, type TestConsole } from '../../test/consoleTestKit';
-import { pushEvents, shiftOpenEvent } from '../gateway/gatewayTestKit';
+import { pushEvents, shiftOpenEvent } from '../../test/gatewayTestKit';
 import { createLogger } from '../ops/logger';
 import { createSyncService, type SyncService } from '../service';
 

@@ -6,7 +6,7 @@ import {
   catalogPutResponseSchema,
   type CatalogItem,
 } from '../../../shared/sync/gatewayApi';
-import { startTestGateway, type TestGateway } from '../gateway/gatewayTestKit';
+import { startTestGateway, type TestGateway } from '../../test/gatewayTestKit';
 
 const product = (n: number, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot => ({
   productId: `p-${String(n).padStart(4, '0')}`,

@@ -8,7 +8,7 @@ import {
   type ConsolePermission,
   type ConsoleRole,
 } from '../../../shared/console/consoleApi';
-import { ADMIN_TOKEN } from '../gateway/gatewayTestKit';
+import { ADMIN_TOKEN } from '../../test/gatewayTestKit';
 import { startTestConsole, type TestConsole } from '../../test/consoleTestKit';
 
 /** [method, path, permission (null: any signed-in person)] */

@@ -9,7 +9,7 @@ import type {
   DeadLettersResponse,
   OpsHealthResponse,
 } from '../../../shared/console/consoleApi';
-import { readTopic, shiftOpenEvent } from '../gateway/gatewayTestKit';
+import { readTopic, shiftOpenEvent } from '../../test/gatewayTestKit';
 import { insertDeadLetters } from '../warehouse/deadLettersRepo';
 import { startTestConsole, type ConsoleClient, type TestConsole } from '../../test/consoleTestKit';
 

@@ -9,7 +9,7 @@ import {
   type TillEnrollment,
   type TillsResponse,
 } from '../../../shared/console/consoleApi';
-import { pushEvents, shiftOpenEvent } from '../gateway/gatewayTestKit';
+import { pushEvents, shiftOpenEvent } from '../../test/gatewayTestKit';
 import { startTestConsole, type ConsoleClient, type TestConsole } from '../../test/consoleTestKit';
 
 const storeInput = {

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { AssignerProtocol, type Producer } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PosEvent } from '../../../shared/events';
-import { auditRollups } from '../warehouse/rollupAudit';
-import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
-import { expectedFigures } from './expectedFigures';
-import { figuresFromRollups } from './warehouseFigures';
+import { auditRollups } from '../../test/rollupAudit';
+import { catalogEvents, generateEvents } from '../../test/syntheticEvents';
+import { expectedFigures } from '../../test/expectedFigures';
+import { figuresFromRollups } from '../../test/warehouseFigures';
 import {
   countRows,
   createWarehouseFixture,
@@ -20,7 +20,7 @@ import {
   produceEvents,
   waitFor,
   type WarehouseFixture,
-} from './warehouseTestKit';
+} from '../../test/warehouseTestKit';
 
 const STORES = [
   { storeId: 'store-a', timeZone: 'America/Los_Angeles', region: 'West', tills: ['a-1', 'a-2'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeEventRecords } from '../kafka/eventRecords';
-import { generateEvents } from '../warehouse/syntheticEvents';
+import { generateEvents } from '../../test/syntheticEvents';
 import { decodeRecord } from './messageDecoder';
 
 const at = { partition: 1, offset: '42' };

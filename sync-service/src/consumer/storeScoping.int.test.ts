@@ -12,8 +12,8 @@ import { liveHour } from '../analytics/liveHourRepo';
 import { publishProducts } from '../catalog/catalogRepo';
 import { applyEvents } from '../warehouse/applyEvents';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
-import { auditRollups } from '../warehouse/rollupAudit';
-import { seededRandom, seededUuid } from '../warehouse/syntheticEvents';
+import { auditRollups } from '../../test/rollupAudit';
+import { seededRandom, seededUuid } from '../../test/syntheticEvents';
 import { EVENT_ID_CONFLICT } from './eventIdConflicts';
 import { startWarehouseConsumer } from './warehouseConsumer';
 import {
@@ -22,7 +22,7 @@ import {
   produceEvents,
   waitFor,
   type WarehouseFixture,
-} from './warehouseTestKit';
+} from '../../test/warehouseTestKit';
 
 const A = 'store-a';
 const B = 'store-b';

@@ -7,9 +7,13 @@ import type { EventOf, PosEvent } from '../../../shared/events';
 import { uuidv7 } from '../../../shared/uuidv7';
 import { addEventOrigins } from '../console/storeHealthRepo';
 import { MonthPartitions } from '../warehouse/partitionsRepo';
-import { generateEvents } from '../warehouse/syntheticEvents';
+import { generateEvents } from '../../test/syntheticEvents';
 import { processSubBatch, type DecodedRecord, type OutgoingDeadLetter } from './subBatchProcessor';
-import { createWarehouseFixture, insertStores, type WarehouseFixture } from './warehouseTestKit';
+import {
+  createWarehouseFixture,
+  insertStores,
+  type WarehouseFixture,
+} from '../../test/warehouseTestKit';
 
 const STORE = { storeId: 'bisect-s1', timeZone: 'Europe/Berlin', region: 'EU' };
 let fx: WarehouseFixture;

@@ -4,10 +4,10 @@
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosEvent } from '../../../shared/events';
-import { auditRollups } from '../warehouse/rollupAudit';
-import { catalogEvents, generateEvents } from '../warehouse/syntheticEvents';
-import { expectedFigures } from './expectedFigures';
-import { figuresFromFacts, figuresFromRollups } from './warehouseFigures';
+import { auditRollups } from '../../test/rollupAudit';
+import { catalogEvents, generateEvents } from '../../test/syntheticEvents';
+import { expectedFigures } from '../../test/expectedFigures';
+import { figuresFromFacts, figuresFromRollups } from '../../test/warehouseFigures';
 import { startWarehouseConsumer } from './warehouseConsumer';
 import {
   countRows,
@@ -17,7 +17,7 @@ import {
   produceRaw,
   waitFor,
   type WarehouseFixture,
-} from './warehouseTestKit';
+} from '../../test/warehouseTestKit';
 
 const STORES = [
   { storeId: 'store-nyc', timeZone: 'America/New_York', region: 'East', tills: ['nyc-1', 'nyc-2'] },

@@ -2,7 +2,7 @@
 // allowed number of failed tries the address gets 429 RATE_LIMITED with Retry-After, even for a
 // good code, and tries at once beyond the cap are refused without taking a pool connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../gateway/gatewayTestKit';
+import { startTestGateway, type TestGateway } from '../../test/gatewayTestKit';
 
 const enroll = (url: string, code: string): Promise<Response> =>
   fetch(`${url}/v1/enroll`, {

@@ -6,7 +6,7 @@ import {
   enrollResponseSchema,
   storeSchema,
 } from '../../../shared/sync/gatewayApi';
-import { startTestGateway, type TestGateway } from '../gateway/gatewayTestKit';
+import { startTestGateway, type TestGateway } from '../../test/gatewayTestKit';
 
 const enroll = (url: string, code: unknown): Promise<Response> =>
   fetch(`${url}/v1/enroll`, {

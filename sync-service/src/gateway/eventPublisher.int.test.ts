@@ -7,7 +7,7 @@ import { createKafka, ensureTopics } from '../kafka/kafka';
 import { createLogger } from '../ops/logger';
 import { KAFKA_BROKERS, uniqueTopic } from '../../../build/test/serviceEnv';
 import { createEventPublisher, type EventPublisher } from './eventPublisher';
-import { readTopic } from './gatewayTestKit';
+import { readTopic } from '../../test/gatewayTestKit';
 
 const logger = createLogger('error', {});
 const topic = uniqueTopic('publisher.group');

@@ -17,7 +17,7 @@ import {
   startTestGateway,
   topicMessageCount,
   type TestGateway,
-} from './gatewayTestKit';
+} from '../../test/gatewayTestKit';
 import {
   eventsOfEveryType,
   HOSTILE_CHARACTERS,

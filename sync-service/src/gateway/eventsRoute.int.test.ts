@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_LIMITS, pushResponseSchema } from '../../../shared/sync/gatewayApi';
 import { MAX_RECORD_BYTES } from '../kafka/eventRecords';
-import { generateEvents } from '../warehouse/syntheticEvents';
+import { generateEvents } from '../../test/syntheticEvents';
 import {
   pushEvents,
   readTopic,
@@ -10,7 +10,7 @@ import {
   startTestGateway,
   topicMessageCount,
   type TestGateway,
-} from './gatewayTestKit';
+} from '../../test/gatewayTestKit';
 
 describe('POST /v1/events', () => {
   let gw: TestGateway;

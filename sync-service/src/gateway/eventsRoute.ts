@@ -18,7 +18,6 @@ import type { TillGuard } from './tillGuard';
 import { checkBatch } from './batchValidation';
 import { DEFAULT_MAX_FUTURE_SKEW_MS } from './eventClock';
 import { KafkaUnavailableError, type EventPublisher } from './eventPublisher';
-import { afterKafkaAck } from './faultHooks';
 import type { TillSyncRecorder } from './tillSyncRecorder';
 
 export interface EventsRouteDeps {
@@ -88,7 +87,6 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
           deps.eventsTopic,
           encodeEventRecords(till.storeId, verdict.toPublish),
         );
-        afterKafkaAck(); // test-only fault hook; a no-op unless SYNC_FAULT_KILL_AFTER_ACK is set
       } catch (error) {
         if (!(error instanceof KafkaUnavailableError)) throw error;
         stopTimer({ outcome: 'kafka_unavailable' });

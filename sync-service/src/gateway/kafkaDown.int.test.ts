@@ -12,7 +12,7 @@ import {
   shiftOpenEvent,
   startTestGateway,
   type TestGateway,
-} from './gatewayTestKit';
+} from '../../test/gatewayTestKit';
 
 const kafkaCtl = fileURLToPath(new URL('../../../build/scripts/kafka-ctl.sh', import.meta.url));
 const kafka = (command: 'start' | 'stop'): void => {

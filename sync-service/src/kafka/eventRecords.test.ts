@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PosEvent } from '../../../shared/events';
-import { generateEvents } from '../warehouse/syntheticEvents';
+import { generateEvents } from '../../test/syntheticEvents';
 import { encodeEventRecords, MAX_RECORD_BYTES } from './eventRecords';
 
 const events = generateEvents(400, {

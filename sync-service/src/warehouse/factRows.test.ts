@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOf, PosEvent } from '../../../shared/events';
 import { buildFactRows, monthsTouched } from './factRows';
-import { generateEvents } from './syntheticEvents';
+import { generateEvents } from '../../test/syntheticEvents';
 
 const OPTIONS = {
   seed: 5,

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../../build/test/servi
 import { stockRows, topProductsByMonth } from '../analytics/analyticsReports';
 import { createPool } from '../db/pool';
 import { listMigrationFiles, migrate, MIGRATIONS_DIR } from '../db/migrate';
-import { auditRollups, ROLLUP_DEFINITIONS } from './rollupAudit';
+import { auditRollups, ROLLUP_DEFINITIONS } from '../../test/rollupAudit';
 
 const BEFORE = '0220';
 

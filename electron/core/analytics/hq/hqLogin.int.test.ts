@@ -8,13 +8,13 @@ import {
   type TestDatabase,
 } from '../../../../build/test/serviceEnv';
 import { createHqAdmin, HQ_ADMIN } from '../../../../build/test/hqAccount';
-import { OWNER_PIN, openTestCore, type TestCore } from '../../testSupport';
+import { OWNER_PIN, openTestCore, type TestCore } from '../../../test/testSupport';
 import {
   createStoreAndTill,
   freePort,
   startSyncService,
   type RunningSyncService,
-} from '../../sync/syncServiceProcess';
+} from '../../../test/sync/syncServiceProcess';
 
 let database: TestDatabase;
 let service: RunningSyncService | null = null;

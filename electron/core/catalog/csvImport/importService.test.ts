@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../../testSupport';
+import { openTestCore, type TestCore } from '../../../test/testSupport';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -26,7 +26,7 @@ describe('catalog CSV import', () => {
     expect(preview.sample[1]!.name).toBe('Maroon Zardozi Sherwani, Royal');
     const result = await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
     expect(result).toMatchObject({ imported: 2, created: 2, updated: 0, skipped: 0 });
-    const kurta = await t.call('catalog-lookup', { code: '8901234567891' });
+    const kurta = await t.productByCode('8901234567891');
     expect(kurta).toMatchObject({
       sku: 'KCT-001',
       unitPrice: 899_00,
@@ -35,7 +35,7 @@ describe('catalog CSV import', () => {
       leadTimeDays: 10,
       active: true,
     });
-    expect((await t.call('catalog-lookup', { code: 'SHW-001' }))!.unitPrice).toBe(24_999_00);
+    expect((await t.productByCode('SHW-001'))!.unitPrice).toBe(24_999_00);
     expect(
       (
         t.core.db
@@ -49,7 +49,7 @@ describe('catalog CSV import', () => {
       kind: 'catalog',
     });
     expect(again).toMatchObject({ imported: 2, created: 0, updated: 1, unchanged: 1 });
-    expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.unitPrice).toBe(949_00);
+    expect((await t.productByCode('KCT-001'))!.unitPrice).toBe(949_00);
   });
 
   it('reports each bad cell with its line and column, and imports the valid rows', async () => {
@@ -76,8 +76,8 @@ describe('catalog CSV import', () => {
     expect(result).toMatchObject({ imported: 2, created: 2, updated: 0, skipped: 3 });
     expect(result.errors.map((e) => e.line)).toEqual(expect.arrayContaining([3, 4, 5]));
     expect((await t.call('catalog-list', {})).total).toBe(2);
-    expect((await t.call('catalog-lookup', { code: 'A-4' }))!.unitPrice).toBe(250_00);
-    expect(await t.call('catalog-lookup', { code: 'A-3' })).toBeNull();
+    expect((await t.productByCode('A-4'))!.unitPrice).toBe(250_00);
+    expect(await t.productByCode('A-3')).toBeNull();
   });
 
   it('skips a row the CSV reader flags (extra fields, control characters)', async () => {
@@ -86,7 +86,7 @@ describe('catalog CSV import', () => {
     );
     const result = await t.call('catalog-import-commit', { csv, kind: 'catalog' });
     expect(result).toMatchObject({ imported: 1, created: 1, skipped: 2 });
-    expect(await t.call('catalog-lookup', { code: 'B-2' })).toBeNull();
+    expect(await t.productByCode('B-2')).toBeNull();
   });
 
   it('imports nothing when no row is valid', async () => {
@@ -102,7 +102,7 @@ describe('catalog CSV import', () => {
 
   it('an update changes only the columns in the file, and the preview says which', async () => {
     await t.call('catalog-import-commit', { csv: GOOD, kind: 'catalog' });
-    const before = (await t.call('catalog-lookup', { code: 'KCT-001' }))!;
+    const before = (await t.productByCode('KCT-001'))!;
     expect(before).toMatchObject({
       subCategory: 'Cotton Kurta',
       reorderLevel: 4,
@@ -124,7 +124,7 @@ describe('catalog CSV import', () => {
       },
     ]);
     await t.call('catalog-import-commit', { csv, kind: 'catalog' });
-    const after = (await t.call('catalog-lookup', { code: 'KCT-001' }))!;
+    const after = (await t.productByCode('KCT-001'))!;
     expect(after).toEqual({ ...before, unitPrice: 949_00 });
     // A file that repeats what the catalog holds changes nothing and writes no event.
     const seq = (await t.call('outbox-status', {})).lastSeq;
@@ -164,14 +164,14 @@ describe('catalog CSV import', () => {
         })
       ).code,
     ).toBe('IMPORT_INVALID');
-    expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.onHand).toBe(0);
+    expect((await t.productByCode('KCT-001'))!.onHand).toBe(0);
     await t.call('catalog-import-commit', {
       csv: 'sku,quantity,unit_cost\nKCT-001,12,450\nSHW-001,2,',
       kind: 'opening-stock',
     });
-    expect((await t.call('catalog-lookup', { code: 'KCT-001' }))!.onHand).toBe(12);
+    expect((await t.productByCode('KCT-001'))!.onHand).toBe(12);
     const moves = await t.call('stock-moves', {
-      productId: (await t.call('catalog-lookup', { code: 'SHW-001' }))!.id,
+      productId: (await t.productByCode('SHW-001'))!.id,
     });
     expect(moves).toEqual([expect.objectContaining({ quantity: 2, reason: 'opening' })]);
   });

@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import pg from 'pg';
-import { encodeEventRecords } from '../kafka/eventRecords';
-import type { PosEvent } from '../../../shared/events';
-import { migrate } from '../db/migrate';
-import { createPool } from '../db/pool';
+import { encodeEventRecords } from '../src/kafka/eventRecords';
+import type { PosEvent } from '../../shared/events/index';
+import { migrate } from '../src/db/migrate';
+import { createPool } from '../src/db/pool';
 
 export const KAFKA_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092')
   .split(',')

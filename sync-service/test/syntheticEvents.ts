@@ -1,8 +1,8 @@
 // A seeded generator of realistic, schema-valid POS events (sales, partial returns, goods
 // receipts, catalog changes), priced by shared/pricing.ts exactly as a till would. Integration
 // tests and the sync benchmark feed it to the real gateway/Kafka/consumer; same seed, same events.
-import type { EventOf, PosEvent } from '../../../shared/events';
-import { priceCart, type TaxMode } from '../../../shared/pricing';
+import type { EventOf, PosEvent } from '../../shared/events/index';
+import { priceCart, type TaxMode } from '../../shared/pricing';
 
 export interface SyntheticStore {
   storeId: string;

@@ -1,9 +1,9 @@
 // Integration-test program: a till process whose relay drains its outbox, so a test can SIGKILL
 // it mid-push and start it again. Usage: node --import tsx tillRelayWorker.ts <dataDir>
 // Prints one JSON status line per relay state change; exits on SIGTERM after a clean stop.
-import { openTillCore } from '../tillCore';
-import { syncEngineOf } from './syncHandlers';
-import { coreContext } from '../tillCore';
+import { openTillCore } from '../../core/tillCore';
+import { syncEngineOf } from '../../core/sync/syncHandlers';
+import { coreContext } from '../../core/tillCore';
 
 const dataDir = process.argv[2];
 if (!dataDir) {

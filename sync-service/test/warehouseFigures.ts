@@ -1,7 +1,7 @@
 // Reads back from Postgres the same figures expectedFigures() computes from events, from the
 // rollups and from the facts separately, so tests and the benchmark compare like with like.
-import type { SqlClient } from '../warehouse/sqlClient';
-import { toInt } from '../warehouse/sqlClient';
+import type { SqlClient } from '../src/warehouse/sqlClient';
+import { toInt } from '../src/warehouse/sqlClient';
 import type { StoreFigures } from './expectedFigures';
 
 export interface WarehouseFigures {

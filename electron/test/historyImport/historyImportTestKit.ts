@@ -2,7 +2,7 @@
 // an import and wait for the background pass to finish.
 import type { HistoryImportStatus, HistoryMapping } from '../../../shared/api/historyImport';
 import type { TestCore } from '../testSupport';
-import { historyImportSettled } from './historyImportHandlers';
+import { historyImportSettled } from '../../core/historyImport/historyImportHandlers';
 
 export const MAPPING: HistoryMapping = {
   orderId: 'order_id',

@@ -1,7 +1,7 @@
 // Figures computed independently from the events in plain TypeScript (local days via Intl, not
 // SQL), to check what the consumer wrote to Postgres.
-import type { PosEvent } from '../../../shared/events';
-import { localDayOf } from '../../../shared/calendar';
+import type { PosEvent } from '../../shared/events/index';
+import { localDayOf } from '../../shared/calendar';
 
 export interface StoreFigures {
   orders: number;

@@ -7,8 +7,9 @@ import type { ApiInput, ApiMethod } from '../../shared/api/inputs';
 import type { ApiOutputs } from '../../shared/api/outputs';
 import type { Product } from '../../shared/api/types';
 import type { AppError } from '../../shared/result';
-import type { CoreContext } from './context';
-import { coreContext, openTillCore, type TillCore } from './tillCore';
+import type { CoreContext } from '../core/context';
+import { coreContext, openTillCore, type TillCore } from '../core/tillCore';
+import { productByCode } from './productByCode';
 
 export const OWNER_PIN = '123456';
 
@@ -26,6 +27,8 @@ export interface TestCore {
     taxRateBp?: number,
     extra?: Partial<Product>,
   ): Promise<Product>;
+  /** The product with this exact barcode or SKU (through catalog-list), or null. */
+  productByCode(code: string): Promise<Product | null>;
   close(): void;
 }
 
@@ -92,6 +95,8 @@ export const openTestCore = async (
           active: extra.active ?? true,
         },
       }),
+    productByCode: (code) =>
+      productByCode((query) => call('catalog-list', { query, limit: 500 }), code),
     close: () => {
       core.close();
       if (!options.dataDir) rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Test support (like testSupport.ts), shared with build/faults.
+// Test support (like testSupport.ts beside it), shared with build/faults.
 // Whether this machine lets the tests mount a small tmpfs (root, and a kernel that allows it):
 // the disk-full and read-only tests need real ENOSPC/EROFS from a file system of their own.
 import { execFileSync } from 'node:child_process';

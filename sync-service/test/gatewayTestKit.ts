@@ -1,17 +1,17 @@
 // Integration-test harness for the gateway: a real sync service (gateway role) on an ephemeral
 // port, against a fresh database and fresh topics, plus an enrolled store/till and event makers.
 import { Kafka, logLevel } from 'kafkajs';
-import type { PosEvent } from '../../../shared/events/envelope';
-import { uuidv7 } from '../../../shared/uuidv7';
+import type { PosEvent } from '../../shared/events/envelope';
+import { uuidv7 } from '../../shared/uuidv7';
 import {
   createTestDatabase,
   KAFKA_BROKERS,
   uniqueTopic,
   type TestDatabase,
-} from '../../../build/test/serviceEnv';
-import { loadConfig, type SyncConfig } from '../config';
-import { createLogger } from '../ops/logger';
-import { createSyncService, type ServiceRole, type SyncService } from '../service';
+} from '../../build/test/serviceEnv';
+import { loadConfig, type SyncConfig } from '../src/config';
+import { createLogger } from '../src/ops/logger';
+import { createSyncService, type ServiceRole, type SyncService } from '../src/service';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 

@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../db/migrate';
-import { openDatabase } from '../db/openDatabase';
-import { settingsRepo } from '../settings/settingsRepo';
+import { migrate } from '../../core/db/migrate';
+import { openDatabase } from '../../core/db/openDatabase';
+import { settingsRepo } from '../../core/settings/settingsRepo';
 
 export interface TempDb {
   db: Database.Database;

@@ -2,7 +2,7 @@
 // sale's local date and hour explicitly, so expected figures are computed from the fixture, never
 // from the code under test.
 import Database from 'better-sqlite3';
-import { migrate } from '../db/migrate';
+import { migrate } from '../../core/db/migrate';
 
 export interface FixtureLine {
   productId: string;

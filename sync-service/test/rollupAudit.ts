@@ -1,8 +1,8 @@
 // Recomputes every rollup from the fact tables and reports where they differ. The proof that
 // incremental maintenance (new rows only, across crashes, replays and rebalances) is exact; used by
-// the integration tests, the benchmark and by an operator after an incident.
-import type { SqlClient } from './sqlClient';
-import { toInt } from './sqlClient';
+// the integration tests, the benchmark and the fault suite.
+import type { SqlClient } from '../src/warehouse/sqlClient';
+import { toInt } from '../src/warehouse/sqlClient';
 
 const events = (cond: string): string => `count(DISTINCT event_id) FILTER (WHERE ${cond})`;
 
