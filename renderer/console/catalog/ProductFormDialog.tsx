@@ -8,6 +8,7 @@ import {
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
 import { validate, type FieldErrors } from '../parts/fieldErrors';
 import { useSession } from '../state/sessionContext';
@@ -81,12 +82,16 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
       onClose={onClose}
       wide
     >
-      <form className="console-form form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="product-form-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="product-form-error"
+        submitLabel={row ? 'Save' : 'Add product'}
+        submitTestId="product-form-submit"
+        busy={busy}
+        grid
+      >
         {TEXT_FIELDS.map(({ field, label, hint }) => (
           <Field
             key={field}
@@ -120,20 +125,7 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
           />
           Active (sold at the tills)
         </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="product-form-submit"
-          >
-            {row ? 'Save' : 'Add product'}
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

@@ -4,8 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
 import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { PasswordInput } from '../parts/PasswordInput';
 import { useSession } from '../state/sessionContext';
 
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
@@ -44,20 +46,21 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           </div>
         </>
       ) : (
-        <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-          {failure && (
-            <p className="error-banner" role="alert" data-testid="change-password-error">
-              {failure}
-            </p>
-          )}
+        <ConsoleForm
+          onSubmit={submit}
+          onCancel={onClose}
+          failure={failure}
+          failureTestId="change-password-error"
+          submitLabel="Change password"
+          submitTestId="cp-submit"
+        >
           <Field label="Current password" testId="cp-current" error={errors.currentPassword}>
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="current-password"
                 value={currentPassword}
-                onChange={(e) => setCurrent(e.target.value)}
-                {...a}
+                onChange={setCurrent}
+                a11y={a}
               />
             )}
           </Field>
@@ -68,35 +71,25 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             hint="At least 10 characters."
           >
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="new-password"
                 value={newPassword}
-                onChange={(e) => setNew(e.target.value)}
-                {...a}
+                onChange={setNew}
+                a11y={a}
               />
             )}
           </Field>
           <Field label="New password again" testId="cp-repeat" error={errors.repeat}>
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="new-password"
                 value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                {...a}
+                onChange={setRepeat}
+                a11y={a}
               />
             )}
           </Field>
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="btn-primary" data-testid="cp-submit">
-              Change password
-            </button>
-          </div>
-        </form>
+        </ConsoleForm>
       )}
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { consoleTillRequestSchema, type TillEnrollment } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
 import { validate, type FieldErrors } from '../parts/fieldErrors';
 import { useSession } from '../state/sessionContext';
@@ -32,12 +33,15 @@ export function AddTillDialog({ storeId, onClose, onAdded }: Props) {
   };
   return (
     <Dialog title="Add a till" testId="add-till-dialog" onClose={onClose}>
-      <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="add-till-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="add-till-error"
+        submitLabel="Add till"
+        submitTestId="add-till-submit"
+        busy={busy}
+      >
         <Field
           label="Till name"
           testId="add-till-name"
@@ -46,20 +50,7 @@ export function AddTillDialog({ storeId, onClose, onAdded }: Props) {
         >
           {(a) => <input value={name} onChange={(e) => setName(e.target.value)} {...a} />}
         </Field>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="add-till-submit"
-          >
-            Add till
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
 import { validate, type FieldErrors } from '../parts/fieldErrors';
 import { useSession } from '../state/sessionContext';
@@ -95,12 +96,17 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
       onClose={onClose}
       wide
     >
-      <form className="console-form form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="store-form-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="store-form-error"
+        submitLabel={store ? 'Save' : 'Add store'}
+        submitTestId="store-form-submit"
+        cancelTestId="store-form-cancel"
+        busy={busy}
+        grid
+      >
         {STORE_FIELDS.map((field) => (
           <Field
             key={field}
@@ -134,20 +140,7 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
             Currency and time zone cannot change once the store has sales.
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="store-form-cancel">
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="store-form-submit"
-          >
-            {store ? 'Save' : 'Add store'}
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

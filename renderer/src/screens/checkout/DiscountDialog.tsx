@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Discount } from '../../../../shared/pricing';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
 import { discountToInput, parseDiscountInput } from '../../format/discountInput';
 import { useMoney } from '../../state/settingsContext';
 
@@ -33,31 +32,23 @@ export function DiscountDialog({ title, testId, current, base, onApply, onClose 
   };
 
   return (
-    <Dialog title={title} testId={testId} onClose={onClose}>
-      <p className="dialog-lead">
-        On {money.format(base)}. Type a percentage (10%) or an amount ({money.toInput(500)}). Leave
-        empty to remove.
-      </p>
-      <input
-        className="big-input"
-        data-testid="discount-input"
-        aria-label="Discount"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="discount-error" />
-      <div className="dialog-actions">
-        <button type="button" className="btn-primary" onClick={() => void submit()}>
-          Apply discount <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={title}
+      testId={testId}
+      lead={
+        <>
+          On {money.format(base)}. Type a percentage (10%) or an amount ({money.toInput(500)}).
+          Leave empty to remove.
+        </>
+      }
+      value={text}
+      onChange={setText}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      errorTestId="discount-error"
+      input={{ testId: 'discount-input', ariaLabel: 'Discount', selectOnFocus: true }}
+      action={{ label: 'Apply discount' }}
+    />
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
 import { useMoney } from '../../state/settingsContext';
 
 /** Opens a shift with the cash float counted into the drawer. */
@@ -29,34 +28,23 @@ export function OpenShiftDialog({
   };
 
   return (
-    <Dialog title="Open shift" testId="open-shift-dialog" onClose={onClose}>
-      <p className="dialog-lead">Count the cash in the drawer (the float) and type it.</p>
-      <input
-        className="big-input"
-        inputMode="decimal"
-        data-testid="float-input"
-        aria-label="Opening float"
-        placeholder={money.toInput(0)}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="open-shift-error" />
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="btn-primary"
-          data-testid="open-shift-submit"
-          onClick={() => void submit()}
-        >
-          Open shift <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title="Open shift"
+      testId="open-shift-dialog"
+      lead="Count the cash in the drawer (the float) and type it."
+      value={text}
+      onChange={setText}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      errorTestId="open-shift-error"
+      input={{
+        testId: 'float-input',
+        ariaLabel: 'Opening float',
+        inputMode: 'decimal',
+        placeholder: money.toInput(0),
+      }}
+      action={{ label: 'Open shift', testId: 'open-shift-submit' }}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CartLine } from '../../../../shared/api';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
 import { useMoney } from '../../state/settingsContext';
 
 interface Props {
@@ -36,38 +35,29 @@ export function PriceDialog({ line, onApply, onClose }: Props) {
   };
 
   return (
-    <Dialog title={`Price — ${line.name}`} testId="price-dialog" onClose={onClose}>
-      <p className="dialog-lead">
-        Catalog price {money.format(line.catalogPrice)}. Type the new unit price; the catalog is not
-        changed.
-      </p>
-      <input
-        ref={input}
-        className="big-input"
-        inputMode="decimal"
-        data-testid="price-input"
-        aria-label="Unit price"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="price-error" />
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="btn-primary"
-          data-testid="price-apply"
-          onClick={() => void submit()}
-        >
-          Set price <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={`Price — ${line.name}`}
+      testId="price-dialog"
+      lead={
+        <>
+          Catalog price {money.format(line.catalogPrice)}. Type the new unit price; the catalog is
+          not changed.
+        </>
+      }
+      value={text}
+      onChange={setText}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      errorTestId="price-error"
+      input={{
+        testId: 'price-input',
+        ariaLabel: 'Unit price',
+        inputMode: 'decimal',
+        selectOnFocus: true,
+        ref: input,
+      }}
+      action={{ label: 'Set price', testId: 'price-apply' }}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { CartLine } from '../../../../shared/api';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
 
 interface Props {
   line: CartLine;
@@ -26,28 +25,22 @@ export function QuantityDialog({ line, onApply, onClose }: Props) {
   };
 
   return (
-    <Dialog title={`Quantity — ${line.name}`} testId="quantity-dialog" onClose={onClose}>
-      <input
-        className="big-input"
-        inputMode="numeric"
-        data-testid="quantity-input"
-        aria-label="Quantity"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="quantity-error" />
-      <div className="dialog-actions">
-        <button type="button" className="btn-primary" onClick={() => void submit()}>
-          Set quantity <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={`Quantity — ${line.name}`}
+      testId="quantity-dialog"
+      value={text}
+      onChange={setText}
+      onSubmit={submit}
+      onClose={onClose}
+      error={error}
+      errorTestId="quantity-error"
+      input={{
+        testId: 'quantity-input',
+        ariaLabel: 'Quantity',
+        inputMode: 'numeric',
+        selectOnFocus: true,
+      }}
+      action={{ label: 'Set quantity' }}
+    />
   );
 }
