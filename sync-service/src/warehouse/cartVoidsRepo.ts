@@ -4,8 +4,7 @@
 import type { CartVoidRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
+import { ENVELOPE_SELECT, envelopeColumns, envelopeOf, type EnvelopeRow } from './tillEventColumns';
 
 const INSERT = `
 INSERT INTO cart_voids (event_id, store_id, till_id, occurred_at, cart_id, shift_id, cashier_id,
@@ -20,10 +19,7 @@ export const insertCartVoids = async (
 ): Promise<void> => {
   if (events.length === 0) return;
   await db.query(INSERT, [
-    events.map((e) => e.eventId),
-    events.map((e) => e.storeId),
-    events.map((e) => e.tillId),
-    events.map((e) => iso(e.occurredAt)),
+    ...envelopeColumns(events),
     events.map((e) => e.payload.cartId),
     events.map((e) => e.payload.shiftId),
     events.map((e) => e.payload.cashierId),
@@ -40,13 +36,7 @@ export const insertCartVoids = async (
 /** The console's row, as the API contract defines it. */
 export type CartVoidRecord = CartVoidRow;
 
-interface Row {
-  event_id: string;
-  store_id: string;
-  store_name: string | null;
-  till_id: string;
-  till_name: string | null;
-  occurred_ms: string;
+interface Row extends EnvelopeRow {
   cashier_id: string;
   cashier_name: string;
   approver_id: string | null;
@@ -62,22 +52,16 @@ export const listCartVoids = async (
   query: { storeId?: string; limit: number },
 ): Promise<CartVoidRecord[]> => {
   const { rows } = await db.query<Row>(
-    `SELECT v.event_id, v.store_id, s.name AS store_name, v.till_id, nullif(t.name, '') AS till_name,
-       (extract(epoch FROM v.occurred_at) * 1000)::bigint AS occurred_ms, v.cashier_id,
-       v.cashier_name, v.approver_id, v.reason, v.currency, v.line_count, v.total
-     FROM cart_voids v LEFT JOIN stores s ON s.store_id = v.store_id
-       LEFT JOIN tills t ON t.till_id = v.till_id
-     WHERE ($1::text IS NULL OR v.store_id = $1)
-     ORDER BY v.occurred_at DESC, v.event_id DESC LIMIT $2`,
+    `SELECT ${ENVELOPE_SELECT}, x.cashier_id, x.cashier_name, x.approver_id, x.reason,
+       x.currency, x.line_count, x.total
+     FROM cart_voids x LEFT JOIN stores s ON s.store_id = x.store_id
+       LEFT JOIN tills t ON t.till_id = x.till_id
+     WHERE ($1::text IS NULL OR x.store_id = $1)
+     ORDER BY x.occurred_at DESC, x.event_id DESC LIMIT $2`,
     [query.storeId ?? null, query.limit],
   );
   return rows.map((r) => ({
-    eventId: r.event_id,
-    storeId: r.store_id,
-    storeName: r.store_name,
-    tillId: r.till_id,
-    tillName: r.till_name,
-    occurredAt: Number(r.occurred_ms),
+    ...envelopeOf(r),
     cashierId: r.cashier_id,
     cashierName: r.cashier_name,
     approverId: r.approver_id,

@@ -4,8 +4,13 @@
 import type { PinFailureRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
+import {
+  ENVELOPE_SELECT,
+  envelopeColumns,
+  envelopeOf,
+  iso,
+  type EnvelopeRow,
+} from './tillEventColumns';
 
 const INSERT = `
 INSERT INTO pin_failures (event_id, store_id, till_id, occurred_at, attempt, user_id, user_name,
@@ -20,10 +25,7 @@ export const insertPinFailures = async (
 ): Promise<void> => {
   if (events.length === 0) return;
   await db.query(INSERT, [
-    events.map((e) => e.eventId),
-    events.map((e) => e.storeId),
-    events.map((e) => e.tillId),
-    events.map((e) => iso(e.occurredAt)),
+    ...envelopeColumns(events),
     events.map((e) => e.payload.attempt),
     events.map((e) => e.payload.userId),
     events.map((e) => e.payload.userName),
@@ -36,13 +38,7 @@ export const insertPinFailures = async (
 /** The console's row, as the API contract defines it. */
 export type PinFailureRecord = PinFailureRow;
 
-interface Row {
-  event_id: string;
-  store_id: string;
-  store_name: string | null;
-  till_id: string;
-  till_name: string | null;
-  occurred_ms: string;
+interface Row extends EnvelopeRow {
   attempt: 'login' | 'owner_pin';
   user_id: string | null;
   user_name: string | null;
@@ -57,24 +53,16 @@ export const listPinFailures = async (
   query: { storeId?: string; limit: number },
 ): Promise<PinFailureRecord[]> => {
   const { rows } = await db.query<Row>(
-    `SELECT f.event_id, f.store_id, s.name AS store_name, f.till_id,
-       nullif(t.name, '') AS till_name,
-       (extract(epoch FROM f.occurred_at) * 1000)::bigint AS occurred_ms, f.attempt, f.user_id,
-       f.user_name, f.signed_in_user_id, f.failures,
-       (extract(epoch FROM f.locked_until) * 1000)::bigint AS locked_until_ms
-     FROM pin_failures f LEFT JOIN stores s ON s.store_id = f.store_id
-       LEFT JOIN tills t ON t.till_id = f.till_id
-     WHERE ($1::text IS NULL OR f.store_id = $1)
-     ORDER BY f.occurred_at DESC, f.event_id DESC LIMIT $2`,
+    `SELECT ${ENVELOPE_SELECT}, x.attempt, x.user_id, x.user_name, x.signed_in_user_id,
+       x.failures, (extract(epoch FROM x.locked_until) * 1000)::bigint AS locked_until_ms
+     FROM pin_failures x LEFT JOIN stores s ON s.store_id = x.store_id
+       LEFT JOIN tills t ON t.till_id = x.till_id
+     WHERE ($1::text IS NULL OR x.store_id = $1)
+     ORDER BY x.occurred_at DESC, x.event_id DESC LIMIT $2`,
     [query.storeId ?? null, query.limit],
   );
   return rows.map((r) => ({
-    eventId: r.event_id,
-    storeId: r.store_id,
-    storeName: r.store_name,
-    tillId: r.till_id,
-    tillName: r.till_name,
-    occurredAt: Number(r.occurred_ms),
+    ...envelopeOf(r),
     attempt: r.attempt,
     userId: r.user_id,
     userName: r.user_name,
