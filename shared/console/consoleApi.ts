@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { productSnapshotSchema, type ProductSnapshot } from '../events/catalog';
 import { currencySchema, idSchema } from '../events/common';
 import { storableString } from '../events/text';
-import { isTimeZone, placeSchema, storeDetailsShape, type Store } from '../sync/gatewayApi';
+import { storeDetailsShape, type Store } from '../sync/gatewayApi';
 
 /** A newest-first page of a bigint-keyed list: the rows before id `before`, `limit` of them. */
 const newestFirstPageSchema = (maxLimit: number, defaultLimit: number) =>
