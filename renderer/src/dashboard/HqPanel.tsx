@@ -16,6 +16,7 @@ import { KpiTiles } from './KpiTiles';
 import { TillSyncCard } from './TillSyncCard';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
+import { TopProductsBar } from './TopProductsBar';
 
 interface Props {
   from: string;
@@ -202,19 +203,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
             rows={hq.topProducts}
             fileSuffix={suffix}
           >
-            <Bar
-              data={{
-                labels: hq.topProducts.map((p) => p.name),
-                datasets: [
-                  {
-                    label: 'Net sales',
-                    data: hq.topProducts.map((p) => f.major(p.netSales)),
-                    backgroundColor: seriesColor(theme, 2),
-                  },
-                ],
-              }}
-              options={cartesianOptions<'bar'>(theme, moneyAxis, { horizontal: true })}
-            />
+            <TopProductsBar items={hq.topProducts} f={f} theme={theme} />
           </ChartCard>
           <TillSyncCard
             title="Tills' last sync"
@@ -282,23 +271,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
               rows={store.topProducts}
               fileSuffix={`${store.storeId}-${suffix}`}
             >
-              <Bar
-                data={{
-                  labels: store.topProducts.map((p) => p.name),
-                  datasets: [
-                    {
-                      label: 'Net sales',
-                      data: store.topProducts.map((p) => sf.major(p.netSales)),
-                      backgroundColor: seriesColor(theme, 2),
-                    },
-                  ],
-                }}
-                options={cartesianOptions<'bar'>(
-                  theme,
-                  { format: sf.moneyAxis, exact: sf.moneyOfMajor },
-                  { horizontal: true },
-                )}
-              />
+              <TopProductsBar items={store.topProducts} f={sf} theme={theme} />
             </ChartCard>
             <TillSyncCard
               title={`${store.name}: tills' last sync`}

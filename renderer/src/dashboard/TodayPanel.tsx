@@ -16,6 +16,7 @@ import { dashFormat, type DashFormat } from './dashboardFormat';
 import { KpiTiles } from './KpiTiles';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
+import { TopProductsBar } from './TopProductsBar';
 
 const LIVE_REFRESH_MS = 30_000;
 
@@ -128,19 +129,7 @@ function TodayView({ today }: { today: DashboardToday }) {
           rows={today.topProducts}
           fileSuffix={today.day}
         >
-          <Bar
-            data={{
-              labels: today.topProducts.map((p) => p.name),
-              datasets: [
-                {
-                  label: 'Net sales',
-                  data: today.topProducts.map((p) => f.major(p.netSales)),
-                  backgroundColor: seriesColor(theme, 2),
-                },
-              ],
-            }}
-            options={cartesianOptions<'bar'>(theme, moneyAxis, { horizontal: true })}
-          />
+          <TopProductsBar items={today.topProducts} f={f} theme={theme} />
         </ChartCard>
         <ChartCard
           title="Sales by category"
