@@ -13,9 +13,9 @@ import { KpiTiles } from '../../src/dashboard/KpiTiles';
 import type { FigureScope } from '../api/consoleCalls';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
-import { productColumns } from './figureColumns';
 import { useAnalyticsStream } from './useAnalyticsStream';
 import { asOfWords, useFormat } from './useFormat';
+import { productColumns } from '../../src/dashboard/hqColumns';
 import { TopProductsBar } from '../../src/dashboard/TopProductsBar';
 
 const STREAM_WORDS = { connecting: 'connecting…', open: 'live', down: 'reconnecting…' } as const;

@@ -2,14 +2,14 @@
 // to a store (months, tills, top products) and on to one till.
 import { useMemo, useState } from 'react';
 import { Bar, Doughnut } from 'react-chartjs-2';
-import type { DashboardHq, HqFigure, HqStoreFigure, ProductFigure } from '../../../shared/api';
+import type { DashboardHq, HqFigure, HqStoreFigure } from '../../../shared/api';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { ChartCard, type Column } from './ChartCard';
+import { ChartCard } from './ChartCard';
 import { cartesianOptions, doughnutOptions } from './chartOptions';
 import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { dashFormat, type DashFormat } from './dashboardFormat';
-import { figureColumns, hqMonthColumns, storeColumns } from './hqColumns';
+import { figureColumns, hqMonthColumns, productColumns, storeColumns } from './hqColumns';
 import { HqConnectForm } from './HqConnectForm';
 import { HqOwnStore } from './HqOwnStore';
 import { KpiTiles } from './KpiTiles';
@@ -58,20 +58,6 @@ export function HqPanel({ from, to, locale }: Props) {
     />
   );
 }
-
-const productColumns = (f: DashFormat): Column<ProductFigure>[] => [
-  { label: 'Rank', csv: (p) => p.rank, numeric: true },
-  { label: 'SKU', csv: (p) => p.sku },
-  { label: 'Product', csv: (p) => p.name },
-  { label: 'Category', csv: (p) => p.category },
-  { label: 'Units', csv: (p) => p.units, show: (p) => f.count(p.units), numeric: true },
-  {
-    label: 'Net sales',
-    csv: (p) => f.csvMoney(p.netSales),
-    show: (p) => f.money(p.netSales),
-    numeric: true,
-  },
-];
 
 const comparisonBars = (theme: ChartTheme, f: DashFormat, rows: readonly HqFigure[]) => ({
   labels: rows.map((r) => r.label),
