@@ -358,14 +358,18 @@ export const consoleIdSchema = idSchema;
 
 // ---- Security -------------------------------------------------------------------------------------
 
-/** One wrong PIN typed at a till (a pin_failed event). */
-export interface PinFailureRow {
+/** Where and when a till reported something: the first columns of the security and void lists. */
+export interface TillReportRow {
   eventId: string;
   storeId: string;
   storeName: string | null;
   tillId: string;
   tillName: string | null;
   occurredAt: number;
+}
+
+/** One wrong PIN typed at a till (a pin_failed event). */
+export interface PinFailureRow extends TillReportRow {
   /** Sign-in screen, or an owner-approval dialog. */
   attempt: 'login' | 'owner_pin';
   /** The user whose PIN was tried at sign-in (null: owner PIN or an unknown user). */
@@ -388,13 +392,7 @@ export interface PinFailuresResponse {
 }
 
 /** One sale voided at a till before payment (a cart_void event). */
-export interface CartVoidRow {
-  eventId: string;
-  storeId: string;
-  storeName: string | null;
-  tillId: string;
-  tillName: string | null;
-  occurredAt: number;
+export interface CartVoidRow extends TillReportRow {
   cashierId: string;
   cashierName: string;
   /** The owner who approved a void above the store's limit (or voided it), null otherwise. */

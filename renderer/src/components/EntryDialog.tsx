@@ -5,16 +5,14 @@
 import type { ReactNode, RefObject } from 'react';
 import { Dialog } from './Dialog';
 import { ErrorBanner } from './ErrorBanner';
+import type { Entry } from './useEntry';
 
 interface Props {
   title: string;
   testId: string;
   lead?: ReactNode;
-  value: string;
-  onChange: (text: string) => void;
-  onSubmit: () => Promise<void>;
+  entry: Entry;
   onClose: () => void;
-  error: string | null;
   errorTestId: string;
   input: {
     testId: string;
@@ -32,11 +30,8 @@ export function EntryDialog({
   title,
   testId,
   lead,
-  value,
-  onChange,
-  onSubmit,
+  entry,
   onClose,
-  error,
   errorTestId,
   input,
   action,
@@ -51,23 +46,23 @@ export function EntryDialog({
         data-testid={input.testId}
         aria-label={input.ariaLabel}
         placeholder={input.placeholder}
-        value={value}
+        value={entry.text}
         onFocus={input.selectOnFocus ? (e) => e.target.select() : undefined}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => entry.setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            void onSubmit();
+            void entry.submit();
           }
         }}
       />
-      <ErrorBanner message={error} testId={errorTestId} />
+      <ErrorBanner message={entry.error} testId={errorTestId} />
       <div className="dialog-actions">
         <button
           type="button"
           className="btn-primary"
           data-testid={action.testId}
-          onClick={() => void onSubmit()}
+          onClick={() => void entry.submit()}
         >
           {action.label} <kbd>Enter</kbd>
         </button>

@@ -2,6 +2,7 @@
 // (event_id, store_id, till_id, occurred_at), as insert arrays for unnest() and, read back with the
 // store and till names, as the first fields of the console's row. Shared so the pin_failures and
 // cart_voids repositories put and read the envelope the same way; each still owns its table.
+import type { TillReportRow } from '../../../shared/console/consoleApi';
 import type { PosEvent } from '../../../shared/events';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -28,7 +29,7 @@ export interface EnvelopeRow {
   occurred_ms: string;
 }
 
-export const envelopeOf = (r: EnvelopeRow) => ({
+export const envelopeOf = (r: EnvelopeRow): TillReportRow => ({
   eventId: r.event_id,
   storeId: r.store_id,
   storeName: r.store_name,

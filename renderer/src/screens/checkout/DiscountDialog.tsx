@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Discount } from '../../../../shared/pricing';
 import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { discountToInput, parseDiscountInput } from '../../format/discountInput';
 import { useMoney } from '../../state/settingsContext';
 
@@ -17,19 +17,15 @@ interface Props {
 /** F3 / F4: a line or sale discount, typed as "10%" or an amount; empty removes it. */
 export function DiscountDialog({ title, testId, current, base, onApply, onClose }: Props) {
   const money = useMoney();
-  const [text, setText] = useState(discountToInput(current, money.toInput));
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const parsed = parseDiscountInput(text, money.currency);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    const failure = await onApply(parsed.discount);
-    if (failure) setError(failure);
-    else onClose();
-  };
+  const entry = useEntry<Discount | null>({
+    initial: discountToInput(current, money.toInput),
+    read: (text) => {
+      const parsed = parseDiscountInput(text, money.currency);
+      return parsed.ok ? { ok: true, value: parsed.discount } : parsed;
+    },
+    apply: onApply,
+    done: onClose,
+  });
 
   return (
     <EntryDialog
@@ -41,11 +37,8 @@ export function DiscountDialog({ title, testId, current, base, onApply, onClose 
           Leave empty to remove.
         </>
       }
-      value={text}
-      onChange={setText}
-      onSubmit={submit}
+      entry={entry}
       onClose={onClose}
-      error={error}
       errorTestId="discount-error"
       input={{ testId: 'discount-input', ariaLabel: 'Discount', selectOnFocus: true }}
       action={{ label: 'Apply discount' }}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { useMoney } from '../../state/settingsContext';
 
 /** Opens a shift with the cash float counted into the drawer. */
@@ -13,30 +13,28 @@ export function OpenShiftDialog({
   onClose: () => void;
 }) {
   const money = useMoney();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const openingFloat = money.parse(text || '0');
-    if (openingFloat === null || openingFloat < 0) {
-      setError(`Type the cash in the drawer, like ${money.toInput(200000)}.`);
-      return;
-    }
-    const r = await call('shift-open', { openingFloat });
-    if (!r.ok) setError(errorText(r.error));
-    else onOpened();
-  };
+  const entry = useEntry<number>({
+    initial: '',
+    read: (text) => {
+      const openingFloat = money.parse(text || '0');
+      return openingFloat === null || openingFloat < 0
+        ? { ok: false, message: `Type the cash in the drawer, like ${money.toInput(200000)}.` }
+        : { ok: true, value: openingFloat };
+    },
+    apply: async (openingFloat) => {
+      const r = await call('shift-open', { openingFloat });
+      return r.ok ? null : errorText(r.error);
+    },
+    done: onOpened,
+  });
 
   return (
     <EntryDialog
       title="Open shift"
       testId="open-shift-dialog"
       lead="Count the cash in the drawer (the float) and type it."
-      value={text}
-      onChange={setText}
-      onSubmit={submit}
+      entry={entry}
       onClose={onClose}
-      error={error}
       errorTestId="open-shift-error"
       input={{
         testId: 'float-input',

@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { CartLine } from '../../../../shared/api';
 import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { useMoney } from '../../state/settingsContext';
 
 interface Props {
@@ -16,23 +17,20 @@ interface Props {
  */
 export function PriceDialog({ line, onApply, onClose }: Props) {
   const money = useMoney();
-  const [text, setText] = useState(money.toInput(line.unitPrice));
-  const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-
-  const submit = async () => {
-    const price = money.parse(text);
-    if (price === null || price < 0) {
-      setError(`Type a price such as ${money.toInput(line.catalogPrice)}.`);
-      return;
-    }
-    const failure = await onApply(price);
-    if (failure) {
-      setError(failure);
-      // The owner-approval dialog may have held the focus: give the keyboard back to this one.
-      input.current?.focus();
-    } else onClose();
-  };
+  const entry = useEntry<number>({
+    initial: money.toInput(line.unitPrice),
+    read: (text) => {
+      const price = money.parse(text);
+      return price === null || price < 0
+        ? { ok: false, message: `Type a price such as ${money.toInput(line.catalogPrice)}.` }
+        : { ok: true, value: price };
+    },
+    apply: onApply,
+    done: onClose,
+    // The owner-approval dialog may have held the focus: give the keyboard back to this one.
+    onRefused: () => input.current?.focus(),
+  });
 
   return (
     <EntryDialog
@@ -44,11 +42,8 @@ export function PriceDialog({ line, onApply, onClose }: Props) {
           not changed.
         </>
       }
-      value={text}
-      onChange={setText}
-      onSubmit={submit}
+      entry={entry}
       onClose={onClose}
-      error={error}
       errorTestId="price-error"
       input={{
         testId: 'price-input',

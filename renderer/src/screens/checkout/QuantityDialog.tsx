@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { CartLine } from '../../../../shared/api';
 import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 
 interface Props {
   line: CartLine;
@@ -10,29 +10,24 @@ interface Props {
 
 /** F2: set the selected line's quantity. */
 export function QuantityDialog({ line, onApply, onClose }: Props) {
-  const [text, setText] = useState(String(line.quantity));
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const q = Number(text.trim());
-    if (!/^\d{1,6}$/.test(text.trim()) || q < 1 || q > 100_000) {
-      setError('Type a whole number from 1 to 100000.');
-      return;
-    }
-    const failure = await onApply(q);
-    if (failure) setError(failure);
-    else onClose();
-  };
+  const entry = useEntry<number>({
+    initial: String(line.quantity),
+    read: (text) => {
+      const q = Number(text.trim());
+      return !/^\d{1,6}$/.test(text.trim()) || q < 1 || q > 100_000
+        ? { ok: false, message: 'Type a whole number from 1 to 100000.' }
+        : { ok: true, value: q };
+    },
+    apply: onApply,
+    done: onClose,
+  });
 
   return (
     <EntryDialog
       title={`Quantity — ${line.name}`}
       testId="quantity-dialog"
-      value={text}
-      onChange={setText}
-      onSubmit={submit}
+      entry={entry}
       onClose={onClose}
-      error={error}
       errorTestId="quantity-error"
       input={{
         testId: 'quantity-input',
