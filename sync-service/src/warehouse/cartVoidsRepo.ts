@@ -4,34 +4,31 @@
 import type { CartVoidRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
-import { ENVELOPE_SELECT, envelopeColumns, envelopeOf, type EnvelopeRow } from './tillEventColumns';
+import {
+  envelopeOf,
+  insertTillReports,
+  selectTillReports,
+  type EnvelopeRow,
+  type PayloadColumn,
+} from './tillEventColumns';
 
-const INSERT = `
-INSERT INTO cart_voids (event_id, store_id, till_id, occurred_at, cart_id, shift_id, cashier_id,
-  cashier_name, approver_id, reason, currency, line_count, units, total)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::uuid[],
-  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::bigint[])
-ON CONFLICT (event_id) DO NOTHING`;
+const PAYLOAD: readonly PayloadColumn<EventOf<'cart_void'>>[] = [
+  { name: 'cart_id', type: 'text', of: (e) => e.payload.cartId },
+  { name: 'shift_id', type: 'uuid', of: (e) => e.payload.shiftId },
+  { name: 'cashier_id', type: 'text', of: (e) => e.payload.cashierId },
+  { name: 'cashier_name', type: 'text', of: (e) => e.payload.cashierName },
+  { name: 'approver_id', type: 'text', of: (e) => e.payload.approverId },
+  { name: 'reason', type: 'text', of: (e) => e.payload.reason },
+  { name: 'currency', type: 'text', of: (e) => e.payload.currency },
+  { name: 'line_count', type: 'int', of: (e) => e.payload.lineCount },
+  { name: 'units', type: 'int', of: (e) => e.payload.units },
+  { name: 'total', type: 'bigint', of: (e) => e.payload.total },
+];
 
-export const insertCartVoids = async (
+export const insertCartVoids = (
   db: SqlClient,
   events: readonly EventOf<'cart_void'>[],
-): Promise<void> => {
-  if (events.length === 0) return;
-  await db.query(INSERT, [
-    ...envelopeColumns(events),
-    events.map((e) => e.payload.cartId),
-    events.map((e) => e.payload.shiftId),
-    events.map((e) => e.payload.cashierId),
-    events.map((e) => e.payload.cashierName),
-    events.map((e) => e.payload.approverId),
-    events.map((e) => e.payload.reason),
-    events.map((e) => e.payload.currency),
-    events.map((e) => e.payload.lineCount),
-    events.map((e) => e.payload.units),
-    events.map((e) => e.payload.total),
-  ]);
-};
+): Promise<void> => insertTillReports(db, 'cart_voids', PAYLOAD, events);
 
 /** The console's row, as the API contract defines it. */
 export type CartVoidRecord = CartVoidRow;
@@ -51,14 +48,11 @@ export const listCartVoids = async (
   db: SqlClient,
   query: { storeId?: string; limit: number },
 ): Promise<CartVoidRecord[]> => {
-  const { rows } = await db.query<Row>(
-    `SELECT ${ENVELOPE_SELECT}, x.cashier_id, x.cashier_name, x.approver_id, x.reason,
-       x.currency, x.line_count, x.total
-     FROM cart_voids x LEFT JOIN stores s ON s.store_id = x.store_id
-       LEFT JOIN tills t ON t.till_id = x.till_id
-     WHERE ($1::text IS NULL OR x.store_id = $1)
-     ORDER BY x.occurred_at DESC, x.event_id DESC LIMIT $2`,
-    [query.storeId ?? null, query.limit],
+  const rows = await selectTillReports<Row>(
+    db,
+    'cart_voids',
+    'x.cashier_id, x.cashier_name, x.approver_id, x.reason, x.currency, x.line_count, x.total',
+    query,
   );
   return rows.map((r) => ({
     ...envelopeOf(r),

@@ -5,35 +5,31 @@ import type { PinFailureRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
 import {
-  ENVELOPE_SELECT,
-  envelopeColumns,
   envelopeOf,
+  insertTillReports,
   iso,
+  selectTillReports,
   type EnvelopeRow,
+  type PayloadColumn,
 } from './tillEventColumns';
 
-const INSERT = `
-INSERT INTO pin_failures (event_id, store_id, till_id, occurred_at, attempt, user_id, user_name,
-  signed_in_user_id, failures, locked_until)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-  $7::text[], $8::text[], $9::int[], $10::timestamptz[])
-ON CONFLICT (event_id) DO NOTHING`;
+const PAYLOAD: readonly PayloadColumn<EventOf<'pin_failed'>>[] = [
+  { name: 'attempt', type: 'text', of: (e) => e.payload.attempt },
+  { name: 'user_id', type: 'text', of: (e) => e.payload.userId },
+  { name: 'user_name', type: 'text', of: (e) => e.payload.userName },
+  { name: 'signed_in_user_id', type: 'text', of: (e) => e.payload.signedInUserId },
+  { name: 'failures', type: 'int', of: (e) => e.payload.failures },
+  {
+    name: 'locked_until',
+    type: 'timestamptz',
+    of: (e) => (e.payload.lockedUntil === null ? null : iso(e.payload.lockedUntil)),
+  },
+];
 
-export const insertPinFailures = async (
+export const insertPinFailures = (
   db: SqlClient,
   events: readonly EventOf<'pin_failed'>[],
-): Promise<void> => {
-  if (events.length === 0) return;
-  await db.query(INSERT, [
-    ...envelopeColumns(events),
-    events.map((e) => e.payload.attempt),
-    events.map((e) => e.payload.userId),
-    events.map((e) => e.payload.userName),
-    events.map((e) => e.payload.signedInUserId),
-    events.map((e) => e.payload.failures),
-    events.map((e) => (e.payload.lockedUntil === null ? null : iso(e.payload.lockedUntil))),
-  ]);
-};
+): Promise<void> => insertTillReports(db, 'pin_failures', PAYLOAD, events);
 
 /** The console's row, as the API contract defines it. */
 export type PinFailureRecord = PinFailureRow;
@@ -52,14 +48,12 @@ export const listPinFailures = async (
   db: SqlClient,
   query: { storeId?: string; limit: number },
 ): Promise<PinFailureRecord[]> => {
-  const { rows } = await db.query<Row>(
-    `SELECT ${ENVELOPE_SELECT}, x.attempt, x.user_id, x.user_name, x.signed_in_user_id,
-       x.failures, (extract(epoch FROM x.locked_until) * 1000)::bigint AS locked_until_ms
-     FROM pin_failures x LEFT JOIN stores s ON s.store_id = x.store_id
-       LEFT JOIN tills t ON t.till_id = x.till_id
-     WHERE ($1::text IS NULL OR x.store_id = $1)
-     ORDER BY x.occurred_at DESC, x.event_id DESC LIMIT $2`,
-    [query.storeId ?? null, query.limit],
+  const rows = await selectTillReports<Row>(
+    db,
+    'pin_failures',
+    `x.attempt, x.user_id, x.user_name, x.signed_in_user_id, x.failures,
+       (extract(epoch FROM x.locked_until) * 1000)::bigint AS locked_until_ms`,
+    query,
   );
   return rows.map((r) => ({
     ...envelopeOf(r),
