@@ -10,7 +10,8 @@ import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
 import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { PasswordInput } from '../parts/PasswordInput';
 import { useSession } from '../state/sessionContext';
 
@@ -26,21 +27,20 @@ export function CreateAccountDialog({
   const [name, setName] = useState('');
   const [role, setRole] = useState<ConsoleRole>('analyst');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, send } = useFormSend();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v = validate(createAccountRequestSchema, { email, name, role, password });
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
-    const r = await api.createAccount(v.value);
-    if (r.ok) onCreated();
-    else
-      setFailure(
-        r.error.code === 'CONFLICT'
+    await send(
+      () => api.createAccount(v.value),
+      onCreated,
+      (error) =>
+        error.code === 'CONFLICT'
           ? 'An account with this email exists already.'
-          : errorWords(r.error),
-      );
+          : errorWords(error),
+    );
   };
   return (
     <Dialog title="Add an account" testId="account-form" onClose={onClose}>

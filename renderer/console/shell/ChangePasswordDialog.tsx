@@ -6,7 +6,8 @@ import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
 import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { PasswordInput } from '../parts/PasswordInput';
 import { useSession } from '../state/sessionContext';
 
@@ -15,8 +16,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, send } = useFormSend();
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -25,12 +25,12 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     if (repeat !== newPassword) errs.repeat = 'the two new passwords differ';
     setErrors(errs);
     if (!v.ok || errs.repeat) return;
-    const r = await api.changePassword(currentPassword, newPassword);
-    if (r.ok) setDone(true);
-    else
-      setFailure(
-        r.error.code === 'LOGIN_FAILED' ? 'The current password is wrong.' : errorWords(r.error),
-      );
+    await send(
+      () => api.changePassword(currentPassword, newPassword),
+      () => setDone(true),
+      (error) =>
+        error.code === 'LOGIN_FAILED' ? 'The current password is wrong.' : errorWords(error),
+    );
   };
   return (
     <Dialog title="Change password" testId="change-password-dialog" onClose={onClose}>

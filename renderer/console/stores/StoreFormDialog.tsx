@@ -9,10 +9,10 @@ import {
   type ConsoleStoreRequest,
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
-import { errorWords } from '../api/consoleClient';
 import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { useSession } from '../state/sessionContext';
 import { changedFields, STORE_FIELDS, type StoreDraft } from './storeDraft';
 
@@ -62,9 +62,7 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       };
   const [draft, setDraft] = useState<StoreDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, setFailure, busy, send } = useFormSend();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,13 +78,13 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
       onClose();
       return;
     }
-    setBusy(true);
-    const r = store
-      ? await api.updateStore(store.storeId, v.value)
-      : await api.createStore(v.value as ConsoleStoreRequest);
-    setBusy(false);
-    if (r.ok) onSaved(r.value);
-    else setFailure(errorWords(r.error));
+    await send(
+      () =>
+        store
+          ? api.updateStore(store.storeId, v.value)
+          : api.createStore(v.value as ConsoleStoreRequest),
+      onSaved,
+    );
   };
 
   return (
