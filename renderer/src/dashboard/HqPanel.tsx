@@ -1,18 +1,19 @@
 // The HQ view: stores side by side, regions, chain-wide top products, and a drill from the chain
 // to a store (months, tills, top products) and on to one till.
 import { useMemo, useState } from 'react';
-import { Bar, Doughnut } from 'react-chartjs-2';
+import { Bar } from 'react-chartjs-2';
 import type { DashboardHq, HqFigure, HqStoreFigure } from '../../../shared/api';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ChartCard } from './ChartCard';
-import { cartesianOptions, doughnutOptions } from './chartOptions';
+import { cartesianOptions } from './chartOptions';
 import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { dashFormat, type DashFormat } from './dashboardFormat';
 import { figureColumns, hqMonthColumns, productColumns, storeColumns } from './hqColumns';
 import { HqConnectForm } from './HqConnectForm';
 import { HqOwnStore } from './HqOwnStore';
 import { KpiTiles } from './KpiTiles';
+import { SharesDoughnut } from './SharesDoughnut';
 import { TillSyncCard } from './TillSyncCard';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
@@ -169,18 +170,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
             rows={hq.regions}
             fileSuffix={suffix}
           >
-            <Doughnut
-              data={{
-                labels: hq.regions.map((r) => r.label),
-                datasets: [
-                  {
-                    data: hq.regions.map((r) => f.major(Math.max(0, r.netSales))),
-                    backgroundColor: hq.regions.map((_, i) => seriesColor(theme, i)),
-                  },
-                ],
-              }}
-              options={doughnutOptions(theme, f.moneyOfMajor)}
-            />
+            <SharesDoughnut parts={hq.regions} f={f} theme={theme} />
           </ChartCard>
           <ChartCard
             title="Chain-wide top products"
