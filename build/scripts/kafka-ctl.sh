@@ -182,13 +182,4 @@ cmd_status() {
   fi
 }
 
-case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  restart) cmd_stop && cmd_start ;;
-  status) cmd_status ;;
-  *)
-    echo "usage: $0 start|stop|restart|status" >&2
-    exit 2
-    ;;
-esac
+services_dispatch "$0" "${1:-}"

@@ -73,3 +73,19 @@ as_pg() {
     "$@"
   fi
 }
+
+# The start|stop|restart|status command line both control scripts take; each defines cmd_start,
+# cmd_stop and cmd_status before calling this.
+services_dispatch() {
+  local script=$1 command=$2
+  case "$command" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    restart) cmd_stop && cmd_start ;;
+    status) cmd_status ;;
+    *)
+      echo "usage: $script start|stop|restart|status" >&2
+      exit 2
+      ;;
+  esac
+}

@@ -1,5 +1,6 @@
 // Domain shapes returned by the till API (renderer <-> core). Inputs are zod schemas in the
 // per-domain files; outputs are plain types, since the core produces them itself.
+import type { StockLevel } from '../kpi';
 import type { Minor } from '../money';
 import type { Discount, TaxMode, CartTotals } from '../pricing';
 import type { Payment, TenderType } from '../tender';
@@ -167,14 +168,7 @@ export interface ReceiptMatch extends RecentSale {
   firstItem: string | null;
 }
 
-export interface StockRow {
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  onHand: number;
-  reorderLevel: number;
-  leadTimeDays: number;
+export interface StockRow extends StockLevel {
   avgDailyUnits28d: number;
   daysOfCover: number | null;
   needsRefill: boolean;

@@ -8,7 +8,17 @@ import { z } from 'zod';
 import { productSnapshotSchema, type ProductSnapshot } from '../events/catalog';
 import { currencySchema, idSchema } from '../events/common';
 import { storableString } from '../events/text';
-import { isTimeZone, placeSchema, type Store } from '../sync/gatewayApi';
+import { storeDetailsShape, type Store } from '../sync/gatewayApi';
+
+/** A newest-first page of a bigint-keyed list: the rows before id `before`, `limit` of them. */
+const newestFirstPageSchema = (maxLimit: number, defaultLimit: number) =>
+  z.object({
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+  });
 
 export const CONSOLE_SESSION_COOKIE = 'hq_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -120,13 +130,7 @@ export interface AuditEntry {
   after: unknown;
 }
 /** GET /v1/console/audit?before=<id>&limit=<n> → { entries } newest first; /audit.csv → text/csv */
-export const auditQuerySchema = z.object({
-  before: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const auditQuerySchema = newestFirstPageSchema(500, 100);
 export interface AuditResponse {
   entries: AuditEntry[];
 }
@@ -164,12 +168,7 @@ export const consoleStoreRequestSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'letters, digits, . _ - (at most 32)'),
-  name: storableString().trim().min(1).max(200),
-  city: placeSchema.default(''),
-  region: placeSchema.default(''),
-  country: placeSchema.default(''),
-  currency: currencySchema,
-  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown IANA time zone'),
+  ...storeDetailsShape,
 });
 export type ConsoleStoreRequest = z.input<typeof consoleStoreRequestSchema>;
 /** PATCH /v1/console/stores/:storeId → ConsoleStore. Currency and time zone: 409 once it has sales. */
@@ -334,13 +333,7 @@ export interface DeadLetterRow {
   retryOutcome: string | null;
 }
 /** GET /v1/console/ops/dead-letters?before=<id>&limit=<n> → { items, total } newest first */
-export const deadLettersQuerySchema = z.object({
-  before: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const deadLettersQuerySchema = newestFirstPageSchema(200, 50);
 export interface DeadLettersResponse {
   items: DeadLetterRow[];
   total: number;
@@ -365,14 +358,18 @@ export const consoleIdSchema = idSchema;
 
 // ---- Security -------------------------------------------------------------------------------------
 
-/** One wrong PIN typed at a till (a pin_failed event). */
-export interface PinFailureRow {
+/** Where and when a till reported something: the first columns of the security and void lists. */
+export interface TillReportRow {
   eventId: string;
   storeId: string;
   storeName: string | null;
   tillId: string;
   tillName: string | null;
   occurredAt: number;
+}
+
+/** One wrong PIN typed at a till (a pin_failed event). */
+export interface PinFailureRow extends TillReportRow {
   /** Sign-in screen, or an owner-approval dialog. */
   attempt: 'login' | 'owner_pin';
   /** The user whose PIN was tried at sign-in (null: owner PIN or an unknown user). */
@@ -395,13 +392,7 @@ export interface PinFailuresResponse {
 }
 
 /** One sale voided at a till before payment (a cart_void event). */
-export interface CartVoidRow {
-  eventId: string;
-  storeId: string;
-  storeName: string | null;
-  tillId: string;
-  tillName: string | null;
-  occurredAt: number;
+export interface CartVoidRow extends TillReportRow {
   cashierId: string;
   cashierName: string;
   /** The owner who approved a void above the store's limit (or voided it), null otherwise. */

@@ -1,56 +1,38 @@
 import { z } from 'zod';
+import { quantitySchema, textSchema, uuidSchema } from './common';
 import {
-  currencySchema,
-  idSchema,
-  minorSchema,
-  quantitySchema,
-  skuSchema,
-  taxRateBpSchema,
-  textSchema,
-  uniqueLineNumbers,
-  UNIQUE_LINE_NUMBERS_MESSAGE,
-  uuidSchema,
-} from './common';
-import { storableString } from './text';
-import { paymentSchema, totalsSchema } from './sale';
+  importRefSchema,
+  lineAmountsShape,
+  lineNoSchema,
+  lineProductShape,
+  receiptLinesSchema,
+  receiptNoSchema,
+  receiptPartiesShape,
+  tendersSchema,
+  totalsSchema,
+} from './sale';
 
 /** A returned line: the original line's snapshot, quantity and every amount negative. */
 export const returnLineSchema = z.object({
-  lineNo: z.number().int().min(1).max(10_000),
-  originalLineNo: z.number().int().min(1).max(10_000),
-  productId: idSchema,
-  sku: skuSchema,
-  name: textSchema,
-  category: textSchema,
-  subCategory: textSchema,
-  unitPrice: minorSchema,
+  lineNo: lineNoSchema,
+  originalLineNo: lineNoSchema,
+  ...lineProductShape,
   quantity: quantitySchema.refine((q) => q < 0, 'returned quantities are negative'),
-  taxRateBp: taxRateBpSchema,
-  gross: minorSchema,
-  discount: minorSchema,
-  tax: minorSchema,
-  net: minorSchema,
+  ...lineAmountsShape,
 });
 
 export const returnPayloadSchema = z.object({
-  receiptNo: storableString().min(1).max(80),
+  receiptNo: receiptNoSchema,
   originalEventId: uuidSchema,
-  originalReceiptNo: storableString().min(1).max(80),
-  cashierId: idSchema,
-  cashierName: textSchema,
-  shiftId: uuidSchema.nullable(),
-  currency: currencySchema,
+  originalReceiptNo: receiptNoSchema,
+  ...receiptPartiesShape,
   reason: textSchema,
   restock: z.boolean(),
-  lines: z
-    .array(returnLineSchema)
-    .min(1)
-    .max(1_000)
-    .refine(uniqueLineNumbers, UNIQUE_LINE_NUMBERS_MESSAGE),
+  lines: receiptLinesSchema(returnLineSchema),
   /** Refunds given back, amounts negative. */
-  refunds: z.array(paymentSchema).min(1).max(20),
+  refunds: tendersSchema(),
   totals: totalsSchema,
-  importRef: storableString().max(200).optional(),
+  importRef: importRefSchema,
 });
 export type ReturnPayload = z.infer<typeof returnPayloadSchema>;
 export type ReturnLine = z.infer<typeof returnLineSchema>;

@@ -20,6 +20,17 @@ export const daysOfCover = (onHand: number, avgDailyUnits: number): number | nul
   return onHand / avgDailyUnits;
 };
 
+/** A product's stock level and its refill inputs: the columns the till's and HQ's stock lists share. */
+export interface StockLevel {
+  productId: string;
+  sku: string;
+  name: string;
+  category: string;
+  onHand: number;
+  reorderLevel: number;
+  leadTimeDays: number;
+}
+
 export type RefillReason = 'at_or_below_reorder_level' | 'cover_below_lead_time';
 
 export interface RefillInput {

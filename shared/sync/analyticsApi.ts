@@ -7,7 +7,7 @@
 // BAD_REQUEST, 401 UNAUTHENTICATED, 403 FORBIDDEN (a till asking for another store or the chain).
 import { z } from 'zod';
 import { storableString } from '../events/text';
-import type { RefillReason, SalesKpis } from '../kpi';
+import type { RefillReason, SalesKpis, StockLevel } from '../kpi';
 
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -137,15 +137,8 @@ export interface BreakdownResponse {
   rows: BreakdownRow[];
 }
 
-export interface StockRow {
+export interface StockRow extends StockLevel {
   storeId: string;
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  onHand: number;
-  reorderLevel: number;
-  leadTimeDays: number;
   unitsLast28Days: number;
   daysOfCover: number | null;
   needsRefill: boolean;

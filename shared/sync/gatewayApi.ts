@@ -81,14 +81,19 @@ export const isTimeZone = (zone: string): boolean => {
 export const placeSchema = storableString().trim().max(100);
 
 /** POST /v1/admin/stores (admin token). storeId is generated when absent. */
-export const createStoreRequestSchema = z.object({
-  storeId: idSchema.optional(),
+/** A store's name, place, currency and time zone: what the admin API and the console both set. */
+export const storeDetailsShape = {
   name: storableString().trim().min(1).max(200),
   city: placeSchema.default(''),
   region: placeSchema.default(''),
   country: placeSchema.default(''),
   currency: currencySchema,
   timeZone: z.string().min(1).max(64).refine(isTimeZone, 'unknown IANA time zone'),
+};
+
+export const createStoreRequestSchema = z.object({
+  storeId: idSchema.optional(),
+  ...storeDetailsShape,
 });
 export type CreateStoreRequest = z.input<typeof createStoreRequestSchema>;
 

@@ -8,12 +8,14 @@ import {
   type ConsoleRole,
 } from '../../../shared/console/consoleApi';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
 import { errorWords } from '../api/consoleClient';
 import { ConfirmDialog } from '../parts/ConfirmDialog';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { pushAgeWords } from '../stores/syncHealthWords';
+import { CardAction } from '../parts/CardAction';
+import { QueryTable } from '../parts/QueryTable';
 import { CreateAccountDialog } from './CreateAccountDialog';
 
 export const ROLE_WORDS: Record<ConsoleRole, string> = {
@@ -140,30 +142,24 @@ export function AccountsScreen() {
         testId="accounts-action-error"
         onDismiss={() => setFailure(null)}
       />
-      <ErrorBanner message={q.errorText} testId="accounts-error" />
-      {q.data && (
-        <ChartCard
-          title="Accounts"
-          testId="accounts-table"
-          columns={columns}
-          rows={q.data.accounts}
-          fileSuffix="list"
-          tableOnly
-          wide
-          tall
-          rowTestId={(a) => `account-row-${a.email}`}
-          actions={
-            <button
-              type="button"
-              className="btn-primary console-card-action"
-              data-testid="account-create"
-              onClick={() => setCreating(true)}
-            >
-              Add account
-            </button>
-          }
-        />
-      )}
+      <QueryTable
+        query={q}
+        errorTestId="accounts-error"
+        rowsOf={(d) => d.accounts}
+        title="Accounts"
+        testId="accounts-table"
+        columns={columns}
+        fileSuffix="list"
+        tall
+        rowTestId={(a) => `account-row-${a.email}`}
+        actions={
+          <CardAction
+            label="Add account"
+            testId="account-create"
+            onClick={() => setCreating(true)}
+          />
+        }
+      />
       {creating && (
         <CreateAccountDialog
           onClose={() => setCreating(false)}

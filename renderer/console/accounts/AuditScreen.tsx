@@ -1,10 +1,11 @@
 // The audit log (admin only): who changed what and when, with the before and after of each
 // change, newest first and paged by id; "Export CSV" downloads the whole log from HQ.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AuditEntry } from '../../../shared/console/consoleApi';
-import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
 import { AUDIT_CSV_URL } from '../api/consoleCalls';
+import { NewerOlderPager, useIdPages } from '../parts/idPages';
+import { QueryTable } from '../parts/QueryTable';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 
@@ -14,8 +15,8 @@ const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.
 
 export function AuditScreen() {
   const { api, locale } = useSession();
-  const [before, setBefore] = useState<string[]>([]);
-  const cursor = before[before.length - 1];
+  const pages = useIdPages();
+  const { cursor } = pages;
   const q = useConsoleQuery(() => api.audit(cursor, PAGE), `audit:${cursor ?? ''}`);
   const when = useMemo(
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
@@ -44,52 +45,29 @@ export function AuditScreen() {
   return (
     <div className="console-screen" data-testid="audit-screen">
       <h1>Audit log</h1>
-      <ErrorBanner message={q.errorText} testId="audit-error" />
-      {q.data && (
-        <ChartCard
-          title="Audit log"
-          testId="audit-table"
-          columns={columns}
-          rows={entries}
-          fileSuffix={cursor ? `before-${cursor}` : 'newest'}
-          tableOnly
-          wide
-          tall
-          rowTestId={(e) => `audit-row-${e.id}`}
-          emptyText="Nothing has been changed from the console yet."
-          actions={
-            <a
-              className="console-button-link"
-              href={AUDIT_CSV_URL}
-              download
-              data-testid="audit-export"
-            >
-              Export CSV (all)
-            </a>
-          }
-        />
-      )}
-      <div className="pager">
-        <button
-          type="button"
-          data-testid="audit-newer"
-          disabled={before.length === 0}
-          onClick={() => setBefore((b) => b.slice(0, -1))}
-        >
-          ← Newer
-        </button>
-        <button
-          type="button"
-          data-testid="audit-older"
-          disabled={entries.length < PAGE}
-          onClick={() => {
-            const last = entries[entries.length - 1];
-            if (last) setBefore((b) => [...b, last.id]);
-          }}
-        >
-          Older →
-        </button>
-      </div>
+      <QueryTable
+        query={q}
+        errorTestId="audit-error"
+        rowsOf={(d) => d.entries}
+        title="Audit log"
+        testId="audit-table"
+        columns={columns}
+        fileSuffix={cursor ? `before-${cursor}` : 'newest'}
+        tall
+        rowTestId={(e) => `audit-row-${e.id}`}
+        emptyText="Nothing has been changed from the console yet."
+        actions={
+          <a
+            className="console-button-link"
+            href={AUDIT_CSV_URL}
+            download
+            data-testid="audit-export"
+          >
+            Export CSV (all)
+          </a>
+        }
+      />
+      <NewerOlderPager pages={pages} rows={entries} pageSize={PAGE} testIdPrefix="audit" />
     </div>
   );
 }

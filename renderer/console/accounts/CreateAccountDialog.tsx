@@ -8,8 +8,11 @@ import {
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
+import { PasswordInput } from '../parts/PasswordInput';
 import { useSession } from '../state/sessionContext';
 
 export function CreateAccountDialog({
@@ -24,30 +27,31 @@ export function CreateAccountDialog({
   const [name, setName] = useState('');
   const [role, setRole] = useState<ConsoleRole>('analyst');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, send } = useFormSend();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v = validate(createAccountRequestSchema, { email, name, role, password });
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
-    const r = await api.createAccount(v.value);
-    if (r.ok) onCreated();
-    else
-      setFailure(
-        r.error.code === 'CONFLICT'
+    await send(
+      () => api.createAccount(v.value),
+      onCreated,
+      (error) =>
+        error.code === 'CONFLICT'
           ? 'An account with this email exists already.'
-          : errorWords(r.error),
-      );
+          : errorWords(error),
+    );
   };
   return (
     <Dialog title="Add an account" testId="account-form" onClose={onClose}>
-      <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="account-form-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="account-form-error"
+        submitLabel="Add account"
+        submitTestId="account-form-submit"
+      >
         <Field label="Email" testId="account-form-email" error={errors.email}>
           {(a) => (
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...a} />
@@ -74,24 +78,15 @@ export function CreateAccountDialog({
           hint="At least 10 characters; tell it to the person, who changes it after signing in."
         >
           {(a) => (
-            <input
-              type="password"
+            <PasswordInput
               autoComplete="new-password"
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              {...a}
+              onChange={setPassword}
+              a11y={a}
             />
           )}
         </Field>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" data-testid="account-form-submit">
-            Add account
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

@@ -9,6 +9,7 @@ import { Pager } from '../../src/components/Pager';
 import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
+import { editColumn } from '../parts/editColumn';
 import { CatalogImportPanel } from './CatalogImportPanel';
 import { CatalogTillsCard } from './CatalogTillsCard';
 import { ProductFormDialog } from './ProductFormDialog';
@@ -63,19 +64,7 @@ export function CatalogScreen() {
       { label: 'Version', csv: (r) => r.version, numeric: true },
     ];
     if (writable)
-      cols.push({
-        label: 'Actions',
-        csv: () => null,
-        show: (r) => (
-          <button
-            type="button"
-            data-testid={`product-edit-${r.product.sku}`}
-            onClick={() => setEditing(r)}
-          >
-            Edit
-          </button>
-        ),
-      });
+      cols.push(editColumn<CatalogProductRow>((r) => `product-edit-${r.product.sku}`, setEditing));
     return cols;
   }, [cur, locale, tax, writable]);
 

@@ -2,8 +2,8 @@
 // seen the latest prices (it pulls on its next sync).
 import { useMemo } from 'react';
 import type { CatalogTillsResponse } from '../../../shared/console/consoleApi';
-import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
+import { QueryTable } from '../parts/QueryTable';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { pushAgeWords } from '../stores/syncHealthWords';
@@ -46,22 +46,17 @@ export function CatalogTillsCard({ generation }: { generation: number }) {
     [current, locale, session],
   );
   return (
-    <>
-      <ErrorBanner message={q.errorText} testId="catalog-tills-error" />
-      {q.data && (
-        <ChartCard
-          title="Tills' catalog versions"
-          testId="catalog-tills"
-          columns={columns}
-          rows={q.data.tills}
-          fileSuffix={`version-${current}`}
-          tableOnly
-          wide
-          rowTestId={(r) => `catalog-till-${r.tillName}`}
-          emptyText="No tills yet."
-          note={`HQ's catalog is at version ${current}.`}
-        />
-      )}
-    </>
+    <QueryTable
+      query={q}
+      errorTestId="catalog-tills-error"
+      rowsOf={(d) => d.tills}
+      title="Tills' catalog versions"
+      testId="catalog-tills"
+      columns={columns}
+      fileSuffix={`version-${current}`}
+      rowTestId={(r) => `catalog-till-${r.tillName}`}
+      emptyText="No tills yet."
+      note={`HQ's catalog is at version ${current}.`}
+    />
   );
 }

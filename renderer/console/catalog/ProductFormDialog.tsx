@@ -7,9 +7,10 @@ import {
   type CatalogProductRow,
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
-import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
 import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { useSession } from '../state/sessionContext';
 import {
   draftFieldOf,
@@ -47,9 +48,7 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
   const [draft, setDraft] = useState<ProductDraft>(() =>
     row ? draftOf(row.product, currency) : emptyDraft(),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, setFailure, busy, send } = useFormSend();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -65,13 +64,13 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
       return setErrors(mapped);
     }
     setErrors({});
-    setBusy(true);
-    const r = row
-      ? await api.saveProduct({ ...parsed.value, productId: row.product.productId })
-      : await api.addProduct(parsed.value);
-    setBusy(false);
-    if (r.ok) onSaved();
-    else setFailure(errorWords(r.error));
+    await send(
+      () =>
+        row
+          ? api.saveProduct({ ...parsed.value, productId: row.product.productId })
+          : api.addProduct(parsed.value),
+      onSaved,
+    );
   };
 
   return (
@@ -81,12 +80,16 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
       onClose={onClose}
       wide
     >
-      <form className="console-form form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="product-form-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="product-form-error"
+        submitLabel={row ? 'Save' : 'Add product'}
+        submitTestId="product-form-submit"
+        busy={busy}
+        grid
+      >
         {TEXT_FIELDS.map(({ field, label, hint }) => (
           <Field
             key={field}
@@ -120,20 +123,7 @@ export function ProductFormDialog({ row, currency, onClose, onSaved }: Props) {
           />
           Active (sold at the tills)
         </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="product-form-submit"
-          >
-            {row ? 'Save' : 'Add product'}
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

@@ -2,11 +2,12 @@
 // table and CSV. Rows can be narrowed (a region's stores) and drilled into; a store list can carry
 // each store's "as of"; the narrowed rows can also be shown as headline tiles.
 import type { ReactNode } from 'react';
-import { Bar, Doughnut } from 'react-chartjs-2';
+import { Bar } from 'react-chartjs-2';
 import type { BreakdownDimension, BreakdownRow } from '../../../shared/sync/analyticsApi';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
 import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
-import { cartesianOptions, doughnutOptions } from '../../src/dashboard/chartOptions';
+import { SharesDoughnut } from '../../src/dashboard/SharesDoughnut';
+import { cartesianOptions } from '../../src/dashboard/chartOptions';
 import { seriesColor, useChartTheme } from '../../src/dashboard/chartTheme';
 import type { DayRange, FigureScope } from '../api/consoleCalls';
 import { useSession } from '../state/sessionContext';
@@ -84,17 +85,10 @@ export function BreakdownCard(p: Props) {
   const scopeName = p.scope.scope === 'chain' ? 'chain' : p.scope.storeId;
   const chart =
     p.by === 'category' ? (
-      <Doughnut
-        data={{
-          labels: rows.map((r) => r.label || '(none)'),
-          datasets: [
-            {
-              data: rows.map((r) => f.major(Math.max(0, r.netSales))),
-              backgroundColor: rows.map((_, i) => seriesColor(theme, i)),
-            },
-          ],
-        }}
-        options={doughnutOptions(theme, f.moneyOfMajor)}
+      <SharesDoughnut
+        parts={rows.map((r) => ({ label: r.label || '(none)', netSales: r.netSales }))}
+        f={f}
+        theme={theme}
       />
     ) : (
       <Bar

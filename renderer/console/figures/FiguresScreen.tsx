@@ -12,6 +12,7 @@ import { LivePanel } from './LivePanel';
 import { OverviewPanel } from './OverviewPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../../src/dashboard/chartSetup';
+import { DayRangeInputs } from '../../src/dashboard/DayRangeInputs';
 import { ViewTabs, type ViewTab } from '../../src/dashboard/ViewTabs';
 
 type Tab = 'overview' | 'products' | 'live';
@@ -110,26 +111,13 @@ export function FiguresScreen({
         />
         {tab !== 'live' && (
           <div className="dash-filters" data-testid="figures-filters">
-            <label>
-              From
-              <input
-                type="date"
-                value={range.from}
-                max={range.to}
-                data-testid="figures-from"
-                onChange={(e) => setRange({ ...range, from: e.target.value })}
-              />
-            </label>
-            <label>
-              To
-              <input
-                type="date"
-                value={range.to}
-                min={range.from}
-                data-testid="figures-to"
-                onChange={(e) => setRange({ ...range, to: e.target.value })}
-              />
-            </label>
+            <DayRangeInputs
+              from={range.from}
+              to={range.to}
+              onFrom={(day) => setRange({ ...range, from: day })}
+              onTo={(day) => setRange({ ...range, to: day })}
+              testIdPrefix="figures"
+            />
           </div>
         )}
       </div>

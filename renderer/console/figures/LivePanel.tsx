@@ -13,9 +13,10 @@ import { KpiTiles } from '../../src/dashboard/KpiTiles';
 import type { FigureScope } from '../api/consoleCalls';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
-import { productColumns } from './figureColumns';
 import { useAnalyticsStream } from './useAnalyticsStream';
 import { asOfWords, useFormat } from './useFormat';
+import { productColumns } from '../../src/dashboard/hqColumns';
+import { TopProductsBar } from '../../src/dashboard/TopProductsBar';
 
 const STREAM_WORDS = { connecting: 'connecting…', open: 'live', down: 'reconnecting…' } as const;
 
@@ -112,23 +113,7 @@ export function LivePanel({
               rows={d.topProducts}
               fileSuffix={suffix}
             >
-              <Bar
-                data={{
-                  labels: d.topProducts.map((p) => p.name),
-                  datasets: [
-                    {
-                      label: 'Net sales',
-                      data: d.topProducts.map((p) => f.major(p.netSales)),
-                      backgroundColor: seriesColor(theme, 2),
-                    },
-                  ],
-                }}
-                options={cartesianOptions<'bar'>(
-                  theme,
-                  { format: f.moneyAxis, exact: f.moneyOfMajor },
-                  { horizontal: true },
-                )}
-              />
+              <TopProductsBar items={d.topProducts} f={f} theme={theme} />
             </ChartCard>
           </div>
         </>

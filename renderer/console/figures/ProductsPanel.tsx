@@ -1,17 +1,16 @@
 // Top products per month (by net sales or units, one month on the chart, every month in the table
 // and CSV), and sales by category and by hour of day, for the scope and range.
 import { useState } from 'react';
-import { Bar } from 'react-chartjs-2';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
 import { ChartCard } from '../../src/dashboard/ChartCard';
-import { cartesianOptions } from '../../src/dashboard/chartOptions';
-import { seriesColor, useChartTheme } from '../../src/dashboard/chartTheme';
+import { useChartTheme } from '../../src/dashboard/chartTheme';
 import { topColumns, type TopRow } from '../../src/dashboard/trendColumns';
 import type { DayRange, FigureScope } from '../api/consoleCalls';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { BreakdownCard } from './BreakdownCard';
 import { useFormat } from './useFormat';
+import { TopProductsBar } from '../../src/dashboard/TopProductsBar';
 
 interface Props {
   scope: FigureScope;
@@ -36,7 +35,6 @@ export function ProductsPanel({ scope, range, fallbackCurrency, chainWide }: Pro
   const list = (m: (typeof months)[number]) => (rankBy === 'units' ? m.byUnits : m.byNetSales);
   const rows: TopRow[] = months.flatMap((m) => list(m).map((p) => ({ month: m.month, ...p })));
   const shown = month ? list(month) : [];
-  const moneyAxis = { format: f.moneyAxis, exact: f.moneyOfMajor };
   const suffix = `${scope.scope === 'chain' ? 'chain' : scope.storeId}-${range.from}-${range.to}`;
   return (
     <>
@@ -83,23 +81,7 @@ export function ProductsPanel({ scope, range, fallbackCurrency, chainWide }: Pro
               </span>
             }
           >
-            <Bar
-              data={{
-                labels: shown.map((p) => p.name),
-                datasets: [
-                  {
-                    label: rankBy === 'units' ? 'Units' : 'Net sales',
-                    data: shown.map((p) => (rankBy === 'units' ? p.units : f.major(p.netSales))),
-                    backgroundColor: seriesColor(theme, 2),
-                  },
-                ],
-              }}
-              options={cartesianOptions<'bar'>(
-                theme,
-                rankBy === 'units' ? { format: f.count } : moneyAxis,
-                { horizontal: true },
-              )}
-            />
+            <TopProductsBar items={shown} f={f} theme={theme} byUnits={rankBy === 'units'} />
           </ChartCard>
         )}
         <BreakdownCard

@@ -1,6 +1,6 @@
 // Table and CSV columns of the console's figure cards (the dashboard's Column type and money
 // formatting, so a figure reads the same in the till and at HQ).
-import type { BreakdownRow, PeriodFigures, TopProductRow } from '../../../shared/sync/analyticsApi';
+import type { BreakdownRow, PeriodFigures } from '../../../shared/sync/analyticsApi';
 import type { Column } from '../../src/dashboard/ChartCard';
 import type { DashFormat } from '../../src/dashboard/dashboardFormat';
 
@@ -64,18 +64,4 @@ export const breakdownColumns = (f: DashFormat, first: string): Column<Breakdown
     numeric: true,
   },
   { label: 'Units', csv: (r) => r.units, show: (r) => f.count(r.units), numeric: true },
-];
-
-export const productColumns = (f: DashFormat): Column<TopProductRow>[] => [
-  { label: 'Rank', csv: (p) => p.rank, numeric: true },
-  { label: 'SKU', csv: (p) => p.sku },
-  { label: 'Product', csv: (p) => p.name },
-  { label: 'Category', csv: (p) => p.category },
-  { label: 'Units', csv: (p) => p.units, show: (p) => f.count(p.units), numeric: true },
-  {
-    label: 'Net sales',
-    csv: (p) => f.csvMoney(p.netSales),
-    show: (p) => f.money(p.netSales),
-    numeric: true,
-  },
 ];

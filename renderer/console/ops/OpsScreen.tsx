@@ -5,10 +5,12 @@
 import { useMemo, useState } from 'react';
 import type { DeadLetterRetryResponse, DeadLetterRow } from '../../../shared/console/consoleApi';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
 import { KpiTiles } from '../../src/dashboard/KpiTiles';
 import { errorWords } from '../api/consoleClient';
 import { ConfirmDialog } from '../parts/ConfirmDialog';
+import { NewerOlderPager, useIdPages } from '../parts/idPages';
+import { QueryTable } from '../parts/QueryTable';
 import { useSession } from '../state/sessionContext';
 import { CartVoidsCard } from './CartVoidsCard';
 import { PinFailuresCard } from './PinFailuresCard';
@@ -21,8 +23,8 @@ export function OpsScreen() {
   const session = useSession();
   const { api, locale } = session;
   const health = useConsoleQuery(() => api.health(), 'ops-health', REFRESH_MS);
-  const [before, setBefore] = useState<string[]>([]);
-  const cursor = before[before.length - 1];
+  const pages = useIdPages();
+  const { cursor } = pages;
   const letters = useConsoleQuery(() => api.deadLetters(cursor), `dl:${cursor ?? ''}`, REFRESH_MS);
   const stores = useConsoleQuery(() => api.stores(), 'stores');
   const storeName = useMemo(
@@ -168,44 +170,26 @@ export function OpsScreen() {
           {outcome.message}
         </p>
       )}
-      <ErrorBanner message={letters.errorText} testId="dead-letters-error" />
+      <QueryTable
+        query={letters}
+        errorTestId="dead-letters-error"
+        rowsOf={(d) => d.items}
+        title="Dead letters"
+        testId="dead-letters"
+        columns={columns}
+        fileSuffix={cursor ? `before-${cursor}` : 'newest'}
+        tall
+        rowTestId={(l) => `dead-letter-row-${l.id}`}
+        emptyText="No dead letters: every event HQ received was applied."
+        note={`${count.format(letters.data?.total ?? 0)} in all, newest first.`}
+      />
       {letters.data && (
-        <>
-          <ChartCard
-            title="Dead letters"
-            testId="dead-letters"
-            columns={columns}
-            rows={letters.data.items}
-            fileSuffix={cursor ? `before-${cursor}` : 'newest'}
-            tableOnly
-            wide
-            tall
-            rowTestId={(l) => `dead-letter-row-${l.id}`}
-            emptyText="No dead letters: every event HQ received was applied."
-            note={`${count.format(letters.data.total)} in all, newest first.`}
-          />
-          <div className="pager">
-            <button
-              type="button"
-              data-testid="dead-letters-newer"
-              disabled={before.length === 0}
-              onClick={() => setBefore((b) => b.slice(0, -1))}
-            >
-              ← Newer
-            </button>
-            <button
-              type="button"
-              data-testid="dead-letters-older"
-              disabled={letters.data.items.length < 50}
-              onClick={() => {
-                const last = letters.data?.items[letters.data.items.length - 1];
-                if (last) setBefore((b) => [...b, last.id]);
-              }}
-            >
-              Older →
-            </button>
-          </div>
-        </>
+        <NewerOlderPager
+          pages={pages}
+          rows={letters.data.items}
+          pageSize={50}
+          testIdPrefix="dead-letters"
+        />
       )}
       <PinFailuresCard storeName={storeName} />
       <CartVoidsCard storeName={storeName} />

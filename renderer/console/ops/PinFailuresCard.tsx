@@ -3,8 +3,8 @@
 // so HQ sees a cashier guessing PINs. Refreshes itself.
 import { useMemo } from 'react';
 import type { PinFailureRow } from '../../../shared/console/consoleApi';
-import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
+import { QueryTable } from '../parts/QueryTable';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
 import { pushAgeWords } from '../stores/syncHealthWords';
@@ -51,22 +51,17 @@ export function PinFailuresCard({ storeName }: { storeName: ReadonlyMap<string, 
   );
 
   return (
-    <>
-      <ErrorBanner message={failures.errorText} testId="pin-failures-error" />
-      {failures.data && (
-        <ChartCard
-          title="Security: wrong PINs at tills"
-          testId="pin-failures"
-          columns={columns}
-          rows={failures.data.items}
-          fileSuffix="newest"
-          tableOnly
-          wide
-          rowTestId={(f) => `pin-failure-row-${f.eventId}`}
-          emptyText="No wrong PINs reported by any till."
-          note="Newest first. A till locks a PIN after 3 wrong tries in a row, for 30 s, doubling each time."
-        />
-      )}
-    </>
+    <QueryTable
+      query={failures}
+      errorTestId="pin-failures-error"
+      rowsOf={(d) => d.items}
+      title="Security: wrong PINs at tills"
+      testId="pin-failures"
+      columns={columns}
+      fileSuffix="newest"
+      rowTestId={(f) => `pin-failure-row-${f.eventId}`}
+      emptyText="No wrong PINs reported by any till."
+      note="Newest first. A till locks a PIN after 3 wrong tries in a row, for 30 s, doubling each time."
+    />
   );
 }

@@ -4,8 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
 import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
+import { PasswordInput } from '../parts/PasswordInput';
 import { useSession } from '../state/sessionContext';
 
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
@@ -13,8 +16,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, setErrors, failure, send } = useFormSend();
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -23,12 +25,12 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     if (repeat !== newPassword) errs.repeat = 'the two new passwords differ';
     setErrors(errs);
     if (!v.ok || errs.repeat) return;
-    const r = await api.changePassword(currentPassword, newPassword);
-    if (r.ok) setDone(true);
-    else
-      setFailure(
-        r.error.code === 'LOGIN_FAILED' ? 'The current password is wrong.' : errorWords(r.error),
-      );
+    await send(
+      () => api.changePassword(currentPassword, newPassword),
+      () => setDone(true),
+      (error) =>
+        error.code === 'LOGIN_FAILED' ? 'The current password is wrong.' : errorWords(error),
+    );
   };
   return (
     <Dialog title="Change password" testId="change-password-dialog" onClose={onClose}>
@@ -44,20 +46,21 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           </div>
         </>
       ) : (
-        <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-          {failure && (
-            <p className="error-banner" role="alert" data-testid="change-password-error">
-              {failure}
-            </p>
-          )}
+        <ConsoleForm
+          onSubmit={submit}
+          onCancel={onClose}
+          failure={failure}
+          failureTestId="change-password-error"
+          submitLabel="Change password"
+          submitTestId="cp-submit"
+        >
           <Field label="Current password" testId="cp-current" error={errors.currentPassword}>
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="current-password"
                 value={currentPassword}
-                onChange={(e) => setCurrent(e.target.value)}
-                {...a}
+                onChange={setCurrent}
+                a11y={a}
               />
             )}
           </Field>
@@ -68,35 +71,25 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             hint="At least 10 characters."
           >
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="new-password"
                 value={newPassword}
-                onChange={(e) => setNew(e.target.value)}
-                {...a}
+                onChange={setNew}
+                a11y={a}
               />
             )}
           </Field>
           <Field label="New password again" testId="cp-repeat" error={errors.repeat}>
             {(a) => (
-              <input
-                type="password"
+              <PasswordInput
                 autoComplete="new-password"
                 value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                {...a}
+                onChange={setRepeat}
+                a11y={a}
               />
             )}
           </Field>
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="btn-primary" data-testid="cp-submit">
-              Change password
-            </button>
-          </div>
-        </form>
+        </ConsoleForm>
       )}
     </Dialog>
   );

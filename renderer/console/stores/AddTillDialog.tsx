@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { consoleTillRequestSchema, type TillEnrollment } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
-import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { useSession } from '../state/sessionContext';
 
 interface Props {
@@ -16,28 +17,25 @@ interface Props {
 export function AddTillDialog({ storeId, onClose, onAdded }: Props) {
   const { api } = useSession();
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, busy, send } = useFormSend();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const v = validate(consoleTillRequestSchema, { name });
     if (!v.ok) return setErrors(v.errors);
     setErrors({});
-    setBusy(true);
-    const r = await api.addTill(storeId, v.value.name);
-    setBusy(false);
-    if (r.ok) onAdded(r.value);
-    else setFailure(errorWords(r.error));
+    await send(() => api.addTill(storeId, v.value.name), onAdded);
   };
   return (
     <Dialog title="Add a till" testId="add-till-dialog" onClose={onClose}>
-      <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="add-till-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="add-till-error"
+        submitLabel="Add till"
+        submitTestId="add-till-submit"
+        busy={busy}
+      >
         <Field
           label="Till name"
           testId="add-till-name"
@@ -46,20 +44,7 @@ export function AddTillDialog({ storeId, onClose, onAdded }: Props) {
         >
           {(a) => <input value={name} onChange={(e) => setName(e.target.value)} {...a} />}
         </Field>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="add-till-submit"
-          >
-            Add till
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

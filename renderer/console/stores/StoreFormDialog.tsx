@@ -9,9 +9,10 @@ import {
   type ConsoleStoreRequest,
 } from '../../../shared/console/consoleApi';
 import { Dialog } from '../../src/components/Dialog';
-import { errorWords } from '../api/consoleClient';
+import { ConsoleForm } from '../parts/ConsoleForm';
 import { Field } from '../parts/Field';
-import { validate, type FieldErrors } from '../parts/fieldErrors';
+import { validate } from '../parts/fieldErrors';
+import { useFormSend } from '../parts/useFormSend';
 import { useSession } from '../state/sessionContext';
 import { changedFields, STORE_FIELDS, type StoreDraft } from './storeDraft';
 
@@ -61,9 +62,7 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       };
   const [draft, setDraft] = useState<StoreDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, failure, setFailure, busy, send } = useFormSend();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -79,13 +78,13 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
       onClose();
       return;
     }
-    setBusy(true);
-    const r = store
-      ? await api.updateStore(store.storeId, v.value)
-      : await api.createStore(v.value as ConsoleStoreRequest);
-    setBusy(false);
-    if (r.ok) onSaved(r.value);
-    else setFailure(errorWords(r.error));
+    await send(
+      () =>
+        store
+          ? api.updateStore(store.storeId, v.value)
+          : api.createStore(v.value as ConsoleStoreRequest),
+      onSaved,
+    );
   };
 
   return (
@@ -95,12 +94,17 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
       onClose={onClose}
       wide
     >
-      <form className="console-form form-grid" onSubmit={(e) => void submit(e)} noValidate>
-        {failure && (
-          <p className="error-banner" role="alert" data-testid="store-form-error">
-            {failure}
-          </p>
-        )}
+      <ConsoleForm
+        onSubmit={submit}
+        onCancel={onClose}
+        failure={failure}
+        failureTestId="store-form-error"
+        submitLabel={store ? 'Save' : 'Add store'}
+        submitTestId="store-form-submit"
+        cancelTestId="store-form-cancel"
+        busy={busy}
+        grid
+      >
         {STORE_FIELDS.map((field) => (
           <Field
             key={field}
@@ -134,20 +138,7 @@ export function StoreFormDialog({ store, onClose, onSaved }: Props) {
             Currency and time zone cannot change once the store has sales.
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} data-testid="store-form-cancel">
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={busy}
-            data-testid="store-form-submit"
-          >
-            {store ? 'Save' : 'Add store'}
-          </button>
-        </div>
-      </form>
+      </ConsoleForm>
     </Dialog>
   );
 }

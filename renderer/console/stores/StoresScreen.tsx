@@ -2,11 +2,13 @@
 // for roles that may — creating and editing stores. A store's name opens its tills.
 import { useMemo, useState } from 'react';
 import type { ConsoleStore } from '../../../shared/console/consoleApi';
-import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
 import type { ConsoleRoute } from '../state/consoleRoute';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
+import { CardAction } from '../parts/CardAction';
+import { editColumn } from '../parts/editColumn';
+import { QueryTable } from '../parts/QueryTable';
 import { StoreFormDialog } from './StoreFormDialog';
 import { HEALTH_WORDS, pushAgeWords, storeHealthFlag } from './syncHealthWords';
 
@@ -107,51 +109,32 @@ export function StoresScreen({ go }: { go: (r: ConsoleRoute) => void }) {
         numeric: true,
       },
     ];
-    if (writable)
-      cols.push({
-        label: 'Actions',
-        csv: () => null,
-        show: (s) => (
-          <button type="button" data-testid={`store-edit-${s.code}`} onClick={() => setEditing(s)}>
-            Edit
-          </button>
-        ),
-      });
+    if (writable) cols.push(editColumn<ConsoleStore>((s) => `store-edit-${s.code}`, setEditing));
     return cols;
   }, [go, locale, now, writable]);
 
   return (
     <div className="console-screen" data-testid="stores-screen">
       <h1>Stores</h1>
-      <ErrorBanner message={q.errorText} testId="stores-error" />
-      {!q.data && !q.error && <p className="loading">Loading stores…</p>}
-      {q.data && (
-        <ChartCard
-          title="Stores"
-          testId="stores-table"
-          columns={columns}
-          rows={q.data.stores}
-          fileSuffix="list"
-          tableOnly
-          wide
-          tall
-          rowTestId={(s) => `store-row-${s.code}`}
-          emptyText="No stores yet."
-          actions={
-            writable ? (
-              <button
-                type="button"
-                className="btn-primary console-card-action"
-                data-testid="store-create"
-                onClick={() => setEditing('new')}
-              >
-                Add store
-              </button>
-            ) : null
-          }
-          note="Last push and events today come from each store's tills; a till silent for more than an hour is overdue."
-        />
-      )}
+      <QueryTable
+        query={q}
+        errorTestId="stores-error"
+        loadingText="Loading stores…"
+        rowsOf={(d) => d.stores}
+        title="Stores"
+        testId="stores-table"
+        columns={columns}
+        fileSuffix="list"
+        tall
+        rowTestId={(s) => `store-row-${s.code}`}
+        emptyText="No stores yet."
+        actions={
+          writable ? (
+            <CardAction label="Add store" testId="store-create" onClick={() => setEditing('new')} />
+          ) : null
+        }
+        note="Last push and events today come from each store's tills; a till silent for more than an hour is overdue."
+      />
       {editing && (
         <StoreFormDialog
           store={editing === 'new' ? null : editing}

@@ -4,12 +4,14 @@
 import { useMemo, useState } from 'react';
 import type { ConsoleTill, TillEnrollment } from '../../../shared/console/consoleApi';
 import { ErrorBanner } from '../../src/components/ErrorBanner';
-import { ChartCard, type Column } from '../../src/dashboard/ChartCard';
+import type { Column } from '../../src/dashboard/ChartCard';
 import { errorWords } from '../api/consoleClient';
 import { ConfirmDialog } from '../parts/ConfirmDialog';
 import type { ConsoleRoute } from '../state/consoleRoute';
 import { useSession } from '../state/sessionContext';
 import { useConsoleQuery } from '../state/useConsoleQuery';
+import { CardAction } from '../parts/CardAction';
+import { QueryTable } from '../parts/QueryTable';
 import { AddTillDialog } from './AddTillDialog';
 import { EnrollmentDialog } from './EnrollmentDialog';
 import { pushAgeWords } from './syncHealthWords';
@@ -166,34 +168,24 @@ export function TillsScreen({ storeId, go }: { storeId: string; go: (r: ConsoleR
         testId="tills-action-error"
         onDismiss={() => setFailure(null)}
       />
-      <ErrorBanner message={tills.errorText} testId="tills-error" />
-      {!tills.data && !tills.error && <p className="loading">Loading tills…</p>}
-      {tills.data && (
-        <ChartCard
-          title="Tills"
-          testId="tills-table"
-          columns={columns}
-          rows={tills.data.tills}
-          fileSuffix={store?.code ?? storeId}
-          tableOnly
-          wide
-          tall
-          rowTestId={(t) => `till-row-${t.name}`}
-          emptyText="No tills yet: add one and type its code into the till's Connect to HQ screen."
-          actions={
-            writable ? (
-              <button
-                type="button"
-                className="btn-primary console-card-action"
-                data-testid="till-add"
-                onClick={() => setAdding(true)}
-              >
-                Add till
-              </button>
-            ) : null
-          }
-        />
-      )}
+      <QueryTable
+        query={tills}
+        errorTestId="tills-error"
+        loadingText="Loading tills…"
+        rowsOf={(d) => d.tills}
+        title="Tills"
+        testId="tills-table"
+        columns={columns}
+        fileSuffix={store?.code ?? storeId}
+        tall
+        rowTestId={(t) => `till-row-${t.name}`}
+        emptyText="No tills yet: add one and type its code into the till's Connect to HQ screen."
+        actions={
+          writable ? (
+            <CardAction label="Add till" testId="till-add" onClick={() => setAdding(true)} />
+          ) : null
+        }
+      />
       {adding && (
         <AddTillDialog
           storeId={storeId}

@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSettings } from '../state/settingsContext';
 import { AttentionList } from './AttentionList';
+import { DayRangeInputs } from './DayRangeInputs';
 import { HqPanel } from './HqPanel';
 import { StockPanel } from './StockPanel';
 import { TodayPanel } from './TodayPanel';
@@ -67,26 +68,13 @@ export function DashboardScreen() {
         <div className="dash-filters" data-testid="dash-filters">
           {(tab === 'trends' || tab === 'hq') && (
             <>
-              <label>
-                From
-                <input
-                  type="date"
-                  value={filters.from}
-                  max={filters.to}
-                  data-testid="filter-from"
-                  onChange={(e) => set('from', e.target.value)}
-                />
-              </label>
-              <label>
-                To
-                <input
-                  type="date"
-                  value={filters.to}
-                  min={filters.from}
-                  data-testid="filter-to"
-                  onChange={(e) => set('to', e.target.value)}
-                />
-              </label>
+              <DayRangeInputs
+                from={filters.from}
+                to={filters.to}
+                onFrom={(day) => set('from', day)}
+                onTo={(day) => set('to', day)}
+                testIdPrefix="filter"
+              />
             </>
           )}
           {tab === 'trends' && (

@@ -1,21 +1,23 @@
 // The HQ view: stores side by side, regions, chain-wide top products, and a drill from the chain
 // to a store (months, tills, top products) and on to one till.
 import { useMemo, useState } from 'react';
-import { Bar, Doughnut } from 'react-chartjs-2';
-import type { DashboardHq, HqFigure, HqStoreFigure, ProductFigure } from '../../../shared/api';
+import { Bar } from 'react-chartjs-2';
+import type { DashboardHq, HqFigure, HqStoreFigure } from '../../../shared/api';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { ChartCard, type Column } from './ChartCard';
-import { cartesianOptions, doughnutOptions } from './chartOptions';
+import { ChartCard } from './ChartCard';
+import { cartesianOptions } from './chartOptions';
 import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { dashFormat, type DashFormat } from './dashboardFormat';
-import { figureColumns, hqMonthColumns, storeColumns } from './hqColumns';
+import { figureColumns, hqMonthColumns, productColumns, storeColumns } from './hqColumns';
 import { HqConnectForm } from './HqConnectForm';
 import { HqOwnStore } from './HqOwnStore';
 import { KpiTiles } from './KpiTiles';
+import { SharesDoughnut } from './SharesDoughnut';
 import { TillSyncCard } from './TillSyncCard';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
+import { TopProductsBar } from './TopProductsBar';
 
 interface Props {
   from: string;
@@ -57,20 +59,6 @@ export function HqPanel({ from, to, locale }: Props) {
     />
   );
 }
-
-const productColumns = (f: DashFormat): Column<ProductFigure>[] => [
-  { label: 'Rank', csv: (p) => p.rank, numeric: true },
-  { label: 'SKU', csv: (p) => p.sku },
-  { label: 'Product', csv: (p) => p.name },
-  { label: 'Category', csv: (p) => p.category },
-  { label: 'Units', csv: (p) => p.units, show: (p) => f.count(p.units), numeric: true },
-  {
-    label: 'Net sales',
-    csv: (p) => f.csvMoney(p.netSales),
-    show: (p) => f.money(p.netSales),
-    numeric: true,
-  },
-];
 
 const comparisonBars = (theme: ChartTheme, f: DashFormat, rows: readonly HqFigure[]) => ({
   labels: rows.map((r) => r.label),
@@ -182,18 +170,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
             rows={hq.regions}
             fileSuffix={suffix}
           >
-            <Doughnut
-              data={{
-                labels: hq.regions.map((r) => r.label),
-                datasets: [
-                  {
-                    data: hq.regions.map((r) => f.major(Math.max(0, r.netSales))),
-                    backgroundColor: hq.regions.map((_, i) => seriesColor(theme, i)),
-                  },
-                ],
-              }}
-              options={doughnutOptions(theme, f.moneyOfMajor)}
-            />
+            <SharesDoughnut parts={hq.regions} f={f} theme={theme} />
           </ChartCard>
           <ChartCard
             title="Chain-wide top products"
@@ -202,19 +179,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
             rows={hq.topProducts}
             fileSuffix={suffix}
           >
-            <Bar
-              data={{
-                labels: hq.topProducts.map((p) => p.name),
-                datasets: [
-                  {
-                    label: 'Net sales',
-                    data: hq.topProducts.map((p) => f.major(p.netSales)),
-                    backgroundColor: seriesColor(theme, 2),
-                  },
-                ],
-              }}
-              options={cartesianOptions<'bar'>(theme, moneyAxis, { horizontal: true })}
-            />
+            <TopProductsBar items={hq.topProducts} f={f} theme={theme} />
           </ChartCard>
           <TillSyncCard
             title="Tills' last sync"
@@ -282,23 +247,7 @@ function HqView({ hq, locale, tillKey, onStore, onTill, onDisconnect }: ViewProp
               rows={store.topProducts}
               fileSuffix={`${store.storeId}-${suffix}`}
             >
-              <Bar
-                data={{
-                  labels: store.topProducts.map((p) => p.name),
-                  datasets: [
-                    {
-                      label: 'Net sales',
-                      data: store.topProducts.map((p) => sf.major(p.netSales)),
-                      backgroundColor: seriesColor(theme, 2),
-                    },
-                  ],
-                }}
-                options={cartesianOptions<'bar'>(
-                  theme,
-                  { format: sf.moneyAxis, exact: sf.moneyOfMajor },
-                  { horizontal: true },
-                )}
-              />
+              <TopProductsBar items={store.topProducts} f={sf} theme={theme} />
             </ChartCard>
             <TillSyncCard
               title={`${store.name}: tills' last sync`}

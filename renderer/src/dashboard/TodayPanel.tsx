@@ -1,6 +1,6 @@
 // Today, live from the till: headline figures, sales by hour, top products, categories, cashiers.
 import { useMemo } from 'react';
-import { Bar, Doughnut } from 'react-chartjs-2';
+import { Bar } from 'react-chartjs-2';
 import type {
   CashierFigure,
   CategoryFigure,
@@ -10,12 +10,14 @@ import type {
 } from '../../../shared/api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ChartCard, type Column } from './ChartCard';
-import { cartesianOptions, doughnutOptions } from './chartOptions';
+import { cartesianOptions } from './chartOptions';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { dashFormat, type DashFormat } from './dashboardFormat';
 import { KpiTiles } from './KpiTiles';
+import { SharesDoughnut } from './SharesDoughnut';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
+import { TopProductsBar } from './TopProductsBar';
 
 const LIVE_REFRESH_MS = 30_000;
 
@@ -128,19 +130,7 @@ function TodayView({ today }: { today: DashboardToday }) {
           rows={today.topProducts}
           fileSuffix={today.day}
         >
-          <Bar
-            data={{
-              labels: today.topProducts.map((p) => p.name),
-              datasets: [
-                {
-                  label: 'Net sales',
-                  data: today.topProducts.map((p) => f.major(p.netSales)),
-                  backgroundColor: seriesColor(theme, 2),
-                },
-              ],
-            }}
-            options={cartesianOptions<'bar'>(theme, moneyAxis, { horizontal: true })}
-          />
+          <TopProductsBar items={today.topProducts} f={f} theme={theme} />
         </ChartCard>
         <ChartCard
           title="Sales by category"
@@ -150,17 +140,13 @@ function TodayView({ today }: { today: DashboardToday }) {
           fileSuffix={today.day}
           note="Grouped by the category each item was sold as."
         >
-          <Doughnut
-            data={{
-              labels: today.byCategory.map((c) => c.category || '(none)'),
-              datasets: [
-                {
-                  data: today.byCategory.map((c) => f.major(Math.max(0, c.netSales))),
-                  backgroundColor: today.byCategory.map((_, i) => seriesColor(theme, i)),
-                },
-              ],
-            }}
-            options={doughnutOptions(theme, f.moneyOfMajor)}
+          <SharesDoughnut
+            parts={today.byCategory.map((c) => ({
+              label: c.category || '(none)',
+              netSales: c.netSales,
+            }))}
+            f={f}
+            theme={theme}
           />
         </ChartCard>
         <ChartCard

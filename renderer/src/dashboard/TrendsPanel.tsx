@@ -22,6 +22,8 @@ import {
 } from './trendColumns';
 import { useDashboardCall } from './useDashboardCall';
 import './chartSetup';
+import { PreviousYearBars } from './PreviousYearBars';
+import { TopProductsBar } from './TopProductsBar';
 
 export interface TrendFilters {
   from: string;
@@ -197,25 +199,18 @@ function TrendsView({
           fileSuffix={suffix}
           wide
         >
-          <Bar
-            data={{
-              labels,
-              datasets: [
-                {
-                  label: 'This period',
-                  data: trends.months.map((m) => f.major(m.totals.netSales)),
-                  backgroundColor: seriesColor(theme, 0),
-                },
-                {
-                  label: 'Previous year',
-                  data: trends.months.map((m) =>
-                    m.previousYear ? f.major(m.previousYear.netSales) : null,
-                  ),
-                  backgroundColor: theme.previous,
-                },
-              ],
+          <PreviousYearBars
+            labels={labels}
+            current={{
+              label: 'This period',
+              netSales: trends.months.map((m) => m.totals.netSales),
             }}
-            options={cartesianOptions<'bar'>(theme, moneyAxis)}
+            previous={{
+              label: 'Previous year',
+              netSales: trends.months.map((m) => m.previousYear?.netSales ?? null),
+            }}
+            f={f}
+            theme={theme}
           />
         </ChartCard>
         <ChartCard
@@ -226,25 +221,15 @@ function TrendsView({
           fileSuffix={suffix}
           note="A year not yet over is compared with the same dates a year earlier."
         >
-          <Bar
-            data={{
-              labels: trends.years.map((y) => (y.partial ? `${y.year}*` : String(y.year))),
-              datasets: [
-                {
-                  label: 'Net sales',
-                  data: trends.years.map((y) => f.major(y.totals.netSales)),
-                  backgroundColor: seriesColor(theme, 0),
-                },
-                {
-                  label: 'Same span, previous year',
-                  data: trends.years.map((y) =>
-                    y.previousYear ? f.major(y.previousYear.netSales) : null,
-                  ),
-                  backgroundColor: theme.previous,
-                },
-              ],
+          <PreviousYearBars
+            labels={trends.years.map((y) => (y.partial ? `${y.year}*` : String(y.year)))}
+            current={{ label: 'Net sales', netSales: trends.years.map((y) => y.totals.netSales) }}
+            previous={{
+              label: 'Same span, previous year',
+              netSales: trends.years.map((y) => y.previousYear?.netSales ?? null),
             }}
-            options={cartesianOptions<'bar'>(theme, moneyAxis)}
+            f={f}
+            theme={theme}
           />
         </ChartCard>
         <ChartCard
@@ -286,25 +271,11 @@ function TrendsView({
             </>
           }
         >
-          <Bar
-            data={{
-              labels: topMonth?.items.map((p) => p.name) ?? [],
-              datasets: [
-                {
-                  label: rankBy === 'units' ? 'Units' : 'Net sales',
-                  data:
-                    topMonth?.items.map((p) =>
-                      rankBy === 'units' ? p.units : f.major(p.netSales),
-                    ) ?? [],
-                  backgroundColor: seriesColor(theme, 2),
-                },
-              ],
-            }}
-            options={cartesianOptions<'bar'>(
-              theme,
-              rankBy === 'units' ? { format: f.count } : moneyAxis,
-              { horizontal: true },
-            )}
+          <TopProductsBar
+            items={topMonth?.items ?? []}
+            f={f}
+            theme={theme}
+            byUnits={rankBy === 'units'}
           />
         </ChartCard>
         <ChartCard

@@ -1,5 +1,6 @@
 // Table and CSV columns of the HQ view's cards.
 import type { HqFigure, HqMonthFigure, HqStoreFigure } from '../../../shared/api';
+import type { Minor } from '../../../shared/money';
 import type { Column } from './ChartCard';
 import type { DashFormat } from './dashboardFormat';
 
@@ -70,6 +71,32 @@ export const hqMonthColumns = (f: DashFormat): Column<HqMonthFigure>[] => [
     label: 'Return rate',
     csv: (m) => m.rateOfReturn,
     show: (m) => f.percent(m.rateOfReturn),
+    numeric: true,
+  },
+];
+
+/** A ranked product row, as the till's HQ view and the console's live figures list them. */
+export const productColumns = <
+  P extends {
+    rank: number;
+    sku: string;
+    name: string;
+    category: string;
+    units: number;
+    netSales: Minor;
+  },
+>(
+  f: DashFormat,
+): Column<P>[] => [
+  { label: 'Rank', csv: (p) => p.rank, numeric: true },
+  { label: 'SKU', csv: (p) => p.sku },
+  { label: 'Product', csv: (p) => p.name },
+  { label: 'Category', csv: (p) => p.category },
+  { label: 'Units', csv: (p) => p.units, show: (p) => f.count(p.units), numeric: true },
+  {
+    label: 'Net sales',
+    csv: (p) => f.csvMoney(p.netSales),
+    show: (p) => f.money(p.netSales),
     numeric: true,
   },
 ];

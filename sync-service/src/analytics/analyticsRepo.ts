@@ -2,6 +2,7 @@
 // question on the raw fact table (the benchmark's baseline, and a cross-check in tests).
 // `storeId` null means the whole chain.
 import type { SalesTotals } from '../../../shared/kpi';
+import type { TopProductRow } from '../../../shared/sync/analyticsApi';
 import type { SqlClient } from '../warehouse/sqlClient';
 import { toInt } from '../warehouse/sqlClient';
 import { productLabelJoin } from './productLabels';
@@ -81,14 +82,9 @@ export const dailyTotals = async (
   return result.rows.map((r: Record<string, unknown>) => ({ day: String(r.day), ...totalsOf(r) }));
 };
 
-export interface ProductMonthFigures {
+/** A product's figures for one month: the top-products row before it is ranked. */
+export interface ProductMonthFigures extends Omit<TopProductRow, 'rank'> {
   month: string;
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  netSales: number;
-  units: number;
 }
 
 const isMonthStart = (day: string): boolean => day.endsWith('-01');

@@ -2,20 +2,12 @@
 // store's catalog changes, and units sold in the 28 days ending on `at` from the day rollup. Names
 // come from HQ's catalog for chain products, else from the store's own product.
 import { DAYS_OF_COVER_WINDOW } from '../../../shared/kpi';
+import type { StockRow } from '../../../shared/sync/analyticsApi';
 import type { SqlClient } from '../warehouse/sqlClient';
 import { toInt } from '../warehouse/sqlClient';
 
-export interface StockInputs {
-  storeId: string;
-  productId: string;
-  sku: string;
-  name: string;
-  category: string;
-  onHand: number;
-  reorderLevel: number;
-  leadTimeDays: number;
-  unitsLast28Days: number;
-}
+/** HQ's stock row before the refill decision is made from it. */
+export type StockInputs = Omit<StockRow, 'daysOfCover' | 'needsRefill' | 'reasons'>;
 
 const STOCK = `
 WITH keys AS (

@@ -8,15 +8,10 @@ import {
   type StoreHealth,
   type TillStatus,
 } from '../../../shared/console/consoleApi';
+import type { TillRow } from '../enrollment/storesRepo';
 import type { SqlClient } from '../warehouse/sqlClient';
 
-interface TillHealthRow {
-  till_id: string;
-  store_id: string;
-  name: string;
-  created_at: Date;
-  enrolled_at: Date | null;
-  revoked_at: Date | null;
+interface TillHealthRow extends TillRow {
   has_token: boolean;
   last_push_at: Date | null;
   events_today: string;

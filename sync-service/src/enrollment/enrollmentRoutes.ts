@@ -13,6 +13,7 @@ import {
   type CreateTillResponse,
   type EnrollResponse,
 } from '../../../shared/sync/gatewayApi';
+import { inTransaction } from '../db/transaction';
 import { HttpError, parseOr400 } from '../http/httpErrors';
 import type { TillAuthenticator } from '../auth/tillAuth';
 import type { Logger } from '../ops/logger';
@@ -72,23 +73,15 @@ export function registerEnrollmentRoutes(app: FastifyInstance, deps: EnrollmentR
     if (!(await findStore(pool, storeId)))
       throw new HttpError(404, 'NOT_FOUND', `no store ${storeId}`);
     const tillId = input.tillId ?? newId('till');
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    const { code, expiresAt } = await inTransaction(pool, async (client) => {
       if (!(await insertTill(client, { storeId, tillId, name: input.name }))) {
         throw new HttpError(409, 'CONFLICT', `till ${tillId} already exists`);
       }
-      const { code, expiresAt } = await issueEnrollmentCode(client, tillId);
-      await client.query('COMMIT');
-      logger.info({ storeId, tillId }, 'till created');
-      const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
-      return reply.code(201).send(response);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return issueEnrollmentCode(client, tillId);
+    });
+    logger.info({ storeId, tillId }, 'till created');
+    const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
+    return reply.code(201).send(response);
   });
 
   // A new code for an existing till (lost code, replaced machine): the till's earlier codes stop
@@ -104,19 +97,11 @@ export function registerEnrollmentRoutes(app: FastifyInstance, deps: EnrollmentR
       );
       const storeId = rows[0]?.store_id;
       if (storeId === undefined) throw new HttpError(404, 'NOT_FOUND', `no till ${tillId}`);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const { code, expiresAt } = await issueEnrollmentCode(client, tillId);
-        await client.query('COMMIT');
-        const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
-        return reply.code(201).send(response);
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      const { code, expiresAt } = await inTransaction(pool, (client) =>
+        issueEnrollmentCode(client, tillId),
+      );
+      const response: CreateTillResponse = { storeId, tillId, enrollmentCode: code, expiresAt };
+      return reply.code(201).send(response);
     },
   );
 

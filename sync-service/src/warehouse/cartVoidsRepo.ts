@@ -4,49 +4,36 @@
 import type { CartVoidRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
+import {
+  envelopeOf,
+  insertTillReports,
+  selectTillReports,
+  type EnvelopeRow,
+  type PayloadColumn,
+} from './tillEventColumns';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const PAYLOAD: readonly PayloadColumn<EventOf<'cart_void'>>[] = [
+  { name: 'cart_id', type: 'text', of: (e) => e.payload.cartId },
+  { name: 'shift_id', type: 'uuid', of: (e) => e.payload.shiftId },
+  { name: 'cashier_id', type: 'text', of: (e) => e.payload.cashierId },
+  { name: 'cashier_name', type: 'text', of: (e) => e.payload.cashierName },
+  { name: 'approver_id', type: 'text', of: (e) => e.payload.approverId },
+  { name: 'reason', type: 'text', of: (e) => e.payload.reason },
+  { name: 'currency', type: 'text', of: (e) => e.payload.currency },
+  { name: 'line_count', type: 'int', of: (e) => e.payload.lineCount },
+  { name: 'units', type: 'int', of: (e) => e.payload.units },
+  { name: 'total', type: 'bigint', of: (e) => e.payload.total },
+];
 
-const INSERT = `
-INSERT INTO cart_voids (event_id, store_id, till_id, occurred_at, cart_id, shift_id, cashier_id,
-  cashier_name, approver_id, reason, currency, line_count, units, total)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::uuid[],
-  $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::bigint[])
-ON CONFLICT (event_id) DO NOTHING`;
-
-export const insertCartVoids = async (
+export const insertCartVoids = (
   db: SqlClient,
   events: readonly EventOf<'cart_void'>[],
-): Promise<void> => {
-  if (events.length === 0) return;
-  await db.query(INSERT, [
-    events.map((e) => e.eventId),
-    events.map((e) => e.storeId),
-    events.map((e) => e.tillId),
-    events.map((e) => iso(e.occurredAt)),
-    events.map((e) => e.payload.cartId),
-    events.map((e) => e.payload.shiftId),
-    events.map((e) => e.payload.cashierId),
-    events.map((e) => e.payload.cashierName),
-    events.map((e) => e.payload.approverId),
-    events.map((e) => e.payload.reason),
-    events.map((e) => e.payload.currency),
-    events.map((e) => e.payload.lineCount),
-    events.map((e) => e.payload.units),
-    events.map((e) => e.payload.total),
-  ]);
-};
+): Promise<void> => insertTillReports(db, 'cart_voids', PAYLOAD, events);
 
 /** The console's row, as the API contract defines it. */
 export type CartVoidRecord = CartVoidRow;
 
-interface Row {
-  event_id: string;
-  store_id: string;
-  store_name: string | null;
-  till_id: string;
-  till_name: string | null;
-  occurred_ms: string;
+interface Row extends EnvelopeRow {
   cashier_id: string;
   cashier_name: string;
   approver_id: string | null;
@@ -61,23 +48,14 @@ export const listCartVoids = async (
   db: SqlClient,
   query: { storeId?: string; limit: number },
 ): Promise<CartVoidRecord[]> => {
-  const { rows } = await db.query<Row>(
-    `SELECT v.event_id, v.store_id, s.name AS store_name, v.till_id, nullif(t.name, '') AS till_name,
-       (extract(epoch FROM v.occurred_at) * 1000)::bigint AS occurred_ms, v.cashier_id,
-       v.cashier_name, v.approver_id, v.reason, v.currency, v.line_count, v.total
-     FROM cart_voids v LEFT JOIN stores s ON s.store_id = v.store_id
-       LEFT JOIN tills t ON t.till_id = v.till_id
-     WHERE ($1::text IS NULL OR v.store_id = $1)
-     ORDER BY v.occurred_at DESC, v.event_id DESC LIMIT $2`,
-    [query.storeId ?? null, query.limit],
+  const rows = await selectTillReports<Row>(
+    db,
+    'cart_voids',
+    'x.cashier_id, x.cashier_name, x.approver_id, x.reason, x.currency, x.line_count, x.total',
+    query,
   );
   return rows.map((r) => ({
-    eventId: r.event_id,
-    storeId: r.store_id,
-    storeName: r.store_name,
-    tillId: r.till_id,
-    tillName: r.till_name,
-    occurredAt: Number(r.occurred_ms),
+    ...envelopeOf(r),
     cashierId: r.cashier_id,
     cashierName: r.cashier_name,
     approverId: r.approver_id,

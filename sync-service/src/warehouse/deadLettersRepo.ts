@@ -1,5 +1,6 @@
 // Dead letters: what could not be applied and why, once per event position (record and place in it).
 // The only writer of dead_letters: the consumer inserts, the console's retry marks the outcome.
+import type { DeadLetterRow as ConsoleDeadLetterRow } from '../../../shared/console/consoleApi';
 import type { SqlClient } from './sqlClient';
 
 export interface DeadLetter {
@@ -44,21 +45,8 @@ export const insertDeadLetters = async (
   ]);
 };
 
-export interface DeadLetterRecord {
-  id: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  recordIndex: number;
-  eventId: string | null;
-  storeId: string | null;
-  code: string;
-  reason: string;
-  raw: string | null;
-  createdAt: number;
-  retriedAt: number | null;
-  retryOutcome: string | null;
-}
+/** The console's row, but with the whole raw value (the console gets it cut). */
+export type DeadLetterRecord = Omit<ConsoleDeadLetterRow, 'event'> & { raw: string | null };
 
 interface DeadLetterRow {
   id: string;

@@ -4,45 +4,37 @@
 import type { PinFailureRow } from '../../../shared/console/consoleApi';
 import type { EventOf } from '../../../shared/events';
 import type { SqlClient } from './sqlClient';
+import {
+  envelopeOf,
+  insertTillReports,
+  iso,
+  selectTillReports,
+  type EnvelopeRow,
+  type PayloadColumn,
+} from './tillEventColumns';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const PAYLOAD: readonly PayloadColumn<EventOf<'pin_failed'>>[] = [
+  { name: 'attempt', type: 'text', of: (e) => e.payload.attempt },
+  { name: 'user_id', type: 'text', of: (e) => e.payload.userId },
+  { name: 'user_name', type: 'text', of: (e) => e.payload.userName },
+  { name: 'signed_in_user_id', type: 'text', of: (e) => e.payload.signedInUserId },
+  { name: 'failures', type: 'int', of: (e) => e.payload.failures },
+  {
+    name: 'locked_until',
+    type: 'timestamptz',
+    of: (e) => (e.payload.lockedUntil === null ? null : iso(e.payload.lockedUntil)),
+  },
+];
 
-const INSERT = `
-INSERT INTO pin_failures (event_id, store_id, till_id, occurred_at, attempt, user_id, user_name,
-  signed_in_user_id, failures, locked_until)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[],
-  $7::text[], $8::text[], $9::int[], $10::timestamptz[])
-ON CONFLICT (event_id) DO NOTHING`;
-
-export const insertPinFailures = async (
+export const insertPinFailures = (
   db: SqlClient,
   events: readonly EventOf<'pin_failed'>[],
-): Promise<void> => {
-  if (events.length === 0) return;
-  await db.query(INSERT, [
-    events.map((e) => e.eventId),
-    events.map((e) => e.storeId),
-    events.map((e) => e.tillId),
-    events.map((e) => iso(e.occurredAt)),
-    events.map((e) => e.payload.attempt),
-    events.map((e) => e.payload.userId),
-    events.map((e) => e.payload.userName),
-    events.map((e) => e.payload.signedInUserId),
-    events.map((e) => e.payload.failures),
-    events.map((e) => (e.payload.lockedUntil === null ? null : iso(e.payload.lockedUntil))),
-  ]);
-};
+): Promise<void> => insertTillReports(db, 'pin_failures', PAYLOAD, events);
 
 /** The console's row, as the API contract defines it. */
 export type PinFailureRecord = PinFailureRow;
 
-interface Row {
-  event_id: string;
-  store_id: string;
-  store_name: string | null;
-  till_id: string;
-  till_name: string | null;
-  occurred_ms: string;
+interface Row extends EnvelopeRow {
   attempt: 'login' | 'owner_pin';
   user_id: string | null;
   user_name: string | null;
@@ -56,25 +48,15 @@ export const listPinFailures = async (
   db: SqlClient,
   query: { storeId?: string; limit: number },
 ): Promise<PinFailureRecord[]> => {
-  const { rows } = await db.query<Row>(
-    `SELECT f.event_id, f.store_id, s.name AS store_name, f.till_id,
-       nullif(t.name, '') AS till_name,
-       (extract(epoch FROM f.occurred_at) * 1000)::bigint AS occurred_ms, f.attempt, f.user_id,
-       f.user_name, f.signed_in_user_id, f.failures,
-       (extract(epoch FROM f.locked_until) * 1000)::bigint AS locked_until_ms
-     FROM pin_failures f LEFT JOIN stores s ON s.store_id = f.store_id
-       LEFT JOIN tills t ON t.till_id = f.till_id
-     WHERE ($1::text IS NULL OR f.store_id = $1)
-     ORDER BY f.occurred_at DESC, f.event_id DESC LIMIT $2`,
-    [query.storeId ?? null, query.limit],
+  const rows = await selectTillReports<Row>(
+    db,
+    'pin_failures',
+    `x.attempt, x.user_id, x.user_name, x.signed_in_user_id, x.failures,
+       (extract(epoch FROM x.locked_until) * 1000)::bigint AS locked_until_ms`,
+    query,
   );
   return rows.map((r) => ({
-    eventId: r.event_id,
-    storeId: r.store_id,
-    storeName: r.store_name,
-    tillId: r.till_id,
-    tillName: r.till_name,
-    occurredAt: Number(r.occurred_ms),
+    ...envelopeOf(r),
     attempt: r.attempt,
     userId: r.user_id,
     userName: r.user_name,

@@ -12,6 +12,15 @@ import { foldIntoStockOnHand } from './stockOnHandFold';
 const additive = (table: string, cols: readonly string[]): string =>
   cols.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
 
+/** Orders, returns, net and units per store, day and one more key (hour, till or cashier),
+ * folded from the per-event sums of the statement below. */
+const perEventRollup = (table: string, keyColumn: string, keySource: string): string => `
+  INSERT INTO ${table} AS r (day, store_id, ${keyColumn}, orders, returns, net, units)
+  SELECT local_day, store_id, ${keySource}, count(*) FILTER (WHERE NOT is_return), count(*) FILTER (WHERE is_return),
+    sum(net), sum(units)
+  FROM per_event GROUP BY 1, 2, 3 ORDER BY 2, 1, 3
+  ON CONFLICT (store_id, day, ${keyColumn}) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'units'])}`;
+
 // Orders and returns are counts of events: the lines are first summed per event (all lines of an
 // event share its day, hour, till and cashier), so the per-store rollups count rows instead of
 // sorting every line for count(DISTINCT event_id).
@@ -66,24 +75,9 @@ WITH input AS (
     sum(net), sum(gross), sum(discount), sum(tax), sum(units), sum(lines)
   FROM per_event GROUP BY 1, 2 ORDER BY 2, 1
   ON CONFLICT (store_id, day) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'gross', 'discount', 'tax', 'units', 'lines'])}
-), hs AS (
-  INSERT INTO rollup_hour_store AS r (day, store_id, hour, orders, returns, net, units)
-  SELECT local_day, store_id, local_hour, count(*) FILTER (WHERE NOT is_return), count(*) FILTER (WHERE is_return),
-    sum(net), sum(units)
-  FROM per_event GROUP BY 1, 2, 3 ORDER BY 2, 1, 3
-  ON CONFLICT (store_id, day, hour) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'units'])}
-), dt AS (
-  INSERT INTO rollup_day_till AS r (day, store_id, till_id, orders, returns, net, units)
-  SELECT local_day, store_id, till_id, count(*) FILTER (WHERE NOT is_return), count(*) FILTER (WHERE is_return),
-    sum(net), sum(units)
-  FROM per_event GROUP BY 1, 2, 3 ORDER BY 2, 1, 3
-  ON CONFLICT (store_id, day, till_id) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'units'])}
-), dc AS (
-  INSERT INTO rollup_day_cashier AS r (day, store_id, cashier_id, orders, returns, net, units)
-  SELECT local_day, store_id, cashier_id, count(*) FILTER (WHERE NOT is_return), count(*) FILTER (WHERE is_return),
-    sum(net), sum(units)
-  FROM per_event GROUP BY 1, 2, 3 ORDER BY 2, 1, 3
-  ON CONFLICT (store_id, day, cashier_id) DO UPDATE SET ${additive('r', ['orders', 'returns', 'net', 'units'])}
+), hs AS (${perEventRollup('rollup_hour_store', 'hour', 'local_hour')}
+), dt AS (${perEventRollup('rollup_day_till', 'till_id', 'till_id')}
+), dc AS (${perEventRollup('rollup_day_cashier', 'cashier_id', 'cashier_id')}
 )
 SELECT date_trunc('month', local_day)::date::text AS month, product_id, sum(net)::text AS net,
   sum(gross)::text AS gross, sum(discount)::text AS discount, sum(tax)::text AS tax,

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { Discount } from '../../../../shared/pricing';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { discountToInput, parseDiscountInput } from '../../format/discountInput';
 import { useMoney } from '../../state/settingsContext';
 
@@ -18,46 +17,31 @@ interface Props {
 /** F3 / F4: a line or sale discount, typed as "10%" or an amount; empty removes it. */
 export function DiscountDialog({ title, testId, current, base, onApply, onClose }: Props) {
   const money = useMoney();
-  const [text, setText] = useState(discountToInput(current, money.toInput));
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const parsed = parseDiscountInput(text, money.currency);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    const failure = await onApply(parsed.discount);
-    if (failure) setError(failure);
-    else onClose();
-  };
+  const entry = useEntry<Discount | null>({
+    initial: discountToInput(current, money.toInput),
+    read: (text) => {
+      const parsed = parseDiscountInput(text, money.currency);
+      return parsed.ok ? { ok: true, value: parsed.discount } : parsed;
+    },
+    apply: onApply,
+    done: onClose,
+  });
 
   return (
-    <Dialog title={title} testId={testId} onClose={onClose}>
-      <p className="dialog-lead">
-        On {money.format(base)}. Type a percentage (10%) or an amount ({money.toInput(500)}). Leave
-        empty to remove.
-      </p>
-      <input
-        className="big-input"
-        data-testid="discount-input"
-        aria-label="Discount"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="discount-error" />
-      <div className="dialog-actions">
-        <button type="button" className="btn-primary" onClick={() => void submit()}>
-          Apply discount <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={title}
+      testId={testId}
+      lead={
+        <>
+          On {money.format(base)}. Type a percentage (10%) or an amount ({money.toInput(500)}).
+          Leave empty to remove.
+        </>
+      }
+      entry={entry}
+      onClose={onClose}
+      errorTestId="discount-error"
+      input={{ testId: 'discount-input', ariaLabel: 'Discount', selectOnFocus: true }}
+      action={{ label: 'Apply discount' }}
+    />
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { useMoney } from '../../state/settingsContext';
 
 /** Opens a shift with the cash float counted into the drawer. */
@@ -14,49 +13,36 @@ export function OpenShiftDialog({
   onClose: () => void;
 }) {
   const money = useMoney();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const openingFloat = money.parse(text || '0');
-    if (openingFloat === null || openingFloat < 0) {
-      setError(`Type the cash in the drawer, like ${money.toInput(200000)}.`);
-      return;
-    }
-    const r = await call('shift-open', { openingFloat });
-    if (!r.ok) setError(errorText(r.error));
-    else onOpened();
-  };
+  const entry = useEntry<number>({
+    initial: '',
+    read: (text) => {
+      const openingFloat = money.parse(text || '0');
+      return openingFloat === null || openingFloat < 0
+        ? { ok: false, message: `Type the cash in the drawer, like ${money.toInput(200000)}.` }
+        : { ok: true, value: openingFloat };
+    },
+    apply: async (openingFloat) => {
+      const r = await call('shift-open', { openingFloat });
+      return r.ok ? null : errorText(r.error);
+    },
+    done: onOpened,
+  });
 
   return (
-    <Dialog title="Open shift" testId="open-shift-dialog" onClose={onClose}>
-      <p className="dialog-lead">Count the cash in the drawer (the float) and type it.</p>
-      <input
-        className="big-input"
-        inputMode="decimal"
-        data-testid="float-input"
-        aria-label="Opening float"
-        placeholder={money.toInput(0)}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="open-shift-error" />
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="btn-primary"
-          data-testid="open-shift-submit"
-          onClick={() => void submit()}
-        >
-          Open shift <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title="Open shift"
+      testId="open-shift-dialog"
+      lead="Count the cash in the drawer (the float) and type it."
+      entry={entry}
+      onClose={onClose}
+      errorTestId="open-shift-error"
+      input={{
+        testId: 'float-input',
+        ariaLabel: 'Opening float',
+        inputMode: 'decimal',
+        placeholder: money.toInput(0),
+      }}
+      action={{ label: 'Open shift', testId: 'open-shift-submit' }}
+    />
   );
 }

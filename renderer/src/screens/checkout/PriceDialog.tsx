@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { CartLine } from '../../../../shared/api';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 import { useMoney } from '../../state/settingsContext';
 
 interface Props {
@@ -17,57 +17,42 @@ interface Props {
  */
 export function PriceDialog({ line, onApply, onClose }: Props) {
   const money = useMoney();
-  const [text, setText] = useState(money.toInput(line.unitPrice));
-  const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-
-  const submit = async () => {
-    const price = money.parse(text);
-    if (price === null || price < 0) {
-      setError(`Type a price such as ${money.toInput(line.catalogPrice)}.`);
-      return;
-    }
-    const failure = await onApply(price);
-    if (failure) {
-      setError(failure);
-      // The owner-approval dialog may have held the focus: give the keyboard back to this one.
-      input.current?.focus();
-    } else onClose();
-  };
+  const entry = useEntry<number>({
+    initial: money.toInput(line.unitPrice),
+    read: (text) => {
+      const price = money.parse(text);
+      return price === null || price < 0
+        ? { ok: false, message: `Type a price such as ${money.toInput(line.catalogPrice)}.` }
+        : { ok: true, value: price };
+    },
+    apply: onApply,
+    done: onClose,
+    // The owner-approval dialog may have held the focus: give the keyboard back to this one.
+    onRefused: () => input.current?.focus(),
+  });
 
   return (
-    <Dialog title={`Price — ${line.name}`} testId="price-dialog" onClose={onClose}>
-      <p className="dialog-lead">
-        Catalog price {money.format(line.catalogPrice)}. Type the new unit price; the catalog is not
-        changed.
-      </p>
-      <input
-        ref={input}
-        className="big-input"
-        inputMode="decimal"
-        data-testid="price-input"
-        aria-label="Unit price"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="price-error" />
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="btn-primary"
-          data-testid="price-apply"
-          onClick={() => void submit()}
-        >
-          Set price <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={`Price — ${line.name}`}
+      testId="price-dialog"
+      lead={
+        <>
+          Catalog price {money.format(line.catalogPrice)}. Type the new unit price; the catalog is
+          not changed.
+        </>
+      }
+      entry={entry}
+      onClose={onClose}
+      errorTestId="price-error"
+      input={{
+        testId: 'price-input',
+        ariaLabel: 'Unit price',
+        inputMode: 'decimal',
+        selectOnFocus: true,
+        ref: input,
+      }}
+      action={{ label: 'Set price', testId: 'price-apply' }}
+    />
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { CartLine } from '../../../../shared/api';
-import { Dialog } from '../../components/Dialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { EntryDialog } from '../../components/EntryDialog';
+import { useEntry } from '../../components/useEntry';
 
 interface Props {
   line: CartLine;
@@ -11,43 +10,32 @@ interface Props {
 
 /** F2: set the selected line's quantity. */
 export function QuantityDialog({ line, onApply, onClose }: Props) {
-  const [text, setText] = useState(String(line.quantity));
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const q = Number(text.trim());
-    if (!/^\d{1,6}$/.test(text.trim()) || q < 1 || q > 100_000) {
-      setError('Type a whole number from 1 to 100000.');
-      return;
-    }
-    const failure = await onApply(q);
-    if (failure) setError(failure);
-    else onClose();
-  };
+  const entry = useEntry<number>({
+    initial: String(line.quantity),
+    read: (text) => {
+      const q = Number(text.trim());
+      return !/^\d{1,6}$/.test(text.trim()) || q < 1 || q > 100_000
+        ? { ok: false, message: 'Type a whole number from 1 to 100000.' }
+        : { ok: true, value: q };
+    },
+    apply: onApply,
+    done: onClose,
+  });
 
   return (
-    <Dialog title={`Quantity — ${line.name}`} testId="quantity-dialog" onClose={onClose}>
-      <input
-        className="big-input"
-        inputMode="numeric"
-        data-testid="quantity-input"
-        aria-label="Quantity"
-        value={text}
-        onFocus={(e) => e.target.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      />
-      <ErrorBanner message={error} testId="quantity-error" />
-      <div className="dialog-actions">
-        <button type="button" className="btn-primary" onClick={() => void submit()}>
-          Set quantity <kbd>Enter</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <EntryDialog
+      title={`Quantity — ${line.name}`}
+      testId="quantity-dialog"
+      entry={entry}
+      onClose={onClose}
+      errorTestId="quantity-error"
+      input={{
+        testId: 'quantity-input',
+        ariaLabel: 'Quantity',
+        inputMode: 'numeric',
+        selectOnFocus: true,
+      }}
+      action={{ label: 'Set quantity' }}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // Progress and outcome of a check or an import: a progress bar by bytes read, the counts, and the
 // per-row errors with their line numbers.
 import type { HistoryImportStatus } from '../../../../shared/api';
+import { RowErrors } from '../../components/RowErrors';
 
 const PHASE_TEXT: Record<HistoryImportStatus['phase'], string> = {
   uploaded: 'Uploaded',
@@ -42,24 +43,7 @@ export function ImportStatusView({ status }: { status: HistoryImportStatus }) {
             . Orders with a problem are left out; fix the file and import it again — orders already
             imported are not added twice.
           </p>
-          <table className="data-table" data-testid="history-errors">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Column</th>
-                <th>Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.errors.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.line}</td>
-                  <td>{e.column}</td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowErrors errors={status.errors} testId="history-errors" />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import type { ImportFieldChange, ImportPreview, ImportRowError } from '../../../
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { RowErrors } from '../../components/RowErrors';
 import { useMoney } from '../../state/settingsContext';
 
 type Kind = 'catalog' | 'opening-stock';
@@ -23,29 +24,6 @@ const shownValue = (
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return String(v);
 };
-
-function RowErrors({ errors, testId }: { errors: ImportRowError[]; testId: string }) {
-  return (
-    <table className="data-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>Line</th>
-          <th>Column</th>
-          <th>Problem</th>
-        </tr>
-      </thead>
-      <tbody>
-        {errors.slice(0, 200).map((e, i) => (
-          <tr key={i}>
-            <td>{e.line}</td>
-            <td>{e.column}</td>
-            <td>{e.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export function CsvImport({ onImported }: { onImported: () => void }) {
   const money = useMoney();
@@ -155,7 +133,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
           {note}
         </p>
       )}
-      {skipped.length > 0 && <RowErrors errors={skipped} testId="csv-skipped" />}
+      {skipped.length > 0 && <RowErrors errors={skipped} testId="csv-skipped" max={200} />}
       {preview && (
         <div data-testid="csv-preview-result">
           <p>
@@ -163,7 +141,9 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
             {preview.updates} updates · {preview.unchanged} unchanged · {preview.errors.length}{' '}
             errors
           </p>
-          {preview.errors.length > 0 && <RowErrors errors={preview.errors} testId="csv-errors" />}
+          {preview.errors.length > 0 && (
+            <RowErrors errors={preview.errors} testId="csv-errors" max={200} />
+          )}
           {preview.changes.length > 0 && (
             <table className="data-table" data-testid="csv-changes">
               <thead>

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pager } from '../../components/Pager';
+import { ProductSearchBox } from '../../components/ProductSearchBox';
 import { useMoney } from '../../state/settingsContext';
 import { CsvImport } from './CsvImport';
 import { ProductForm } from './ProductForm';
@@ -40,13 +41,11 @@ export function ProductsScreen() {
     <div className="page" data-testid="products-screen">
       <h1>Products</h1>
       <div className="form-row">
-        <input
-          autoFocus
-          placeholder="Search name, SKU or barcode"
-          aria-label="Search products"
+        <ProductSearchBox
+          label="Search products"
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
+          onChange={(q) => {
+            setQuery(q);
             setOffset(0);
           }}
         />

@@ -6,6 +6,7 @@ import type { StoreSettings } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { LabelledInput } from '../../components/LabelledInput';
 import { useMoney } from '../../state/settingsContext';
 import { formTextOf, settingsUpdateOf, type SettingsFormText } from './settingsForm';
 
@@ -58,14 +59,12 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: StoreSettings) => voi
     <div className="page" data-testid="settings-screen">
       <h1>Settings</h1>
       <form className="card settings-form" onSubmit={(e) => void submit(e)}>
-        <label>
-          Store name
-          <input
-            value={form.storeName}
-            onChange={(e) => set('storeName', e.target.value)}
-            data-testid="settings-store-name"
-          />
-        </label>
+        <LabelledInput
+          label="Store name"
+          value={form.storeName}
+          onChange={(v) => set('storeName', v)}
+          testId="settings-store-name"
+        />
         <label>
           Receipt header (printed at the top of every receipt)
           <textarea
@@ -76,42 +75,36 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: StoreSettings) => voi
           />
         </label>
         <div className="form-row">
-          <label>
-            Discount limit (%): beyond it, a cashier needs the owner&apos;s PIN
-            <input
-              inputMode="decimal"
-              value={form.discountLimitPercent}
-              onChange={(e) => set('discountLimitPercent', e.target.value)}
-              data-testid="settings-discount-limit"
-            />
-          </label>
-          <label>
-            Refund limit ({money.currency}): larger refunds need the owner&apos;s PIN
-            <input
-              inputMode="decimal"
-              value={form.refundLimit}
-              onChange={(e) => set('refundLimit', e.target.value)}
-              data-testid="settings-refund-limit"
-            />
-          </label>
-          <label>
-            Void limit ({money.currency}): voiding a larger sale needs the owner&apos;s PIN
-            <input
-              inputMode="decimal"
-              value={form.voidApprovalLimit}
-              onChange={(e) => set('voidApprovalLimit', e.target.value)}
-              data-testid="settings-void-limit"
-            />
-          </label>
-          <label>
-            Lock after (minutes without a key or touch): the till then asks for a PIN
-            <input
-              inputMode="numeric"
-              value={form.idleLockMinutes}
-              onChange={(e) => set('idleLockMinutes', e.target.value)}
-              data-testid="settings-idle-lock"
-            />
-          </label>
+          <LabelledInput
+            label={<>Discount limit (%): beyond it, a cashier needs the owner&apos;s PIN</>}
+            value={form.discountLimitPercent}
+            onChange={(v) => set('discountLimitPercent', v)}
+            testId="settings-discount-limit"
+            inputMode="decimal"
+          />
+          <LabelledInput
+            label={<>Refund limit ({money.currency}): larger refunds need the owner&apos;s PIN</>}
+            value={form.refundLimit}
+            onChange={(v) => set('refundLimit', v)}
+            testId="settings-refund-limit"
+            inputMode="decimal"
+          />
+          <LabelledInput
+            label={
+              <>Void limit ({money.currency}): voiding a larger sale needs the owner&apos;s PIN</>
+            }
+            value={form.voidApprovalLimit}
+            onChange={(v) => set('voidApprovalLimit', v)}
+            testId="settings-void-limit"
+            inputMode="decimal"
+          />
+          <LabelledInput
+            label="Lock after (minutes without a key or touch): the till then asks for a PIN"
+            value={form.idleLockMinutes}
+            onChange={(v) => set('idleLockMinutes', v)}
+            testId="settings-idle-lock"
+            inputMode="numeric"
+          />
         </div>
         <ErrorBanner message={error} testId="settings-error" onDismiss={() => setError(null)} />
         {saved && (

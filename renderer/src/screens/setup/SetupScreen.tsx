@@ -5,6 +5,7 @@ import { apiInputs } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { LabelledInput } from '../../components/LabelledInput';
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -46,43 +47,35 @@ export function SetupScreen({ onDone }: { onDone: (s: StoreSettings) => void }) 
     <div className="centered-page">
       <form className="card setup-form" onSubmit={(e) => void submit(e)} data-testid="setup-form">
         <h1>Set up this till</h1>
-        <label>
-          Store name
-          <input
-            value={form.storeName}
-            onChange={(e) => set('storeName', e.target.value)}
-            data-testid="setup-store"
-            required
-          />
-        </label>
+        <LabelledInput
+          label="Store name"
+          value={form.storeName}
+          onChange={(v) => set('storeName', v)}
+          testId="setup-store"
+          required
+        />
         <div className="form-row">
-          <label>
-            Currency (ISO code)
-            <input
-              value={form.currency}
-              maxLength={3}
-              onChange={(e) => set('currency', e.target.value.toUpperCase())}
-              data-testid="setup-currency"
-            />
-          </label>
-          <label>
-            Locale
-            <input
-              value={form.locale}
-              onChange={(e) => set('locale', e.target.value)}
-              data-testid="setup-locale"
-            />
-          </label>
+          <LabelledInput
+            label="Currency (ISO code)"
+            value={form.currency}
+            onChange={(v) => set('currency', v.toUpperCase())}
+            testId="setup-currency"
+            maxLength={3}
+          />
+          <LabelledInput
+            label="Locale"
+            value={form.locale}
+            onChange={(v) => set('locale', v)}
+            testId="setup-locale"
+          />
         </div>
         <div className="form-row">
-          <label>
-            Time zone
-            <input
-              value={form.timeZone}
-              onChange={(e) => set('timeZone', e.target.value)}
-              data-testid="setup-timezone"
-            />
-          </label>
+          <LabelledInput
+            label="Time zone"
+            value={form.timeZone}
+            onChange={(v) => set('timeZone', v)}
+            testId="setup-timezone"
+          />
           <label>
             Prices are
             <select
@@ -96,25 +89,21 @@ export function SetupScreen({ onDone }: { onDone: (s: StoreSettings) => void }) 
           </label>
         </div>
         <div className="form-row">
-          <label>
-            Owner name
-            <input
-              value={form.ownerName}
-              onChange={(e) => set('ownerName', e.target.value)}
-              data-testid="setup-owner"
-              required
-            />
-          </label>
-          <label>
-            Owner PIN (6–8 digits)
-            <input
-              type="password"
-              inputMode="numeric"
-              value={form.ownerPin}
-              onChange={(e) => set('ownerPin', e.target.value.replace(/\D/g, ''))}
-              data-testid="setup-pin"
-            />
-          </label>
+          <LabelledInput
+            label="Owner name"
+            value={form.ownerName}
+            onChange={(v) => set('ownerName', v)}
+            testId="setup-owner"
+            required
+          />
+          <LabelledInput
+            label="Owner PIN (6–8 digits)"
+            value={form.ownerPin}
+            onChange={(v) => set('ownerPin', v.replace(/\D/g, ''))}
+            testId="setup-pin"
+            type="password"
+            inputMode="numeric"
+          />
         </div>
         <label className="checkbox">
           <input

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Pager } from '../../components/Pager';
+import { ProductSearchBox } from '../../components/ProductSearchBox';
 import { StockActionDialog } from './StockActionDialog';
 import { StockMovesDialog } from './StockMovesDialog';
 
@@ -33,13 +34,11 @@ export function StockScreen() {
     <div className="page" data-testid="stock-screen">
       <h1>Stock</h1>
       <div className="form-row">
-        <input
-          autoFocus
-          placeholder="Search name, SKU or barcode"
-          aria-label="Search stock"
+        <ProductSearchBox
+          label="Search stock"
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
+          onChange={(q) => {
+            setQuery(q);
             setOffset(0);
           }}
         />
