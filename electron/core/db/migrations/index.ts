@@ -8,6 +8,7 @@ import { up as counterIntegrity } from './0510_counter_integrity';
 import { up as voidsAndHandover } from './0520_voids_and_handover';
 import { up as idleLock } from './0530_idle_lock';
 import { up as oneTillIdentity } from './0540_one_till_identity';
+import { up as outboxByStatusType } from './0550_outbox_by_status_type';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 520, name: 'voids_and_handover', up: voidsAndHandover },
   { version: 530, name: 'idle_lock', up: idleLock },
   { version: 540, name: 'one_till_identity', up: oneTillIdentity },
+  { version: 550, name: 'outbox_by_status_type', up: outboxByStatusType },
 ];
