@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../../electron/test/sync/syncServiceProcess';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig, type SyncConfig } from '../../../sync-service/src/config';
@@ -93,17 +93,6 @@ export const startService = async (
   const service = await createSyncService(config, roles, createLogger('error'));
   return { url: await service.listen(), config, service };
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The gateway as its own process (sync-service/src/gatewayMain.ts), as it is deployed. */
 export const startGatewayProcess = async (

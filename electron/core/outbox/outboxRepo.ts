@@ -12,28 +12,18 @@ import {
   type PosEvent,
 } from '../../../shared/events/envelope';
 import { AppFailure } from '../../../shared/result';
+import type { OutboxStatus } from '../../../shared/api/types';
+import type { RejectedEventInfo } from '../../../shared/api/sync';
 import type { CountersRepo } from '../db/counters';
 
-export interface OutboxCounts {
-  pending: number;
-  /** Pending events that are sales: what an owner means by "sales kept on this till". */
-  pendingSales: number;
-  sent: number;
-  /** Rejected events the owner has not dismissed yet: the ones the status strip warns about. */
-  rejected: number;
-  lastSeq: number;
-  lastSentAt: number | null;
-}
+/** The queue's counts as outbox-status shows them ("sent" and "rejected": see the API type). */
+export type OutboxCounts = Pick<
+  OutboxStatus,
+  'pending' | 'pendingSales' | 'sent' | 'rejected' | 'lastSeq' | 'lastSentAt'
+>;
 
 /** A rejected event the owner has not dismissed, as sync-status and outbox-status show it. */
-export interface RejectedEvent {
-  eventId: string;
-  type: string;
-  seq: number;
-  code: string;
-  reason: string;
-  at: number;
-}
+export type RejectedEvent = RejectedEventInfo;
 
 export interface AppendInput<T extends EventType> {
   eventId: string;

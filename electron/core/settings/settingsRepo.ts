@@ -27,22 +27,12 @@ export interface StoredSettings extends StoreSettings {
   hasDemoData: boolean;
 }
 
-export interface NewSettings {
-  storeId: string;
-  tillId: string;
+/** What setup writes: the store's settings (idle lock left to its default) and the codes shown. */
+export type NewSettings = Omit<StoreSettings, 'idleLockMinutes'> & {
   storeCode: string;
   tillCode: string;
-  storeName: string;
-  currency: string;
-  locale: string;
-  timeZone: string;
-  taxMode: TaxMode;
-  receiptHeader: string;
-  discountLimitBp: number;
-  refundLimit: number;
-  voidApprovalLimit: number;
   createdAt: number;
-}
+};
 
 const fromRow = (r: SettingsRow): StoredSettings => ({
   storeId: r.store_id,

@@ -2,6 +2,7 @@
 // the refill flag computed by the shared KPI definition.
 import type { ApiParsedInput } from '../../../shared/api/inputs';
 import type { StockRow } from '../../../shared/api/types';
+import type { StockLevel } from '../../../shared/kpi/stockKpis';
 import { STOCK_COVER_WINDOW_DAYS, stockCover } from '../../../shared/kpi/stockCover';
 import { AppFailure } from '../../../shared/result';
 import {
@@ -96,18 +97,7 @@ export const listStock = (
 ): { items: StockRow[]; total: number } => {
   const since = ctx.clock.now() - STOCK_COVER_WINDOW_DAYS * DAY_MS;
   const { stock } = ctx.repos;
-  const row = (
-    p: {
-      id: string;
-      sku: string;
-      name: string;
-      category: string;
-      onHand: number;
-      reorderLevel: number;
-      leadTimeDays: number;
-    },
-    units: number,
-  ): StockRow => {
+  const row = (p: Omit<StockLevel, 'productId'> & { id: string }, units: number): StockRow => {
     const cover = stockCover({
       onHand: p.onHand,
       reorderLevel: p.reorderLevel,
