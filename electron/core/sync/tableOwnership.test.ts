@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = join(__dirname, '..');
-const SYNC_TABLES = ['sync_settings', 'sync_rejection_ack', 'hq_products'];
+const SYNC_TABLES = ['sync_settings', 'hq_products'];
 
 /** Production source: no tests, no test kits, no migration DDL. */
 const productionFiles = (dir: string): string[] =>
@@ -53,5 +53,22 @@ describe('table ownership', () => {
 
   it('the store/till ids are written only by the settings domain', () => {
     expect(filesNaming('settings', WRITE)).toEqual(['settings/settingsRepo.ts']);
+  });
+
+  it('every table is written by one domain (products.on_hand: the stock ledger’s cache)', () => {
+    const WRITES =
+      /\b(?:INSERT(?: OR \w+)? INTO|REPLACE INTO|UPDATE|DELETE FROM)\s+([a-z_][a-z0-9_]*)/g;
+    const writers = new Map<string, Set<string>>();
+    for (const file of productionFiles(CORE)) {
+      const domain = relative(CORE, file).split('/')[0]!;
+      for (const table of tablesNamedIn(file, WRITES)) {
+        if (!writers.has(table)) writers.set(table, new Set());
+        writers.get(table)!.add(domain);
+      }
+    }
+    const shared = [...writers]
+      .filter(([, domains]) => domains.size > 1)
+      .map(([table, domains]) => `${table}: ${[...domains].sort().join(', ')}`);
+    expect(shared).toEqual(['products: catalog, stock']);
   });
 });
