@@ -18,6 +18,7 @@ import { inlineWalCheckpoints, startWalCheckpointer } from './db/walCheckpointer
 import { registerCore, unregisterCore } from './coreRegistry';
 import { buildHandlers } from './handlers';
 import type { AnyHandler } from './handlerTypes';
+import { createCashierGate } from './sync/cashierGate';
 import { SyncEngine, type SyncEngineOptions } from './sync/syncEngine';
 import { attachSyncEngine } from './sync/syncHandlers';
 import { createSealedTokenVault, type TokenSeal } from './sync/syncSettings';
@@ -125,12 +126,14 @@ export function openTillCore(options: TillCoreOptions): TillCore {
     options.walCheckpoints === 'inline' ? inlineWalCheckpoints(db) : startWalCheckpointer(db, log);
   // The sync side stays quiet until the till is enrolled with an HQ. The clock is read through
   // ctx so an injected clock (demo load) is seen everywhere.
+  const gate = createCashierGate();
   const tokenSeal = options.sync?.tokenSeal;
   const sync = new SyncEngine({
     db,
     outbox: ctx.repos.outbox,
     catalog: ctx.repos.catalog,
     analyticsCache: ctx.repos.analyticsCache,
+    cashierGate: gate.buffer,
     now: () => ctx.clock.now(),
     log,
     autoStart: options.sync?.autoStart ?? true,
@@ -164,14 +167,15 @@ export function openTillCore(options: TillCoreOptions): TillCore {
       if (!BEFORE_SETUP.has(method)) requireSettings(ctx);
       if (!WITHOUT_SIGN_IN.has(method)) requireUser(ctx);
       const handler = handlers[method] as AnyHandler<M>;
-      const value = await handler(ctx, parsed.data as ApiParsedInput<M>);
+      // The gate covers the handler's synchronous part, where its SQLite work runs.
+      const value = await gate.hold(() => handler(ctx, parsed.data as ApiParsedInput<M>));
       sync.kick(); // a committed event goes out within milliseconds when online
       return ok(value);
     } catch (e) {
       if (e instanceof PinRejected) {
         // Recorded after the handler's transaction rolled back, so the count is kept.
         try {
-          const shown = recordPinRejection(ctx, e);
+          const shown = gate.hold(() => recordPinRejection(ctx, e));
           sync.kick();
           return toResult(shown, log, method);
         } catch (recordError) {

@@ -2,8 +2,9 @@
 // domain owns the table; electron/core/sync only calls this interface, on the main connection or
 // on the relay thread's own): it reads the pending rows it sends and writes only status updates. The counts and the rejected
 // events the owner sees are read by the outbox's repository alone (outbox/outboxRepo.ts). Its
-// writes are small IMMEDIATE transactions (at most ANSWER_CHUNK rows each). The relay thread
-// reads through its own connection; its writes run on the main connection (relayMainWrites.ts).
+// writes are small IMMEDIATE transactions (at most ANSWER_CHUNK rows each), so a checkout on
+// another connection never waits behind a long relay write, and the relay waits its turn
+// (busy_timeout) instead of failing a lock upgrade.
 import type Database from 'better-sqlite3';
 
 /** A pending outbox row as the relay sends it: the stored body is the wire envelope. */
@@ -33,9 +34,23 @@ export interface OutboxQueue {
 }
 
 /** Status updates per write transaction: a few hundred microseconds of write lock each. */
-export const ANSWER_CHUNK = 100;
+const ANSWER_CHUNK = 100;
 
-export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
+export interface OutboxQueueOptions {
+  /**
+   * Runs between two status transactions of one answer. The relay's thread pauses there so a
+   * checkout on the main connection, whose busy handler retries after 1 ms, gets the write lock
+   * before the next chunk takes it again.
+   */
+  betweenWrites?: () => void;
+  /** Runs before every write transaction (the relay waits out the cashier's gate here). */
+  beforeWrite?: () => void;
+}
+
+export const createOutboxQueue = (
+  db: Database.Database,
+  options: OutboxQueueOptions = {},
+): OutboxQueue => {
   const selectPending = db.prepare<[number], PendingRow>(
     `SELECT seq, event_id AS eventId, body FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`,
   );
@@ -81,12 +96,20 @@ export const createOutboxQueue = (db: Database.Database): OutboxQueue => {
     applyAnswers: (answers, now) => {
       let changed = 0;
       for (let i = 0; i < answers.length; i += ANSWER_CHUNK) {
+        if (i > 0) options.betweenWrites?.();
+        options.beforeWrite?.();
         changed += applyChunk.immediate(answers.slice(i, i + ANSWER_CHUNK), now);
       }
       return changed;
     },
-    reject: (seq, code, reason, now) => markRejected.run(now, code, reason, seq).changes,
-    countAttempt: (seqs) => countAttempt.immediate(seqs),
+    reject: (seq, code, reason, now) => {
+      options.beforeWrite?.();
+      return markRejected.run(now, code, reason, seq).changes;
+    },
+    countAttempt: (seqs) => {
+      options.beforeWrite?.();
+      countAttempt.immediate(seqs);
+    },
     pendingCount: () => countPending.get()?.n ?? 0,
     pendingAfter: (seq) => countPendingAfter.get(seq)?.n ?? 0,
   };

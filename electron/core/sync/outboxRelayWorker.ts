@@ -1,11 +1,10 @@
-// The outbox relay's thread. Reading the backlog, building requests and waiting on the gateway
-// happen here, on a connection of its own to the same WAL database, so a 100,000-event catch-up
-// never holds the main thread's event loop while a cashier scans. Its writes (rows marked sent,
-// last_sync_at) are committed by the main thread (relayMainWrites.ts), so a scan's write never
-// waits for this low-priority thread's lock. Started by RelayWorkerClient (relayWorkerClient.ts)
-// through spawnCoreWorker; speaks relayWorkerProtocol.ts.
+// The outbox relay's thread. Reading the backlog, building requests, waiting on the gateway and
+// marking rows sent all happen here, on a connection of its own to the same WAL database, so a
+// 100,000-event catch-up never holds the main thread's event loop while a cashier scans.
+// Started by RelayWorkerClient (relayWorkerClient.ts) through spawnCoreWorker; speaks
+// relayWorkerProtocol.ts.
 import Database from 'better-sqlite3';
-import { parentPort, type TransferListItem } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { OutboxRelay } from './outboxRelay';
 import { createOutboxQueue, type OutboxQueue } from '../outbox/outboxQueue';
 import { createPendingTally, type PendingTally } from '../outbox/pendingTally';
@@ -16,31 +15,26 @@ import type {
   WorkerRelayState,
 } from './relayWorkerProtocol';
 import { tillIdentityRepo } from '../settings/settingsRepo';
-import { createSyncSettings, type SyncSettings, type TokenVault } from './syncSettings';
+import { createSyncSettings, type TokenVault } from './syncSettings';
 import { lowerThisThreadPriority } from '../threadPriority';
-import { createMainThreadWriter, type MainThreadWriter } from './relayMainWrites';
+import { waitForCashier } from './cashierGate';
 
 const port = parentPort;
 if (!port) throw new Error('outboxRelayWorker runs as a worker thread only');
-const send = (message: FromRelayWorker, transfer?: TransferListItem[]): void =>
-  port.postMessage(message, transfer);
+const send = (message: FromRelayWorker): void => port.postMessage(message);
 
 const openConnection = (file: string): Database.Database => {
   const db = new Database(file, { fileMustExist: true });
-  // The main connection set WAL (persistent in the file); this connection only reads.
+  // The main connection set WAL (persistent in the file). busy_timeout: the relay waits for a
+  // checkout's write lock rather than failing. NORMAL: a status flip lost to a power cut only
+  // means the event is pushed again, and HQ is idempotent by eventId; sales stay FULL on theirs.
   db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
   return db;
 };
 
-/**
- * The queue as the relay sees it: read here, written by the main thread, with the pending count
- * kept as a running tally.
- */
-const talliedQueue = (
-  queue: OutboxQueue,
-  tally: PendingTally,
-  writer: MainThreadWriter,
-): OutboxQueue => ({
+/** The queue as the relay sees it, with the pending count kept as a running tally. */
+const talliedQueue = (queue: OutboxQueue, tally: PendingTally): OutboxQueue => ({
   ...queue,
   readPending: (limit) => {
     const rows = queue.readPending(limit);
@@ -48,27 +42,26 @@ const talliedQueue = (
     return rows;
   },
   applyAnswers: (answers, now) => {
-    const changed = writer.write({ kind: 'answers', answers, now });
+    const changed = queue.applyAnswers(answers, now);
     tally.resolved(changed);
     return changed;
   },
   reject: (seq, code, reason, now) => {
-    const changed = writer.write({ kind: 'reject', seq, code, reason, now });
+    const changed = queue.reject(seq, code, reason, now);
     tally.resolved(changed);
     return changed;
   },
-  countAttempt: (seqs) => void writer.write({ kind: 'attempts', seqs }),
   pendingCount: () => tally.count(),
 });
 
-/** Settings read on this connection, written through the main thread like the queue. */
-const writtenByMain = (settings: SyncSettings, writer: MainThreadWriter): SyncSettings => ({
-  ...settings,
-  set: (key, value) => void writer.write({ kind: 'setting', key, value }),
-});
+/** A synchronous pause of this thread only (the main thread never waits on it). */
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+const PAUSE_BETWEEN_WRITES_MS = 3;
+const pauseBetweenWrites = (): void => {
+  Atomics.wait(pauseCell, 0, 0, PAUSE_BETWEEN_WRITES_MS);
+};
 
 let db: Database.Database | null = null;
-let writer: MainThreadWriter | null = null;
 let relay: OutboxRelay | null = null;
 let tally: PendingTally | null = null;
 let clockOffsetMs = 0;
@@ -92,12 +85,10 @@ const start = (config: RelayWorkerConfig): void => {
   });
   db = openConnection(config.dbFile);
   tally = createPendingTally(db);
-  const mainWriter = createMainThreadWriter();
-  writer = mainWriter;
-  send({ type: 'writer', channel: mainWriter.channel }, mainWriter.transfer);
   // The settings row through its owner's repository, on this thread's own connection.
-  const settings = writtenByMain(createSyncSettings(db, tillIdentityRepo(db)), mainWriter);
+  const settings = createSyncSettings(db, tillIdentityRepo(db));
   const token = config.token;
+  const gate = config.cashierGate;
   // The token was loaded by the main thread's vault; enrolment stops this worker before it changes.
   const vault: TokenVault = {
     load: () => token,
@@ -105,7 +96,13 @@ const start = (config: RelayWorkerConfig): void => {
     clear: () => undefined,
   };
   relay = new OutboxRelay({
-    queue: talliedQueue(createOutboxQueue(db), tally, mainWriter),
+    queue: talliedQueue(
+      createOutboxQueue(db, {
+        betweenWrites: pauseBetweenWrites,
+        ...(gate ? { beforeWrite: () => void waitForCashier(gate) } : {}),
+      }),
+      tally,
+    ),
     settings,
     vault,
     now: () => Date.now() + clockOffsetMs,
@@ -138,8 +135,6 @@ const stop = async (): Promise<void> => {
   const final = r ? stateOf(r) : null;
   db?.close();
   db = null;
-  writer?.close();
-  writer = null;
   if (final) send({ type: 'stopped', state: final });
   else send({ type: 'stopped', state: emptyState() });
   port.close();

@@ -84,19 +84,6 @@ describe('RelayWorkerClient (the relay on its own thread)', () => {
     expect(pushed.every((r) => r.headers.authorization === 'Bearer secret-token')).toBe(true);
   });
 
-  it("commits every status write on the main connection, so a scan never waits for the relay thread's lock", async () => {
-    insertOutboxRows(temp.db, 230);
-    // data_version changes when another connection commits to the file, never for our own.
-    const othersCommits = () => temp.db.pragma('data_version', { simple: true }) as number;
-    const before = othersCommits();
-    const relay = startClient({ n: 0 });
-    await waitFor(() => relay.state().pending === 0 && sentCount() === 230, 20_000);
-    await relay.stop();
-    expect(sentCount()).toBe(230);
-    expect(createSyncSettings(temp.db, tillIdentityRepo(temp.db)).lastSyncAt()).not.toBeNull();
-    expect(othersCommits()).toBe(before);
-  });
-
   it('stops promptly while the gateway is unreachable, leaving every event pending', async () => {
     insertOutboxRows(temp.db, 10);
     await peer.close();

@@ -2,15 +2,13 @@
 // (outboxRelayWorker.ts) with its own database connection: the same surface as OutboxRelay
 // (start/stop/kick/retryNow/state/onState), so the sync engine does not care where it runs.
 // The cashier's event loop only sees small messages; the state it reports is cheap to read
-// (the worker's pending tally plus an index probe for sales committed since). The worker's writes
-// are committed here, on the main connection, a chunk per task (relayMainWrites.ts).
+// (the worker's pending tally plus an index probe for sales committed since).
 import type Database from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import type { OutboxQueue } from '../outbox/outboxQueue';
 import type { OutboxRelayOptions, RelayState } from './outboxRelay';
 import type { FromRelayWorker, ToRelayWorker, WorkerRelayState } from './relayWorkerProtocol';
 import { spawnCoreWorker } from '../spawnCoreWorker';
-import { createRelayWriteApplier, type RelayWriteApplier } from './relayMainWrites';
 import type { SyncSettings, TokenVault } from './syncSettings';
 
 export interface RelayWorkerClientOptions extends Pick<
@@ -26,6 +24,8 @@ export interface RelayWorkerClientOptions extends Pick<
   log?: (message: string) => void;
   /** Runs on the main thread when the relay finished a round (HQ pulls write the catalog). */
   afterPush?: () => Promise<void>;
+  /** Raised by the main thread around a call's database work; the relay's writes wait on it. */
+  cashierGate?: SharedArrayBuffer;
 }
 
 /** A worker that does not answer a stop within this long is terminated. */
@@ -38,12 +38,9 @@ export class RelayWorkerClient {
   private running = false;
   private last: WorkerRelayState | null = null;
   private lastError: string | null = null;
-  /** Commits the relay thread's writes on the main connection (see relayMainWrites.ts). */
-  private readonly writes: RelayWriteApplier;
 
   constructor(opts: RelayWorkerClientOptions) {
     this.opts = opts;
-    this.writes = createRelayWriteApplier(opts.db, opts.queue, opts.settings);
   }
 
   start(): void {
@@ -75,6 +72,7 @@ export class RelayWorkerClient {
         ...(backoff ? { backoff } : {}),
         ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
         ...(idlePollMs !== undefined ? { idlePollMs } : {}),
+        ...(this.opts.cashierGate ? { cashierGate: this.opts.cashierGate } : {}),
       },
     });
     this.emit();
@@ -142,10 +140,6 @@ export class RelayWorkerClient {
     switch (message.type) {
       case 'log':
         this.opts.log?.(message.message);
-        return;
-      case 'writer':
-        // Answered even after a stop() let go of this worker: it sleeps until its write is done.
-        this.writes.serve(message.channel);
         return;
       case 'pull': {
         const pulled = this.opts.afterPush?.() ?? Promise.resolve();

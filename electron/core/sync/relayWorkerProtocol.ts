@@ -4,7 +4,6 @@
 import type { BackoffPolicy } from './backoff';
 import type { BatchCaps } from './outboxBatch';
 import type { RelayState } from './outboxRelay';
-import type { RelayWriteChannel } from './relayMainWrites';
 
 export interface RelayWorkerConfig {
   /** The till database file; the worker opens its own connection to it (WAL). */
@@ -16,6 +15,8 @@ export interface RelayWorkerConfig {
   backoff?: BackoffPolicy;
   requestTimeoutMs?: number;
   idlePollMs?: number;
+  /** The main thread's CashierGate buffer: status writes wait while a call holds it. */
+  cashierGate?: SharedArrayBuffer;
 }
 
 export type ToRelayWorker =
@@ -34,8 +35,6 @@ export interface WorkerRelayState extends RelayState {
 export type FromRelayWorker =
   | { type: 'state'; state: WorkerRelayState }
   | { type: 'log'; message: string }
-  /** Once at start: where the relay asks the main thread to commit its writes. */
-  | { type: 'writer'; channel: RelayWriteChannel }
   /** The relay finished a round: the main thread pulls HQ's side and answers 'pulled'. */
   | { type: 'pull'; id: number }
   | { type: 'stopped'; state: WorkerRelayState };

@@ -44,6 +44,8 @@ export interface SyncEngineOptions {
   relay?: Pick<OutboxRelayOptions, 'caps' | 'backoff' | 'requestTimeoutMs' | 'idlePollMs'>;
   /** Called after enrolment changed the store/till ids, so the core can drop cached settings. */
   onIdentityChanged?: () => void;
+  /** The core's gate around calls (cashierGate.ts); the relay's status writes yield to it. */
+  cashierGate?: SharedArrayBuffer;
 }
 
 const REJECTED_SHOWN = 50;
@@ -80,6 +82,7 @@ export class SyncEngine {
       ...(log ? { log } : {}),
       ...opts.relay,
       afterPush: () => this.pullFromHq(),
+      ...(opts.cashierGate ? { cashierGate: opts.cashierGate } : {}),
     });
     this.stream = new AnalyticsStream({
       settings: this.settings,
