@@ -154,7 +154,10 @@ export default async function catchup(args: string[]): Promise<Record<string, un
 
     core = openTillCore({
       dataDir: dir,
-      log: () => {},
+      // The relay's own account of a stop or a failed pull: a bench that hangs says why.
+      log: (message) => {
+        if (/stopped|failed|error/i.test(message)) console.error(`till: ${message}`);
+      },
       sync: {
         autoStart: true,
         relay: {
