@@ -9,23 +9,11 @@ import path from 'node:path';
 import { newHistoryFile } from '../../../electron/core/historyImport/historyFiles';
 import { newStatus, runHistoryPass } from '../../../electron/core/historyImport/historyImportJob';
 import { coreContext, openTillCore } from '../../../electron/core/tillCore';
-import type { HistoryMapping } from '../../../shared/api/historyImport';
+import { MAPPING } from '../../../electron/test/historyImport/historyImportTestKit';
 
 const arg = (args: string[], name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-
-const MAPPING: HistoryMapping = {
-  orderId: 'order_id',
-  occurredAt: 'date',
-  product: 'sku',
-  quantity: 'qty',
-  unitPrice: 'unit_price',
-  type: 'type',
-  dateFormat: 'ymd-hm',
-  delimiter: 'auto',
-  unknownProducts: 'error',
 };
 
 const writeCsv = async (file: string, rows: number, products: number): Promise<number> => {
