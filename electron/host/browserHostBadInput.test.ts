@@ -115,10 +115,11 @@ describe('browser host bad input', () => {
       .chain((m) => fc.tuple(fc.constant(m), inputFor(m)));
     await fc.assert(
       fc.asyncProperty(call, async ([method, input]) => {
-        const valid = isValidInput(method as ApiMethod, input);
-        fc.pre(!(valid && ONLY_INVALID.has(method as ApiMethod)) && method !== 'auth-logout');
         const text = JSON.stringify(input);
         fc.pre(text !== undefined && Buffer.byteLength(text) < LIMIT);
+        // Judged on what goes over the wire: JSON drops undefined members ({"": undefined} is {}).
+        const valid = isValidInput(method as ApiMethod, JSON.parse(text) as unknown);
+        fc.pre(!(valid && ONLY_INVALID.has(method as ApiMethod)) && method !== 'auth-logout');
         const res = await post(method, text);
         expect(res.status).toBe(200);
         const r = expectResult(res.body);
